@@ -1,0 +1,63 @@
+package io.github.digitclassifier.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Scans a folder holding one sub-folder per class. Class names are the sub-folder names, sorted;
+ * images may sit in nested folders below a class folder. Only paths are listed: no pixel is read.
+ */
+public final class ClassFolders {
+
+	private ClassFolders() {}
+
+	public static Dataset scan(final Path folder) throws IOException {
+		if (folder == null || folder.toString().isBlank()) {
+			throw new IllegalArgumentException("No folder given");
+		}
+		if (!Files.exists(folder)) throw new IllegalArgumentException("Folder not found: " + folder);
+		if (!Files.isDirectory(folder)) throw new IllegalArgumentException("Not a folder: " + folder);
+		final List<Path> classFolders;
+		try (Stream<Path> children = Files.list(folder)) {
+			classFolders = children.filter(Files::isDirectory).filter(p -> !isHidden(p.getFileName())).sorted().toList();
+		}
+		if (classFolders.isEmpty()) {
+			throw new IllegalArgumentException("No class folders in " + folder +
+				": expected one sub-folder per class (e.g. 0, 1, ... 9) holding its images");
+		}
+		final List<String> classNames = new ArrayList<>();
+		final List<LabeledImage> images = new ArrayList<>();
+		final List<SkippedFile> skipped = new ArrayList<>();
+		for (final Path classFolder : classFolders) {
+			final int classIndex = classNames.size();
+			classNames.add(classFolder.getFileName().toString());
+			for (final Path file : filesBelow(classFolder)) {
+				if (ImageFiles.hasImageExtension(file)) images.add(new LabeledImage(file, classIndex));
+				else skipped.add(new SkippedFile(file, "not an image file"));
+			}
+		}
+		return new Dataset(folder, classNames, images, skipped).requireEveryClassPresent();
+	}
+
+	/** Every non-hidden regular file below a folder, sorted, so that scans are reproducible. */
+	public static List<Path> filesBelow(final Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).filter(p -> !isHidden(folder.relativize(p))).sorted().toList();
+		}
+		catch (final UncheckedIOException e) {
+			throw e.getCause();
+		}
+	}
+
+	private static boolean isHidden(final Path relative) {
+		for (final Path part : relative) {
+			if (part.toString().startsWith(".")) return true;
+		}
+		return false;
+	}
+}

@@ -1,0 +1,96 @@
+package io.github.digitclassifier.data;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Decodes image files (PNG, TIFF, JPEG, BMP, GIF; 8, 16 and 32 bit grey, RGB and palette) into
+ * float grey images. Colour becomes luminance; transparent pixels are laid on white, as a drawing
+ * on paper would be.
+ */
+public final class ImageFiles {
+
+	/** Larger images are read subsampled: a model input is a few dozen pixels wide. */
+	public static final int MAX_DECODED_SIDE = 2048;
+
+	private static final Set<String> EXTENSIONS = Set.of("png", "tif", "tiff", "jpg", "jpeg", "bmp", "gif");
+
+	static {
+		ImageIO.setUseCache(false); // no temporary file per decoded image
+	}
+
+	private ImageFiles() {}
+
+	public static boolean hasImageExtension(final Path file) {
+		final String name = file.getFileName().toString();
+		final int dot = name.lastIndexOf('.');
+		return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+	}
+
+	/** Reads an image, or fails with a message naming the file. */
+	public static ArrayImg<FloatType, FloatArray> read(final Path file) throws IOException {
+		if (Files.size(file) == 0) throw new IOException(file + " is empty (0 bytes)");
+		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+			if (in == null) throw new IOException("Cannot open " + file);
+			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) throw new IOException(file + " is not a readable image (unknown format)");
+			final ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				final int side = Math.max(reader.getWidth(0), reader.getHeight(0));
+				final ImageReadParam param = reader.getDefaultReadParam();
+				final int step = (side + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE;
+				if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+				return toFloat(reader.read(0, param));
+			}
+			catch (final IOException | RuntimeException e) {
+				throw new IOException(file + " cannot be decoded (corrupt or truncated?): " + e.getMessage(), e);
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+	}
+
+	/** Grey values as they are (any bit depth); colour as weighted luminance 0..255. */
+	public static ArrayImg<FloatType, FloatArray> toFloat(final BufferedImage image) {
+		final int w = image.getWidth();
+		final int h = image.getHeight();
+		final float[] pixels = new float[w * h];
+		final ColorModel model = image.getColorModel();
+		final Raster raster = image.getRaster();
+		final boolean grey = !(model instanceof IndexColorModel) && model.getNumColorComponents() == 1;
+		if (grey && !model.hasAlpha()) {
+			raster.getSamples(0, 0, w, h, 0, pixels);
+		}
+		else {
+			final int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+			for (int i = 0; i < pixels.length; i++) pixels[i] = luminanceOnWhite(argb[i]);
+		}
+		return ArrayImgs.floats(pixels, w, h);
+	}
+
+	private static float luminanceOnWhite(final int argb) {
+		final float alpha = ((argb >>> 24) & 0xff) / 255f;
+		final float luminance = 0.299f * ((argb >> 16) & 0xff) + 0.587f * ((argb >> 8) & 0xff) + 0.114f * (argb & 0xff);
+		return alpha * luminance + (1 - alpha) * 255f;
+	}
+}

@@ -1,0 +1,96 @@
+package io.github.digitclassifier.evaluate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+import io.github.digitclassifier.data.ClassFolders;
+import io.github.digitclassifier.data.Dataset;
+import io.github.digitclassifier.data.LabeledImage;
+import io.github.digitclassifier.data.SkippedFile;
+import io.github.digitclassifier.model.ModelBundle;
+import io.github.digitclassifier.preprocess.ImageBatches;
+import io.github.digitclassifier.preprocess.PreparedImages;
+import io.github.digitclassifier.preprocess.Preprocessor;
+
+/** Measures a model on labelled images with DL4J's {@link Evaluation}. */
+public final class Evaluator {
+
+	/** Images per forward pass when evaluating. */
+	public static final int BATCH = 256;
+
+	private Evaluator() {}
+
+	/**
+	 * Evaluates a bundle on a test folder. The folder's classes must be classes of the model; it
+	 * may lack some of them.
+	 */
+	public static EvaluationResult evaluate(final ModelBundle bundle, final Path testFolder) throws IOException {
+		final Dataset scanned = ClassFolders.scan(testFolder);
+		final Dataset test = inModelClasses(scanned, bundle.metadata().classNames());
+		final PreparedImages images = PreparedImages.prepare(test, new Preprocessor(bundle.metadata().preprocessing()));
+		images.dataset().requireClassesPresent(scanned.classNames());
+		final EvaluationResult result = evaluate(bundle.network(), images, bundle.metadata().classNames());
+		final List<SkippedFile> skipped = new ArrayList<>(test.skipped());
+		skipped.addAll(images.skipped());
+		return new EvaluationResult(result.evaluation(), result.classNames(), result.loss(), skipped);
+	}
+
+	/** Evaluates a network on prepared images whose class indices are the network's outputs. */
+	public static EvaluationResult evaluate(final MultiLayerNetwork network, final PreparedImages images,
+		final List<String> classNames)
+	{
+		try (ImageBatches batches = ImageBatches.inOrder(images, BATCH, classNames.size())) {
+			return evaluate(network, batches, classNames, images.dataset().skipped());
+		}
+	}
+
+	/** Evaluates a network on batches; the loss is the mean categorical cross-entropy. */
+	public static EvaluationResult evaluate(final MultiLayerNetwork network, final ImageBatches batches,
+		final List<String> classNames, final List<SkippedFile> skipped)
+	{
+		final Evaluation evaluation = new Evaluation(classNames);
+		double lossSum = 0;
+		long count = 0;
+		while (batches.hasNext()) {
+			final DataSet batch = batches.next();
+			final INDArray output = network.output(batch.getFeatures(), false);
+			evaluation.eval(batch.getLabels(), output);
+			lossSum += crossEntropySum(output, batch.getLabels());
+			count += batch.numExamples();
+		}
+		return new EvaluationResult(evaluation, classNames, count == 0 ? Double.NaN : lossSum / count, skipped);
+	}
+
+	/** The summed categorical cross-entropy of softmax outputs against one-hot labels. */
+	private static double crossEntropySum(final INDArray output, final INDArray labels) {
+		final float[][] p = output.toFloatMatrix();
+		final float[][] y = labels.toFloatMatrix();
+		double sum = 0;
+		for (int r = 0; r < p.length; r++) {
+			for (int c = 0; c < p[r].length; c++) {
+				if (y[r][c] > 0) sum -= y[r][c] * Math.log(Math.max(p[r][c], 1e-7f));
+			}
+		}
+		return sum;
+	}
+
+	/** The data set with its class indices turned into the model's, refusing unknown classes. */
+	static Dataset inModelClasses(final Dataset dataset, final List<String> modelClasses) {
+		final List<String> unknown = dataset.classNames().stream().filter(c -> !modelClasses.contains(c)).toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("Test folder " + dataset.root() + " has class folders the model does not know: " +
+				unknown + " (the model knows " + modelClasses + ")");
+		}
+		final List<LabeledImage> relabelled = dataset.images().stream()
+			.map(i -> new LabeledImage(i.file(), modelClasses.indexOf(dataset.classNames().get(i.classIndex()))))
+			.toList();
+		return new Dataset(dataset.root(), modelClasses, relabelled, dataset.skipped());
+	}
+}

@@ -1,0 +1,57 @@
+package io.github.digitclassifier.io;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files whole or not at all: the content goes to a temporary file beside the target, which
+ * is moved over the target only once it is complete. A failed write leaves an earlier file intact.
+ */
+public final class AtomicFiles {
+
+	/** Writes the content of a file given its (temporary) path. */
+	@FunctionalInterface
+	public interface Writer {
+		void writeTo(Path file) throws IOException;
+	}
+
+	private AtomicFiles() {}
+
+	public static void write(final Path target, final Writer writer) throws IOException {
+		final Path absolute = target.toAbsolutePath();
+		final Path folder = absolute.getParent();
+		if (folder == null || !Files.isDirectory(folder)) {
+			throw new IOException("Folder does not exist: " + folder);
+		}
+		if (Files.isDirectory(absolute)) {
+			throw new IOException("Is a folder, not a file: " + absolute);
+		}
+		final Path temp;
+		try {
+			temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
+		}
+		catch (final IOException e) {
+			throw new IOException("Cannot write into " + folder + ": " + e.getMessage(), e);
+		}
+		try {
+			writer.writeTo(temp);
+			moveOver(temp, absolute);
+		}
+		catch (final IOException | RuntimeException e) {
+			Files.deleteIfExists(temp);
+			throw e;
+		}
+	}
+
+	private static void moveOver(final Path source, final Path target) throws IOException {
+		try {
+			Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (final AtomicMoveNotSupportedException e) {
+			Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+}

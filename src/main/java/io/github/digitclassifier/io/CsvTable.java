@@ -1,0 +1,80 @@
+package io.github.digitclassifier.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A table with a header row, written as RFC 4180 CSV without a row-number column. */
+public final class CsvTable {
+
+	private static final MathContext SIGNIFICANT = new MathContext(6);
+
+	private final List<String> columns;
+	private final List<List<String>> rows = new ArrayList<>();
+
+	public CsvTable(final List<String> columns) {
+		this.columns = List.copyOf(columns);
+	}
+
+	public List<String> columns() {
+		return columns;
+	}
+
+	public List<List<String>> rows() {
+		return Collections.unmodifiableList(rows);
+	}
+
+	/** Adds a row; floating-point numbers are written with six significant digits and a dot. */
+	public CsvTable add(final Object... values) {
+		if (values.length != columns.size()) {
+			throw new IllegalArgumentException("Row has " + values.length + " values for " + columns.size() + " columns");
+		}
+		final List<String> row = new ArrayList<>(values.length);
+		for (final Object value : values) row.add(format(value));
+		rows.add(row);
+		return this;
+	}
+
+	/** Writes the table atomically: an existing file is replaced only by a complete one. */
+	public void write(final Path file) throws IOException {
+		AtomicFiles.write(file, temp -> {
+			try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+				writeLine(out, columns);
+				for (final List<String> row : rows) writeLine(out, row);
+			}
+		});
+	}
+
+	private static void writeLine(final BufferedWriter out, final List<String> values) throws IOException {
+		for (int i = 0; i < values.size(); i++) {
+			if (i > 0) out.write(',');
+			out.write(quote(values.get(i)));
+		}
+		out.write('\n');
+	}
+
+	private static String quote(final String value) {
+		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+			return value;
+		}
+		return '"' + value.replace("\"", "\"\"") + '"';
+	}
+
+	private static String format(final Object value) {
+		if (value == null) return "";
+		if (value instanceof Double || value instanceof Float) {
+			final double d = ((Number) value).doubleValue();
+			if (Double.isNaN(d)) return "NaN";
+			if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
+			return BigDecimal.valueOf(d).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
+		}
+		return value.toString();
+	}
+}

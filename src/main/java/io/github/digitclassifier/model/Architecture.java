@@ -1,0 +1,100 @@
+package io.github.digitclassifier.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+/** The networks a model can be: each builds its DL4J configuration for an input size and classes. */
+public enum Architecture {
+
+	/**
+	 * The classic DL4J LeNet: conv 5x5x20, max-pool, conv 5x5x50, max-pool, dense 500 ReLU,
+	 * softmax; convolutions without activation, as in DL4J's example and the PyTorch peer.
+	 */
+	LENET {
+		@Override
+		NeuralNetConfiguration.ListBuilder layers(final NeuralNetConfiguration.Builder base, final int classes) {
+			return base.list()
+				.layer(conv(5, 20, Activation.IDENTITY))
+				.layer(maxPool())
+				.layer(conv(5, 50, Activation.IDENTITY))
+				.layer(maxPool())
+				.layer(new DenseLayer.Builder().nOut(500).activation(Activation.RELU).build())
+				.layer(softmax(classes, 0));
+		}
+	},
+
+	/**
+	 * A small CNN with batch normalisation and dropout: conv 5x5x32, BN, max-pool, conv 5x5x64,
+	 * BN, max-pool, dense 256, BN, softmax, dropping 25% of the dense input and 50% of the last.
+	 */
+	CNN {
+		@Override
+		NeuralNetConfiguration.ListBuilder layers(final NeuralNetConfiguration.Builder base, final int classes) {
+			return base.list()
+				.layer(conv(5, 32, Activation.RELU))
+				.layer(new BatchNormalization.Builder().build())
+				.layer(maxPool())
+				.layer(conv(5, 64, Activation.RELU))
+				.layer(new BatchNormalization.Builder().build())
+				.layer(maxPool())
+				// DL4J's dropOut(p) keeps each input with probability p.
+				.layer(new DenseLayer.Builder().nOut(256).activation(Activation.RELU).dropOut(0.75).build())
+				.layer(new BatchNormalization.Builder().build())
+				.layer(softmax(classes, 0.5));
+		}
+	};
+
+	/** The name used in macros and bundles: {@code lenet}, {@code cnn}. */
+	public String id() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static Architecture fromId(final String id) {
+		for (final Architecture a : values()) {
+			if (a.id().equalsIgnoreCase(id == null ? "" : id.trim())) return a;
+		}
+		throw new IllegalArgumentException("Unknown network '" + id + "': choose one of " +
+			Arrays.stream(values()).map(Architecture::id).collect(Collectors.joining(", ")));
+	}
+
+	public MultiLayerConfiguration configuration(final int width, final int height, final int classes,
+		final double learningRate, final long seed)
+	{
+		final NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+			.seed(seed)
+			.weightInit(WeightInit.XAVIER)
+			.updater(new Adam(learningRate));
+		return layers(base, classes).setInputType(InputType.convolutional(height, width, 1)).build();
+	}
+
+	abstract NeuralNetConfiguration.ListBuilder layers(NeuralNetConfiguration.Builder base, int classes);
+
+	private static ConvolutionLayer conv(final int size, final int filters, final Activation activation) {
+		return new ConvolutionLayer.Builder(size, size).stride(1, 1).nOut(filters).activation(activation).build();
+	}
+
+	private static SubsamplingLayer maxPool() {
+		return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+	}
+
+	private static OutputLayer softmax(final int classes, final double keep) {
+		final OutputLayer.Builder builder = new OutputLayer.Builder(LossFunction.NEGATIVELOGLIKELIHOOD)
+			.nOut(classes).activation(Activation.SOFTMAX);
+		if (keep > 0) builder.dropOut(keep);
+		return builder.build();
+	}
+}

@@ -1,0 +1,37 @@
+package io.github.digitclassifier.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.digitclassifier.preprocess.Preprocessing;
+
+/**
+ * What a model bundle knows about its network: the classes, how images are prepared, how it was
+ * trained and how well it did. Stored as JSON beside the DL4J network.
+ *
+ * @param format always {@link #FORMAT}
+ * @param formatVersion the layout of this metadata; readers refuse newer ones
+ * @param metrics named figures, e.g. {@code validation_accuracy}
+ * @param created ISO-8601 time of writing
+ */
+public record BundleMetadata(String format, int formatVersion, List<String> classNames, Preprocessing preprocessing,
+	Recipe recipe, List<EpochRecord> history, Map<String, Double> metrics, int trainingImages, String created,
+	String libraryVersion, String dl4jVersion)
+{
+	public static final String FORMAT = "digit-classifier-model";
+	public static final int FORMAT_VERSION = 1;
+
+	public BundleMetadata {
+		classNames = classNames == null ? null : List.copyOf(classNames);
+		history = history == null ? List.of() : List.copyOf(history);
+		metrics = metrics == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metrics));
+	}
+
+	public BundleMetadata withMetric(final String name, final double value) {
+		final Map<String, Double> more = new LinkedHashMap<>(metrics);
+		more.put(name, value);
+		return new BundleMetadata(format, formatVersion, classNames, preprocessing, recipe, history, more,
+			trainingImages, created, libraryVersion, dl4jVersion);
+	}
+}

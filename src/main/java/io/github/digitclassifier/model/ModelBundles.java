@@ -1,0 +1,160 @@
+package io.github.digitclassifier.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+import io.github.digitclassifier.io.AtomicFiles;
+
+/**
+ * Reads and writes model bundles: a DL4J model zip (loadable by DL4J's own ModelSerializer) with
+ * one more entry, {@value #METADATA_ENTRY}. Writing is atomic; reading refuses anything that is
+ * not a complete bundle of a known format version, and any entry DL4J would deserialise with
+ * Java serialisation.
+ */
+public final class ModelBundles {
+
+	public static final String METADATA_ENTRY = "digit-classifier.json";
+
+	/** The entries a bundle may hold: DL4J's configuration and weights, and the metadata. */
+	private static final Set<String> ALLOWED_ENTRIES =
+		Set.of(METADATA_ENTRY, "configuration.json", "coefficients.bin", "noParams.marker", "updaterState.bin");
+
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+	private ModelBundles() {}
+
+	/** This library's version, as the build wrote it. */
+	public static String libraryVersion() {
+		return buildProperty("version");
+	}
+
+	/** The DL4J version this library was built with. */
+	public static String dl4jVersion() {
+		return buildProperty("dl4j.version");
+	}
+
+	private static String buildProperty(final String key) {
+		try (InputStream in = ModelBundles.class.getResourceAsStream("/digit-classifier.properties")) {
+			final Properties properties = new Properties();
+			if (in != null) properties.load(in);
+			return properties.getProperty(key, "unknown");
+		}
+		catch (final IOException e) {
+			return "unknown";
+		}
+	}
+
+	public static void save(final ModelBundle bundle, final Path file) throws IOException {
+		final byte[] metadata = GSON.toJson(bundle.metadata()).getBytes(StandardCharsets.UTF_8);
+		AtomicFiles.write(file, temp -> {
+			final Path network = Files.createTempFile("digit-classifier-network", ".zip");
+			try {
+				ModelSerializer.writeModel(bundle.network(), network.toFile(), false);
+				try (ZipFile dl4j = new ZipFile(network.toFile());
+					OutputStream stream = Files.newOutputStream(temp);
+					ZipOutputStream out = new ZipOutputStream(stream))
+				{
+					out.putNextEntry(new ZipEntry(METADATA_ENTRY));
+					out.write(metadata);
+					out.closeEntry();
+					for (final Enumeration<? extends ZipEntry> e = dl4j.entries(); e.hasMoreElements();) {
+						final ZipEntry entry = e.nextElement();
+						out.putNextEntry(new ZipEntry(entry.getName()));
+						try (InputStream in = dl4j.getInputStream(entry)) {
+							in.transferTo(out);
+						}
+						out.closeEntry();
+					}
+				}
+			}
+			finally {
+				Files.deleteIfExists(network);
+			}
+		});
+	}
+
+	public static ModelBundle load(final Path file) throws IOException {
+		final BundleMetadata metadata = readMetadata(file);
+		final MultiLayerNetwork network;
+		try {
+			network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
+		}
+		catch (final IOException | RuntimeException e) {
+			throw new IOException("Model file " + file + " holds a damaged network: " + e.getMessage(), e);
+		}
+		final long outputs = network.layerSize(network.getnLayers() - 1);
+		if (outputs != metadata.classNames().size()) {
+			throw new IOException("Model file " + file + " is inconsistent: the network has " + outputs +
+				" outputs for " + metadata.classNames().size() + " classes");
+		}
+		return new ModelBundle(network, metadata);
+	}
+
+	/** Checks that a file is a whole bundle this version can read, and returns its metadata. */
+	public static BundleMetadata readMetadata(final Path file) throws IOException {
+		if (!Files.exists(file)) throw new IOException("Model file not found: " + file);
+		if (Files.isDirectory(file)) throw new IOException("Model file " + file + " is a folder, not a model file");
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			for (final Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+				final String name = e.nextElement().getName();
+				if (!ALLOWED_ENTRIES.contains(name)) {
+					throw new IOException("Model file " + file + " holds an entry a model bundle never has ('" + name +
+						"'); it is refused, as loading it could run code");
+				}
+			}
+			final ZipEntry entry = zip.getEntry(METADATA_ENTRY);
+			if (entry == null) {
+				throw new IOException("Model file " + file + " is not a Digit Classifier model: it lacks " + METADATA_ENTRY +
+					" (a plain DL4J model has no class names or preprocessing; train one with Train Digit Classifier)");
+			}
+			if (zip.getEntry("configuration.json") == null || zip.getEntry("coefficients.bin") == null) {
+				throw new IOException("Model file " + file + " is incomplete: it lacks the network");
+			}
+			final BundleMetadata metadata;
+			try (InputStream in = zip.getInputStream(entry)) {
+				metadata = GSON.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), BundleMetadata.class);
+			}
+			catch (final JsonParseException | IllegalArgumentException | IllegalStateException e) {
+				throw new IOException("Model file " + file + " has unreadable metadata: " + e.getMessage(), e);
+			}
+			return check(metadata, file);
+		}
+		catch (final ZipException e) {
+			throw new IOException("Model file " + file + " is not a Digit Classifier model (not a zip file, or truncated)", e);
+		}
+	}
+
+	private static BundleMetadata check(final BundleMetadata metadata, final Path file) throws IOException {
+		if (metadata == null || !BundleMetadata.FORMAT.equals(metadata.format())) {
+			throw new IOException("Model file " + file + " is not a Digit Classifier model (wrong format name in " + METADATA_ENTRY + ")");
+		}
+		if (metadata.formatVersion() > BundleMetadata.FORMAT_VERSION) {
+			throw new IOException("Model file " + file + " was written by a newer Digit Classifier (format version " +
+				metadata.formatVersion() + "; this version reads up to " + BundleMetadata.FORMAT_VERSION + "): update the plugin");
+		}
+		if (metadata.formatVersion() < 1 || metadata.classNames() == null || metadata.classNames().isEmpty() ||
+			metadata.preprocessing() == null)
+		{
+			throw new IOException("Model file " + file + " has incomplete metadata (class names or preprocessing missing)");
+		}
+		return metadata;
+	}
+}

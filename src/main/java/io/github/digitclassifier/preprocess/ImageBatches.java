@@ -1,0 +1,131 @@
+package io.github.digitclassifier.preprocess;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Mini-batches of prepared images as DL4J data sets (features N x 1 x H x W, one-hot labels),
+ * each built on a background thread while the caller works on the one before, so that
+ * training does not wait on the data.
+ */
+public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
+
+	private static final ExecutorService BUILDER = Executors.newCachedThreadPool(task -> {
+		final Thread thread = new Thread(task, "digit-classifier-batches");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final PreparedImages images;
+	private final int[] order;
+	private final int batchSize;
+	private final int classes;
+	private final Augmenter augmenter;
+	private final long augmentSeed;
+	private int start;
+	private CompletableFuture<DataSet> next;
+
+	private ImageBatches(final PreparedImages images, final int[] order, final int batchSize, final int classes,
+		final Augmenter augmenter, final long augmentSeed)
+	{
+		if (batchSize < 1) throw new IllegalArgumentException("batch_size must be at least 1, not " + batchSize);
+		this.images = images;
+		this.order = order;
+		this.batchSize = batchSize;
+		this.classes = classes;
+		this.augmenter = augmenter;
+		this.augmentSeed = augmentSeed;
+		this.next = order.length == 0 ? null : build(0);
+	}
+
+	/** All images in their order, unchanged: for evaluation and prediction. */
+	public static ImageBatches inOrder(final PreparedImages images, final int batchSize, final int classes) {
+		return new ImageBatches(images, IntStream.range(0, images.size()).toArray(), batchSize, classes, null, 0);
+	}
+
+	/** At most {@code count} images spread evenly over the set, unchanged. */
+	public static ImageBatches sample(final PreparedImages images, final int count, final int batchSize, final int classes) {
+		final int n = Math.min(count, images.size());
+		final int[] order = IntStream.range(0, n).map(i -> (int) ((long) i * images.size() / n)).toArray();
+		return new ImageBatches(images, order, batchSize, classes, null, 0);
+	}
+
+	/**
+	 * One training epoch: the images shuffled and, with an augmenter, changed at random; the
+	 * same seed and epoch give the same batches.
+	 */
+	public static ImageBatches epoch(final PreparedImages images, final int batchSize, final int classes,
+		final Augmenter augmenter, final long seed, final int epoch)
+	{
+		final int[] order = IntStream.range(0, images.size()).toArray();
+		final Random random = new Random(seed * 31 + epoch);
+		for (int i = order.length - 1; i > 0; i--) {
+			final int j = random.nextInt(i + 1);
+			final int t = order[i]; order[i] = order[j]; order[j] = t;
+		}
+		return new ImageBatches(images, order, batchSize, classes, augmenter, seed * 1_000_003L + epoch);
+	}
+
+	public int batchCount() {
+		return (order.length + batchSize - 1) / batchSize;
+	}
+
+	@Override
+	public boolean hasNext() {
+		return next != null;
+	}
+
+	@Override
+	public DataSet next() {
+		if (next == null) throw new NoSuchElementException();
+		final DataSet batch = next.join();
+		start += batchSize;
+		next = start < order.length ? build(start) : null;
+		return batch;
+	}
+
+	@Override
+	public void close() {
+		if (next != null) next.cancel(false);
+		next = null;
+	}
+
+	private CompletableFuture<DataSet> build(final int from) {
+		return CompletableFuture.supplyAsync(() -> batch(from), BUILDER);
+	}
+
+	private DataSet batch(final int from) {
+		final Preprocessing p = images.preprocessing();
+		final int size = p.pixelCount();
+		final int n = Math.min(batchSize, order.length - from);
+		final float[] features = new float[n * size];
+		final float[] labels = new float[n * classes];
+		// Images kept in memory are copied at once; streamed ones are decoded on both cores.
+		final IntStream rows = images.inMemory() ? IntStream.range(0, n) : IntStream.range(0, n).parallel();
+		rows.forEach(r -> {
+			final int i = order[from + r];
+			if (augmenter == null) {
+				images.copyTo(i, features, r * size);
+			}
+			else {
+				final float[] plain = new float[size];
+				images.copyTo(i, plain, 0);
+				augmenter.augment(plain, 0, features, r * size, new SplittableRandom(augmentSeed * 1_000_033L + i));
+			}
+			labels[r * classes + images.classIndex(i)] = 1f;
+		});
+		final INDArray x = Nd4j.create(features, new long[] { n, 1, p.height(), p.width() });
+		final INDArray y = Nd4j.create(labels, new long[] { n, classes });
+		return new DataSet(x, y);
+	}
+}

@@ -1,0 +1,213 @@
+package io.github.digitclassifier.preprocess;
+
+import java.util.Arrays;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.RealRandomAccess;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.interpolation.randomaccess.NLinearInterpolatorFactory;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+/**
+ * Turns any 2D grey image into a model input: intensities normalised to 0..1 (content bright),
+ * placed and scaled as {@link Preprocessing} says, down-sampled without aliasing. The one path
+ * for training, evaluation and prediction. Stateless, so one instance serves many threads.
+ */
+public final class Preprocessor {
+
+	/** Normalised intensity above which a pixel counts as content when cropping. */
+	static final float CONTENT_LEVEL = 0.2f;
+
+	private final Preprocessing settings;
+
+	public Preprocessor(final Preprocessing settings) {
+		this.settings = settings;
+	}
+
+	public Preprocessing settings() {
+		return settings;
+	}
+
+	/** The prepared image, row by row, {@code width * height} values in 0..1. */
+	public float[] prepare(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final float[] out = new float[settings.pixelCount()];
+		prepareInto(image, out, 0);
+		return out;
+	}
+
+	public void prepareInto(final RandomAccessibleInterval<? extends RealType<?>> image, final float[] out, final int offset) {
+		if (image.numDimensions() != 2) {
+			throw new IllegalArgumentException("Expected a 2D image, got " + image.numDimensions() + " dimensions");
+		}
+		final int w = (int) image.dimension(0);
+		final int h = (int) image.dimension(1);
+		final float[] pixels = copyRows(image, w * h);
+		final boolean contentOnBackground = settings.fit() == Preprocessing.Fit.CENTER_OF_MASS;
+		if (!normalise(pixels, w, h, contentOnBackground)) {
+			Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
+			return;
+		}
+		if (contentOnBackground) fitByCentreOfMass(pixels, w, h, out, offset);
+		else resize(pixels, w, h, out, offset);
+	}
+
+	private static float[] copyRows(final RandomAccessibleInterval<? extends RealType<?>> image, final int size) {
+		final float[] pixels = new float[size];
+		final Cursor<? extends RealType<?>> cursor = Views.flatIterable(image).cursor();
+		for (int i = 0; i < size; i++) pixels[i] = cursor.next().getRealFloat();
+		return pixels;
+	}
+
+	/**
+	 * Scales intensities to 0..1 with the content bright. For content on a background the
+	 * background level (the median of the border) becomes 0. Returns false for a flat image.
+	 */
+	private boolean normalise(final float[] pixels, final int w, final int h, final boolean removeBackground) {
+		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
+		for (final float v : pixels) {
+			if (v < min) min = v;
+			if (v > max) max = v;
+		}
+		if (!(max > min)) return false; // flat, or NaN everywhere
+		final boolean invert = switch (settings.inversion()) {
+			case NEVER -> false;
+			case ALWAYS -> true;
+			case AUTO -> {
+				final float border = borderMedian(pixels, w, h);
+				yield border - min > max - border;
+			}
+		};
+		final float range = max - min;
+		for (int i = 0; i < pixels.length; i++) {
+			final float v = Float.isNaN(pixels[i]) ? min : pixels[i];
+			pixels[i] = invert ? (max - v) / range : (v - min) / range;
+		}
+		if (!removeBackground) return true;
+		final float background = borderMedian(pixels, w, h);
+		if (background >= 1) return false;
+		boolean content = false;
+		for (int i = 0; i < pixels.length; i++) {
+			final float v = Math.max(0, (pixels[i] - background) / (1 - background));
+			pixels[i] = v;
+			content |= v > CONTENT_LEVEL;
+		}
+		return content;
+	}
+
+	private static float borderMedian(final float[] pixels, final int w, final int h) {
+		final float[] border = new float[w * h == 1 ? 1 : 2 * w + 2 * Math.max(0, h - 2)];
+		int n = 0;
+		for (int x = 0; x < w; x++) {
+			border[n++] = pixels[x];
+			if (h > 1) border[n++] = pixels[(h - 1) * w + x];
+		}
+		for (int y = 1; y < h - 1; y++) {
+			border[n++] = pixels[y * w];
+			if (w > 1) border[n++] = pixels[y * w + w - 1];
+		}
+		final float[] used = Arrays.copyOf(border, n);
+		Arrays.sort(used);
+		return used[n / 2];
+	}
+
+	/** The MNIST recipe: crop to content, fit into the box, put the centre of mass in the middle. */
+	private void fitByCentreOfMass(final float[] pixels, final int w, final int h, final float[] out, final int offset) {
+		int x0 = w, y0 = h, x1 = -1, y1 = -1;
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				if (pixels[y * w + x] > CONTENT_LEVEL) {
+					x0 = Math.min(x0, x); x1 = Math.max(x1, x);
+					y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+				}
+			}
+		}
+		final int cw = x1 - x0 + 1, ch = y1 - y0 + 1;
+		final float[] crop = new float[cw * ch];
+		double mass = 0, mx = 0, my = 0;
+		for (int y = 0; y < ch; y++) {
+			for (int x = 0; x < cw; x++) {
+				final float v = pixels[(y + y0) * w + x + x0];
+				crop[y * cw + x] = v;
+				mass += v; mx += v * x; my += v * y;
+			}
+		}
+		final double scale = (double) settings.fitSize() / Math.max(cw, ch);
+		// Output pixel o samples the crop at c + (o - centre) / scale.
+		final double step = 1 / scale;
+		sample(crop, cw, ch, step, mx / mass - step * (settings.width() - 1) / 2.0, step,
+			my / mass - step * (settings.height() - 1) / 2.0, out, offset);
+	}
+
+	private void resize(final float[] pixels, final int w, final int h, final float[] out, final int offset) {
+		final double stepX = (double) w / settings.width();
+		final double stepY = (double) h / settings.height();
+		// Pixel centres line up: output o covers source [o * step, (o + 1) * step).
+		sample(pixels, w, h, stepX, (stepX - 1) / 2, stepY, (stepY - 1) / 2, out, offset);
+	}
+
+	/**
+	 * Fills the output with the source sampled at {@code x = stepX * ox + startX} (likewise y) by
+	 * linear interpolation, after low-pass filtering the source where the step shrinks it.
+	 */
+	private void sample(final float[] source, final int w, final int h, final double stepX, final double startX,
+		final double stepY, final double startY, final float[] out, final int offset)
+	{
+		final Shrunk shrunk = Shrunk.of(source, w, h, stepX, stepY);
+		final ArrayImg<FloatType, FloatArray> image = ArrayImgs.floats(shrunk.pixels, shrunk.w, shrunk.h);
+		final RealRandomAccess<FloatType> access =
+			Views.interpolate(Views.extendZero(image), new NLinearInterpolatorFactory<FloatType>()).realRandomAccess();
+		final int width = settings.width();
+		for (int oy = 0; oy < settings.height(); oy++) {
+			access.setPosition(shrunk.toShrunkY(stepY * oy + startY), 1);
+			for (int ox = 0; ox < width; ox++) {
+				access.setPosition(shrunk.toShrunkX(stepX * ox + startX), 0);
+				out[offset + oy * width + ox] = Math.min(1f, Math.max(0f, access.get().get()));
+			}
+		}
+	}
+
+	/**
+	 * A source filtered for sampling at a coarser step: first averaged over whole blocks of
+	 * pixels (exact anti-aliasing for whole factors, and cheap for huge images), then blurred by
+	 * the Gaussian that the remaining factor needs.
+	 */
+	private record Shrunk(float[] pixels, int w, int h, int binX, int binY) {
+
+		static Shrunk of(final float[] source, final int w, final int h, final double stepX, final double stepY) {
+			final int binX = Math.max(1, Math.min(w, (int) Math.floor(stepX)));
+			final int binY = Math.max(1, Math.min(h, (int) Math.floor(stepY)));
+			final int bw = w / binX, bh = h / binY;
+			final float[] binned = binX == 1 && binY == 1 ? source.clone() : bin(source, w, binX, binY, bw, bh);
+			Gaussians.blur(binned, bw, bh, antiAliasSigma(stepX / binX), antiAliasSigma(stepY / binY));
+			return new Shrunk(binned, bw, bh, binX, binY);
+		}
+
+		private static float[] bin(final float[] source, final int w, final int binX, final int binY, final int bw, final int bh) {
+			final float[] binned = new float[bw * bh];
+			final float norm = 1f / (binX * binY);
+			for (int y = 0; y < bh * binY; y++) {
+				final int row = (y / binY) * bw;
+				for (int x = 0; x < bw * binX; x++) binned[row + x / binX] += source[y * w + x] * norm;
+			}
+			return binned;
+		}
+
+		/** The blur that, on top of a pixel's own extent, leaves no detail finer than the step. */
+		private static double antiAliasSigma(final double step) {
+			return step <= 1 ? 0 : 0.5 * Math.sqrt(step * step - 1);
+		}
+
+		double toShrunkX(final double x) {
+			return (x - (binX - 1) / 2.0) / binX;
+		}
+
+		double toShrunkY(final double y) {
+			return (y - (binY - 1) / 2.0) / binY;
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package io.github.digitclassifier.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.github.digitclassifier.data.ClassBalance;
+import io.github.digitclassifier.data.ClassFolders;
+import io.github.digitclassifier.data.Dataset;
+import io.github.digitclassifier.data.SkippedFile;
+import io.github.digitclassifier.data.Splits;
+import io.github.digitclassifier.evaluate.EvaluationResult;
+import io.github.digitclassifier.evaluate.Evaluator;
+import io.github.digitclassifier.model.BundleMetadata;
+import io.github.digitclassifier.model.EpochRecord;
+import io.github.digitclassifier.model.ModelBundle;
+import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.model.Recipe;
+import io.github.digitclassifier.preprocess.Augmenter;
+import io.github.digitclassifier.preprocess.ImageBatches;
+import io.github.digitclassifier.preprocess.PreparedImages;
+import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.preprocess.Preprocessor;
+
+/**
+ * Trains a network on class folders: validation after every epoch, early stopping on the
+ * validation loss, and the weights of the best epoch kept.
+ */
+public final class Trainer {
+
+	/** Training accuracy is measured on this many training images after each epoch. */
+	static final int TRAIN_ACCURACY_SAMPLE = 2000;
+
+	private Trainer() {}
+
+	/**
+	 * Trains on a folder of class folders, validating on {@code testFolder}, or when that is null
+	 * on a stratified hold-out of {@link Recipe#validationFraction()} of the training images.
+	 */
+	public static TrainingResult train(final Path trainFolder, final Path testFolder, final Preprocessing preprocessing,
+		final Recipe recipe, final TrainingProgress progress) throws IOException
+	{
+		final Dataset all = ClassFolders.scan(trainFolder);
+		if (testFolder == null) {
+			final Splits.Split split = Splits.stratified(all, recipe.validationFraction(), recipe.seed());
+			return train(split.train(), split.validation(), preprocessing, recipe, progress);
+		}
+		final Dataset test = ClassFolders.scan(testFolder);
+		if (!test.classNames().equals(all.classNames())) {
+			throw new IllegalArgumentException("Class folders differ: " + trainFolder + " has " + all.classNames() + ", " +
+				testFolder + " has " + test.classNames());
+		}
+		return train(all, test, preprocessing, recipe, progress);
+	}
+
+	public static TrainingResult train(final Dataset train, final Dataset validation, final Preprocessing preprocessing,
+		final Recipe recipe, final TrainingProgress progress)
+	{
+		if (train.classCount() < 2) {
+			throw new IllegalArgumentException("Folder " + train.root() + " has only one class folder " + train.classNames() +
+				": a classifier needs at least two");
+		}
+		final Preprocessor preprocessor = new Preprocessor(preprocessing);
+		progress.status("Preparing " + train.images().size() + " training and " + validation.images().size() + " validation images");
+		final PreparedImages trainImages = PreparedImages.prepare(train, preprocessor);
+		trainImages.dataset().requireEveryClassPresent();
+		final PreparedImages validationImages = PreparedImages.prepare(validation, preprocessor);
+		if (validationImages.size() == 0) {
+			throw new IllegalArgumentException("No validation images: give a test folder, or more images per class");
+		}
+		final List<SkippedFile> skipped = new ArrayList<>(trainImages.dataset().skipped());
+		skipped.addAll(validationImages.dataset().skipped());
+		final ClassBalance balance = ClassBalance.of(trainImages.dataset());
+		for (final SkippedFile file : skipped) progress.status(file.toString());
+		balance.warning().ifPresent(progress::status);
+
+		final List<String> classNames = train.classNames();
+		final int classes = classNames.size();
+		Nd4j.getRandom().setSeed(recipe.seed());
+		final MultiLayerNetwork network = new MultiLayerNetwork(recipe.network().configuration(
+			preprocessing.width(), preprocessing.height(), classes, recipe.learningRate(), recipe.seed()));
+		network.init();
+		final Augmenter augmenter = recipe.augmentation() == null ? null :
+			new Augmenter(recipe.augmentation(), preprocessing.width(), preprocessing.height());
+
+		final List<EpochRecord> history = new ArrayList<>();
+		INDArray bestParameters = null;
+		EpochRecord best = null;
+		for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
+			final long start = System.nanoTime();
+			final double trainLoss = fitEpoch(network, trainImages, augmenter, recipe, classes, epoch, progress);
+			final double trainAccuracy;
+			try (ImageBatches sample = ImageBatches.sample(trainImages, TRAIN_ACCURACY_SAMPLE, Evaluator.BATCH, classes)) {
+				trainAccuracy = Evaluator.evaluate(network, sample, classNames, List.of()).accuracy();
+			}
+			final EvaluationResult validated = Evaluator.evaluate(network, validationImages, classNames);
+			final EpochRecord record = new EpochRecord(epoch, trainLoss, trainAccuracy, validated.loss(),
+				validated.accuracy(), (System.nanoTime() - start) / 1e9);
+			history.add(record);
+			progress.epochDone(record);
+			if (best == null || record.validationLoss() < best.validationLoss()) {
+				best = record;
+				bestParameters = network.params().dup();
+			}
+			else if (recipe.patience() > 0 && epoch - best.epoch() >= recipe.patience()) {
+				progress.status("Stopping early: no better validation loss since epoch " + best.epoch());
+				break;
+			}
+		}
+		network.setParams(bestParameters);
+		final EvaluationResult validated = Evaluator.evaluate(network, validationImages, classNames);
+		final Map<String, Double> metrics = new LinkedHashMap<>();
+		metrics.put("validation_accuracy", validated.accuracy());
+		metrics.put("validation_loss", validated.loss());
+		metrics.put("best_epoch", (double) best.epoch());
+		final BundleMetadata metadata = new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, classNames,
+			preprocessing, recipe, history, metrics, trainImages.size(), Instant.now().toString(),
+			ModelBundles.libraryVersion(), ModelBundles.dl4jVersion());
+		return new TrainingResult(new ModelBundle(network, metadata), List.copyOf(history), validated, balance,
+			List.copyOf(skipped), best.epoch());
+	}
+
+	/** One pass over the training images; returns the mean loss of its updates. */
+	private static double fitEpoch(final MultiLayerNetwork network, final PreparedImages images, final Augmenter augmenter,
+		final Recipe recipe, final int classes, final int epoch, final TrainingProgress progress)
+	{
+		double lossSum = 0;
+		long count = 0;
+		try (ImageBatches batches = ImageBatches.epoch(images, recipe.batchSize(), classes, augmenter, recipe.seed(), epoch)) {
+			final int total = batches.batchCount();
+			for (int b = 1; batches.hasNext(); b++) {
+				if (progress.isCancelled()) throw new CancellationException("Training cancelled");
+				final DataSet batch = batches.next();
+				network.fit(batch);
+				final double loss = network.score();
+				if (!Double.isFinite(loss)) {
+					throw new IllegalStateException("Training diverged: the loss became " + loss + " in epoch " + epoch +
+						", batch " + b + "; try a smaller learning_rate than " + recipe.learningRate());
+				}
+				lossSum += loss * batch.numExamples();
+				count += batch.numExamples();
+				progress.batchDone(epoch, b, total, loss);
+			}
+		}
+		network.incrementEpochCount();
+		return lossSum / count;
+	}
+}

@@ -1,0 +1,118 @@
+package io.github.digitclassifier.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ShortProcessor;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.real.FloatType;
+
+class ImageFilesTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readsEveryFormatAndBitDepthAsGrey() throws Exception {
+		final int at = 10 * 50 + 20;
+		final BufferedImage grey = new BufferedImage(50, 40, BufferedImage.TYPE_BYTE_GRAY);
+		grey.getRaster().setSample(20, 10, 0, 200);
+		for (final String format : new String[] { "png", "bmp", "tif" }) {
+			final Path file = dir.resolve("grey." + format);
+			ImageIO.write(grey, format, file.toFile());
+			final float[] pixels = pixels(ImageFiles.read(file));
+			assertEquals(2000, pixels.length, format);
+			assertEquals(200f, pixels[at], 0.5f, format);
+			assertEquals(0f, pixels[0], 0.5f, format);
+		}
+		// GIF holds palette images; ImageJ writes them (the JDK's GIF writer blackens grey ones).
+		final ByteProcessor bytes = new ByteProcessor(50, 40);
+		bytes.set(20, 10, 200);
+		new FileSaver(new ImagePlus("gif", bytes)).saveAsGif(dir.resolve("palette.gif").toString());
+		assertEquals(200f, pixels(ImageFiles.read(dir.resolve("palette.gif")))[at], 0.5f);
+		final BufferedImage rgb = new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB);
+		rgb.setRGB(20, 10, 0xff0000);
+		ImageIO.write(rgb, "png", dir.resolve("rgb.png").toFile());
+		assertEquals(0.299f * 255, pixels(ImageFiles.read(dir.resolve("rgb.png")))[at], 0.5f);
+		for (int y = 5; y < 15; y++) for (int x = 15; x < 25; x++) rgb.setRGB(x, y, 0xffffff);
+		ImageIO.write(rgb, "jpg", dir.resolve("rgb.jpg").toFile());
+		assertEquals(255f, pixels(ImageFiles.read(dir.resolve("rgb.jpg")))[at], 8f);
+	}
+
+	@Test
+	void readsImageJ16And32BitTiffs() throws Exception {
+		final ShortProcessor shorts = new ShortProcessor(6, 3);
+		shorts.set(4, 2, 40000);
+		new FileSaver(new ImagePlus("16", shorts)).saveAsTiff(dir.resolve("16.tif").toString());
+		assertEquals(40000f, pixels(ImageFiles.read(dir.resolve("16.tif")))[2 * 6 + 4]);
+		final FloatProcessor floats = new FloatProcessor(6, 3);
+		floats.setf(1, 1, -2.5f);
+		new FileSaver(new ImagePlus("32", floats)).saveAsTiff(dir.resolve("32.tif").toString());
+		assertEquals(-2.5f, pixels(ImageFiles.read(dir.resolve("32.tif")))[6 + 1]);
+	}
+
+	@Test
+	void transparentPixelsLieOnWhite() throws Exception {
+		final BufferedImage argb = new BufferedImage(3, 3, BufferedImage.TYPE_INT_ARGB);
+		argb.setRGB(1, 1, 0xff000000);
+		ImageIO.write(argb, "png", dir.resolve("ink.png").toFile());
+		final float[] pixels = pixels(ImageFiles.read(dir.resolve("ink.png")));
+		assertEquals(255f, pixels[0], 0.5f);
+		assertEquals(0f, pixels[4], 0.5f);
+	}
+
+	@Test
+	void brokenFilesFailNamingTheFile() throws Exception {
+		final BufferedImage grey = new BufferedImage(50, 50, BufferedImage.TYPE_BYTE_GRAY);
+		ImageIO.write(grey, "tif", dir.resolve("whole.tif").toFile());
+		final byte[] tiff = Files.readAllBytes(dir.resolve("whole.tif"));
+		Files.write(dir.resolve("truncated.tif"), Arrays.copyOf(tiff, tiff.length / 3));
+		Files.write(dir.resolve("empty.png"), new byte[0]);
+		Files.writeString(dir.resolve("text.png"), "this is text, not a PNG");
+		final byte[] png = Files.readAllBytes(writePng("whole.png"));
+		for (int i = 40; i < png.length - 20; i++) png[i] ^= 0x5a;
+		Files.write(dir.resolve("corrupt.png"), png);
+		for (final String name : new String[] { "truncated.tif", "empty.png", "text.png", "corrupt.png" }) {
+			final Path file = dir.resolve(name);
+			final String message = assertThrows(java.io.IOException.class, () -> ImageFiles.read(file), name).getMessage();
+			assertTrue(message.contains(file.toString()), message);
+		}
+	}
+
+	@Test
+	void hugeImagesAreReadSubsampled() throws Exception {
+		final BufferedImage huge = new BufferedImage(5000, 3000, BufferedImage.TYPE_BYTE_GRAY);
+		ImageIO.write(huge, "png", dir.resolve("huge.png").toFile());
+		final ArrayImg<FloatType, FloatArray> image = ImageFiles.read(dir.resolve("huge.png"));
+		assertTrue(image.dimension(0) <= ImageFiles.MAX_DECODED_SIDE && image.dimension(0) >= 1500, "" + image.dimension(0));
+		assertEquals(5000.0 / 3000, (double) image.dimension(0) / image.dimension(1), 0.01);
+	}
+
+	private Path writePng(final String name) throws Exception {
+		final BufferedImage grey = new BufferedImage(40, 40, BufferedImage.TYPE_BYTE_GRAY);
+		for (int i = 0; i < 40; i++) grey.getRaster().setSample(i, i, 0, 255);
+		final Path file = dir.resolve(name);
+		ImageIO.write(grey, "png", file.toFile());
+		return file;
+	}
+
+	static float[] pixels(final ArrayImg<FloatType, FloatArray> image) {
+		return image.update(null).getCurrentStorageArray();
+	}
+}

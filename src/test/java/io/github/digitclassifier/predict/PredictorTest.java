@@ -1,0 +1,50 @@
+package io.github.digitclassifier.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.digitclassifier.SyntheticImages;
+import io.github.digitclassifier.TinyModel;
+import io.github.digitclassifier.data.ImageFiles;
+import io.github.digitclassifier.data.SkippedFile;
+
+class PredictorTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void classifiesAFolderSkippingWhatIsNoImage() throws Exception {
+		SyntheticImages.writeShapes(dir, 6, 11);
+		Files.writeString(dir.resolve("circle/readme.txt"), "notes");
+		Files.write(dir.resolve("cross/broken.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 1 });
+		final Predictor predictor = new Predictor(TinyModel.result().bundle());
+		final FolderPredictions result = predictor.predictFolder(dir);
+		assertEquals(24, result.predictions().size());
+		assertEquals(List.of(dir.resolve("circle/readme.txt"), dir.resolve("cross/broken.png")),
+			result.skipped().stream().map(SkippedFile::file).sorted().toList());
+		assertTrue(result.skipped().get(1).reason().contains("broken.png"), result.skipped().toString());
+		long right = 0;
+		for (final FilePrediction p : result.predictions()) {
+			assertTrue(p.file().matches("[a-z]+/[a-z]+\\d\\.png"), p.file());
+			final double[] probabilities = p.prediction().probabilities();
+			assertEquals(4, probabilities.length);
+			assertEquals(1.0, java.util.Arrays.stream(probabilities).sum(), 1e-4);
+			assertEquals(probabilities[p.prediction().classIndex()], p.prediction().confidence());
+			if (p.file().startsWith(p.prediction().className() + "/")) right++;
+		}
+		assertTrue(right >= 18, right + " of 24 right");
+		// One image alone gets what it got in the folder.
+		final FilePrediction first = result.predictions().get(0);
+		final Prediction alone = predictor.predict(ImageFiles.read(dir.resolve(first.file())));
+		assertEquals(first.prediction().className(), alone.className());
+		assertEquals(first.prediction().confidence(), alone.confidence(), 1e-5);
+	}
+}

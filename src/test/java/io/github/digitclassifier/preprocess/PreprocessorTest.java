@@ -1,0 +1,158 @@
+package io.github.digitclassifier.preprocess;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.digitclassifier.SyntheticImages;
+import io.github.digitclassifier.data.ImageFiles;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
+
+class PreprocessorTest {
+
+	private final Preprocessor digits = new Preprocessor(Preprocessing.digits());
+
+	@Test
+	void offCentreContentIsScaledToTheBoxAndCentredByMass() {
+		// A 10x6 bright bar in the top left corner of a 60x60 image.
+		final float[] pixels = new float[60 * 60];
+		for (int y = 2; y < 8; y++) for (int x = 3; x < 13; x++) pixels[y * 60 + x] = 255;
+		final float[] out = digits.prepare(ArrayImgs.floats(pixels, 60, 60));
+		final double[] centre = centreOfMass(out, 28);
+		assertEquals(13.5, centre[0], 0.05);
+		assertEquals(13.5, centre[1], 0.05);
+		// The bar's longer side becomes 20 pixels: 10 -> 20 is a zoom by 2, so 6 rows become 12.
+		assertEquals(20, extent(out, 28, true), 1);
+		assertEquals(12, extent(out, 28, false), 1);
+		assertEquals(1f, max(out), 1e-6f);
+	}
+
+	@Test
+	void darkInkOnPaperGivesWhatLightInkOnBlackGives() {
+		final BufferedImage light = SyntheticImages.draw("triangle", 40, new Random(3), false);
+		final BufferedImage paper = SyntheticImages.draw("triangle", 40, new Random(3), true);
+		final float[] a = digits.prepare(ImageFiles.toFloat(light));
+		final float[] b = digits.prepare(ImageFiles.toFloat(paper));
+		assertTrue(meanAbsoluteDifference(a, b) < 0.02, "difference " + meanAbsoluteDifference(a, b));
+		assertTrue(max(b) > 0.95f);
+		// Without inversion the paper image is mostly "content": nothing like the drawing.
+		final Preprocessor never = new Preprocessor(new Preprocessing(28, 28, Preprocessing.Fit.CENTER_OF_MASS,
+			Preprocessing.Inversion.NEVER, 20));
+		assertTrue(meanAbsoluteDifference(a, never.prepare(ImageFiles.toFloat(paper))) > 0.1);
+	}
+
+	@Test
+	void rgbAnd16BitAnd32BitInputsGiveTheSameResult() {
+		final BufferedImage grey = SyntheticImages.draw("circle", 36, new Random(4), false);
+		final float[] reference = digits.prepare(ImageFiles.toFloat(grey));
+		final BufferedImage rgb = new BufferedImage(36, 36, BufferedImage.TYPE_INT_RGB);
+		rgb.getGraphics().drawImage(grey, 0, 0, null);
+		assertArrayEquals(reference, digits.prepare(ImageFiles.toFloat(rgb)), 0.01f);
+		final short[] shorts = new short[36 * 36];
+		final float[] floats = new float[36 * 36];
+		for (int i = 0; i < shorts.length; i++) {
+			final int v = grey.getRaster().getSample(i % 36, i / 36, 0);
+			shorts[i] = (short) (v * 257 / 16); // 12-bit camera data in a 16-bit image
+			floats[i] = v / 255f - 0.5f;
+		}
+		final ArrayImg<UnsignedShortType, ShortArray> sixteen = ArrayImgs.unsignedShorts(shorts, 36, 36);
+		assertArrayEquals(reference, digits.prepare(sixteen), 0.01f);
+		final ArrayImg<FloatType, FloatArray> thirtyTwo = ArrayImgs.floats(floats, 36, 36);
+		assertArrayEquals(reference, digits.prepare(thirtyTwo), 0.01f);
+	}
+
+	@Test
+	void largeImagesShrinkWithoutAliasingAndSmallOnesGrow() {
+		final BufferedImage small = SyntheticImages.draw("cross", 12, new Random(5), false);
+		final BufferedImage large = new BufferedImage(1200, 1200, BufferedImage.TYPE_BYTE_GRAY);
+		large.createGraphics().drawImage(small, 0, 0, 1200, 1200, null);
+		final float[] fromSmall = digits.prepare(ImageFiles.toFloat(small));
+		final float[] fromLarge = digits.prepare(ImageFiles.toFloat(large));
+		assertTrue(meanAbsoluteDifference(fromSmall, fromLarge) < 0.06, "" + meanAbsoluteDifference(fromSmall, fromLarge));
+		// A one-pixel grid would alias into stripes if sampled without filtering; filtered it is an even grey.
+		final float[] grid = new float[280 * 280];
+		for (int i = 0; i < grid.length; i++) grid[i] = (i / 280 + i % 280) % 2;
+		final float[] out = new Preprocessor(Preprocessing.resize(28, 28)).prepare(ArrayImgs.floats(grid, 280, 280));
+		for (final float v : out) assertEquals(0.5f, v, 0.05f);
+	}
+
+	@Test
+	void blankImagesBecomeZeros() {
+		final float[] out = digits.prepare(ArrayImgs.floats(new float[30 * 20], 30, 20));
+		assertArrayEquals(new float[28 * 28], out);
+	}
+
+	@Test
+	void resizeStretchesTheWholeImage() {
+		// Left half dark, right half bright, 64x16 -> 8x8: columns 0-3 dark, 4-7 bright.
+		final float[] pixels = new float[64 * 16];
+		for (int i = 0; i < pixels.length; i++) pixels[i] = i % 64 < 32 ? 10 : 110;
+		final float[] out = new Preprocessor(Preprocessing.resize(8, 8)).prepare(ArrayImgs.floats(pixels, 64, 16));
+		assertEquals(0f, out[0], 0.01f);
+		assertEquals(1f, out[7], 0.01f);
+		assertEquals(0f, out[8 * 7 + 2], 0.05f);
+		assertEquals(1f, out[8 * 7 + 5], 0.05f);
+	}
+
+	@Test
+	void augmentationIsSeededAndNoneIsIdentity() {
+		final float[] image = digits.prepare(ImageFiles.toFloat(SyntheticImages.draw("square", 40, new Random(6), false)));
+		final Augmenter none = new Augmenter(new Augmentation(0, 0, 0, false), 28, 28);
+		final float[] same = new float[784];
+		none.augment(image, 0, same, 0, new java.util.SplittableRandom(1));
+		assertArrayEquals(image, same, 1e-6f);
+		final Augmenter augmenter = new Augmenter(Augmentation.digits(), 28, 28);
+		final float[] a = new float[784], b = new float[784], c = new float[784];
+		augmenter.augment(image, 0, a, 0, new java.util.SplittableRandom(9));
+		augmenter.augment(image, 0, b, 0, new java.util.SplittableRandom(9));
+		augmenter.augment(image, 0, c, 0, new java.util.SplittableRandom(10));
+		assertArrayEquals(a, b);
+		assertTrue(meanAbsoluteDifference(a, c) > 0.01);
+		assertTrue(meanAbsoluteDifference(a, image) < 0.2);
+	}
+
+	static double[] centreOfMass(final float[] image, final int width) {
+		double mass = 0, x = 0, y = 0;
+		for (int i = 0; i < image.length; i++) {
+			mass += image[i];
+			x += image[i] * (i % width);
+			y += image[i] * (i / width);
+		}
+		return new double[] { x / mass, y / mass };
+	}
+
+	/** Width (or height) of the pixels above half intensity. */
+	static int extent(final float[] image, final int width, final boolean horizontal) {
+		int min = Integer.MAX_VALUE, max = -1;
+		for (int i = 0; i < image.length; i++) {
+			if (image[i] > 0.5f) {
+				final int c = horizontal ? i % width : i / width;
+				min = Math.min(min, c);
+				max = Math.max(max, c);
+			}
+		}
+		return max - min + 1;
+	}
+
+	static float max(final float[] values) {
+		float m = Float.NEGATIVE_INFINITY;
+		for (final float v : values) m = Math.max(m, v);
+		return m;
+	}
+
+	static double meanAbsoluteDifference(final float[] a, final float[] b) {
+		double sum = 0;
+		for (int i = 0; i < a.length; i++) sum += Math.abs(a[i] - b[i]);
+		return sum / a.length;
+	}
+}

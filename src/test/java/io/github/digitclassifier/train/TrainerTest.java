@@ -1,0 +1,87 @@
+package io.github.digitclassifier.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.digitclassifier.SyntheticImages;
+import io.github.digitclassifier.TinyModel;
+import io.github.digitclassifier.model.EpochRecord;
+import io.github.digitclassifier.model.Recipe;
+import io.github.digitclassifier.preprocess.Preprocessing;
+
+class TrainerTest {
+
+	@Test
+	void tinyLeNetLearnsShapesFarAboveChance() {
+		final TrainingResult result = TinyModel.result();
+		// Four classes: chance is 25%.
+		assertTrue(result.validation().accuracy() > 0.8, "validation accuracy " + result.validation().accuracy());
+		assertEquals(TinyModel.RECIPE.epochs(), result.history().size());
+		final EpochRecord first = result.history().get(0);
+		final EpochRecord last = result.history().get(result.history().size() - 1);
+		assertTrue(last.trainLoss() < first.trainLoss(), "loss fell: " + result.history());
+		assertTrue(last.seconds() > 0);
+		assertEquals(SyntheticImages.SHAPES, result.bundle().metadata().classNames());
+		assertEquals(result.validation().accuracy(), result.bundle().metadata().metrics().get("validation_accuracy"), 1e-9);
+		assertEquals(200, result.bundle().metadata().trainingImages());
+		assertEquals(Preprocessing.digits(), result.bundle().metadata().preprocessing());
+		assertEquals(TinyModel.RECIPE, result.bundle().metadata().recipe());
+	}
+
+	@Test
+	void sameSeedGivesSameWeightsAndHistory() {
+		final Recipe recipe = TinyModel.augmented().withEpochs(2);
+		final TrainingResult a = TinyModel.trainWith(recipe);
+		final TrainingResult b = TinyModel.trainWith(recipe);
+		assertArrayEquals(a.bundle().network().params().toFloatVector(), b.bundle().network().params().toFloatVector());
+		assertEquals(a.history().get(1).validationLoss(), b.history().get(1).validationLoss());
+	}
+
+	@Test
+	void reportsProgressAndStopsWhenCancelled() {
+		final List<String> heard = new ArrayList<>();
+		final TrainingProgress cancelInSecondEpoch = new TrainingProgress() {
+			private int epochs;
+
+			@Override
+			public void batchDone(final int epoch, final int batch, final int batches, final double loss) {
+				heard.add("batch " + epoch + "." + batch + "/" + batches);
+			}
+
+			@Override
+			public void epochDone(final EpochRecord record) {
+				epochs++;
+				heard.add("epoch " + record.epoch());
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return epochs >= 1 && heard.size() > 15;
+			}
+		};
+		assertThrows(CancellationException.class, () -> Trainer.train(TinyModel.train(), TinyModel.test(),
+			Preprocessing.digits(), TinyModel.RECIPE, cancelInSecondEpoch));
+		// 200 images in batches of 16: 13 updates an epoch.
+		assertEquals("batch 1.1/13", heard.get(0));
+		assertEquals("epoch 1", heard.get(13));
+		assertEquals(16, heard.size());
+	}
+
+	@Test
+	void refusesASingleClassAndMismatchedFolders() throws Exception {
+		final var root = java.nio.file.Files.createTempDirectory("one-class");
+		SyntheticImages.writeShapes(root.resolve("train"), 3, 1);
+		java.nio.file.Files.createDirectories(root.resolve("other/circle"));
+		final var message = assertThrows(IllegalArgumentException.class, () -> Trainer.train(root.resolve("train"),
+			root.resolve("other"), Preprocessing.digits(), TinyModel.RECIPE, TrainingProgress.NONE)).getMessage();
+		assertTrue(message.contains("other"), message);
+	}
+}
