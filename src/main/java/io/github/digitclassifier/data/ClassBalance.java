@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.github.digitclassifier.io.CsvTable;
+
 /** How many images each class has, and a warning when some class is far rarer than another. */
 public record ClassBalance(List<Row> rows) {
 
@@ -21,6 +23,12 @@ public record ClassBalance(List<Row> rows) {
 			rows.add(new Row(dataset.classNames().get(c), counts[c], total == 0 ? 0 : (double) counts[c] / total));
 		}
 		return new ClassBalance(List.copyOf(rows));
+	}
+
+	public CsvTable table() {
+		final CsvTable table = new CsvTable(List.of("class", "count", "fraction"));
+		for (final Row r : rows) table.add(r.className, r.count, r.fraction);
+		return table;
 	}
 
 	public Optional<String> warning() {

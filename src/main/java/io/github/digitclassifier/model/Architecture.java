@@ -15,7 +15,13 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+import io.github.digitclassifier.backend.Backends;
 
 /** The networks a model can be: each builds its DL4J configuration for an input size and classes. */
 public enum Architecture {
@@ -71,13 +77,20 @@ public enum Architecture {
 			Arrays.stream(values()).map(Architecture::id).collect(Collectors.joining(", ")));
 	}
 
+	/** The configuration for a recipe: Adam whose step size shrinks by the recipe's decay each epoch. */
+	public MultiLayerConfiguration configuration(final int width, final int height, final int classes, final Recipe recipe) {
+		final ISchedule schedule = new ExponentialSchedule(ScheduleType.EPOCH, recipe.learningRate(), recipe.learningRateDecay());
+		return configuration(width, height, classes, new Adam(schedule), recipe.seed());
+	}
+
 	public MultiLayerConfiguration configuration(final int width, final int height, final int classes,
-		final double learningRate, final long seed)
+		final IUpdater updater, final long seed)
 	{
+		Backends.enableLayerHelpers();
 		final NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
 			.seed(seed)
 			.weightInit(WeightInit.XAVIER)
-			.updater(new Adam(learningRate));
+			.updater(updater);
 		return layers(base, classes).setInputType(InputType.convolutional(height, width, 1)).build();
 	}
 

@@ -21,6 +21,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
+import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.io.AtomicFiles;
 
 /**
@@ -91,9 +92,36 @@ public final class ModelBundles {
 		});
 	}
 
+	/** Where the bundled default model sits among the jar's resources. */
+	public static final String DEFAULT_MODEL_RESOURCE = "/models/digit-classifier-mnist.zip";
+
+	private static ModelBundle defaultModel;
+
+	/** The bundled default model when {@code file} is null, else the model in that file. */
+	public static ModelBundle loadOrDefault(final Path file) throws IOException {
+		return file == null ? loadDefault() : load(file);
+	}
+
+	/** The default model that ships in the jar, loaded once. */
+	public static synchronized ModelBundle loadDefault() throws IOException {
+		if (defaultModel == null) {
+			final Path copy = Files.createTempFile("digit-classifier-default", ".zip");
+			try (InputStream in = ModelBundles.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+				if (in == null) throw new IOException("This build has no bundled default model (" + DEFAULT_MODEL_RESOURCE + "): give a model_file");
+				Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				defaultModel = load(copy);
+			}
+			finally {
+				Files.deleteIfExists(copy);
+			}
+		}
+		return defaultModel;
+	}
+
 	public static ModelBundle load(final Path file) throws IOException {
 		final BundleMetadata metadata = readMetadata(file);
 		final MultiLayerNetwork network;
+		Backends.enableLayerHelpers();
 		try {
 			network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
 		}

@@ -81,14 +81,15 @@ public final class Trainer {
 		final List<SkippedFile> skipped = new ArrayList<>(trainImages.dataset().skipped());
 		skipped.addAll(validationImages.dataset().skipped());
 		final ClassBalance balance = ClassBalance.of(trainImages.dataset());
-		for (final SkippedFile file : skipped) progress.status(file.toString());
-		balance.warning().ifPresent(progress::status);
+		for (final SkippedFile file : skipped) progress.warning(file.toString());
+		if (!skipped.isEmpty()) progress.warning(skipped.size() + " files skipped");
+		balance.warning().ifPresent(progress::warning);
 
 		final List<String> classNames = train.classNames();
 		final int classes = classNames.size();
 		Nd4j.getRandom().setSeed(recipe.seed());
 		final MultiLayerNetwork network = new MultiLayerNetwork(recipe.network().configuration(
-			preprocessing.width(), preprocessing.height(), classes, recipe.learningRate(), recipe.seed()));
+			preprocessing.width(), preprocessing.height(), classes, recipe));
 		network.init();
 		final Augmenter augmenter = recipe.augmentation() == null ? null :
 			new Augmenter(recipe.augmentation(), preprocessing.width(), preprocessing.height());

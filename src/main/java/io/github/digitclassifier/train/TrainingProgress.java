@@ -8,8 +8,11 @@ public interface TrainingProgress {
 	/** Heard by nobody. */
 	TrainingProgress NONE = new TrainingProgress() {};
 
-	/** A status line: images being prepared, warnings, the end. */
+	/** A status line: images being prepared, stopping early. */
 	default void status(final String message) {}
+
+	/** Something the user should know: a skipped file, imbalanced classes. */
+	default void warning(final String message) {}
 
 	/** After each update; {@code batch} counts from 1 to {@code batches} within the epoch. */
 	default void batchDone(final int epoch, final int batch, final int batches, final double loss) {}

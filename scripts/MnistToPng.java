@@ -1,0 +1,59 @@
+import java.awt.image.BufferedImage;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Writes MNIST idx files as class folders of PNGs: {@code <out>/<part>/<digit>/<part>-<index>.png}.
+ * Run with the JDK's source launcher: {@code java scripts/MnistToPng.java <idx dir> <out dir> [limit per class]}.
+ */
+public class MnistToPng {
+
+	public static void main(final String[] args) throws IOException {
+		final Path idx = Path.of(args[0]);
+		final Path out = Path.of(args[1]);
+		final int limit = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
+		ImageIO.setUseCache(false);
+		write(idx, "train", out.resolve("train"), limit);
+		write(idx, "t10k", out.resolve("test"), limit);
+	}
+
+	private static void write(final Path idx, final String prefix, final Path folder, final int limit) throws IOException {
+		try (DataInputStream images = open(idx, prefix + "-images-idx3-ubyte");
+			DataInputStream labels = open(idx, prefix + "-labels-idx1-ubyte"))
+		{
+			if (images.readInt() != 2051 || labels.readInt() != 2049) throw new IOException("Not MNIST idx files in " + idx);
+			final int count = images.readInt();
+			final int rows = images.readInt();
+			final int columns = images.readInt();
+			if (labels.readInt() != count) throw new IOException("Image and label counts differ in " + idx);
+			final int[] written = new int[10];
+			final byte[] pixels = new byte[rows * columns];
+			for (int i = 0; i < count; i++) {
+				images.readFully(pixels);
+				final int digit = labels.readUnsignedByte();
+				if (written[digit] >= limit) continue;
+				final BufferedImage image = new BufferedImage(columns, rows, BufferedImage.TYPE_BYTE_GRAY);
+				image.getRaster().setDataElements(0, 0, columns, rows, pixels);
+				final Path target = Files.createDirectories(folder.resolve(Integer.toString(digit)))
+					.resolve(String.format("%s-%05d.png", folder.getFileName(), i));
+				ImageIO.write(image, "png", target.toFile());
+				written[digit]++;
+			}
+			System.out.println(folder + ": " + java.util.Arrays.stream(written).sum() + " images");
+		}
+	}
+
+	/** Opens an idx file, plain or gzipped, whichever the folder has. */
+	private static DataInputStream open(final Path idx, final String name) throws IOException {
+		final Path plain = idx.resolve(name);
+		if (Files.exists(plain)) return new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(plain)));
+		final InputStream gz = Files.newInputStream(idx.resolve(name + ".gz"));
+		return new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(gz)));
+	}
+}

@@ -1,0 +1,69 @@
+package io.github.digitclassifier.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import ij.ImagePlus;
+import io.github.digitclassifier.ij1.Failures;
+import io.github.digitclassifier.ij1.Slices;
+import io.github.digitclassifier.ij1.Tables;
+import io.github.digitclassifier.io.CsvTable;
+import io.github.digitclassifier.model.ModelBundle;
+import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.predict.Prediction;
+import io.github.digitclassifier.predict.PredictionTables;
+import io.github.digitclassifier.predict.Predictor;
+
+/** Classifies every slice of the current image; the prediction goes into each slice's label. */
+@Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Classify Current Image")
+public class ClassifyImageCommand implements Command {
+
+	@Parameter(label = "image")
+	private ImagePlus image;
+
+	@Parameter(label = "model_file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
+		description = "Empty: the bundled MNIST model")
+	private File model_file;
+
+	@Parameter(label = "output_file", style = FileWidget.SAVE_STYLE, required = false, persist = false)
+	private File output_file;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			classify();
+		}
+		catch (final IOException | RuntimeException e) {
+			throw Failures.report(e);
+		}
+	}
+
+	private void classify() throws IOException {
+		// SciJava fills an unset image input with an empty ImagePlus.
+		if (image == null || image.getProcessor() == null) {
+			throw new IllegalArgumentException("No image open: open an image or stack to classify");
+		}
+		final Path outputFile = Paths.output(output_file, "output_file");
+		final ModelBundle bundle = ModelBundles.loadOrDefault(Paths.optional(model_file));
+		final List<String> labels = new ArrayList<>();
+		for (int s = 1; s <= image.getStackSize(); s++) labels.add(Slices.originalLabel(image.getStack().getSliceLabel(s)));
+		final List<Prediction> predictions = new Predictor(bundle).predict(Slices.of(image));
+		final CsvTable table = PredictionTables.forSlices(predictions, labels, bundle.metadata().classNames());
+		if (outputFile != null) table.write(outputFile);
+		Slices.label(image, predictions, labels);
+		Tables.show(table, "Digit Predictions");
+		log.info("Classified " + predictions.size() + " slice(s) of " + image.getTitle());
+	}
+}

@@ -1,0 +1,68 @@
+package io.github.digitclassifier.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import io.github.digitclassifier.data.SkippedFile;
+import io.github.digitclassifier.evaluate.EvaluationResult;
+import io.github.digitclassifier.evaluate.Evaluator;
+import io.github.digitclassifier.ij1.ConfusionImages;
+import io.github.digitclassifier.ij1.Displays;
+import io.github.digitclassifier.ij1.Failures;
+import io.github.digitclassifier.ij1.Tables;
+import io.github.digitclassifier.model.ModelBundles;
+
+/** Measures a model on a test folder: classification report and confusion matrix. */
+@Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Evaluate Digit Classifier...")
+public class EvaluateCommand implements Command {
+
+	@Parameter(label = "model_file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
+		description = "Empty: the bundled MNIST model")
+	private File model_file;
+
+	@Parameter(label = "test_folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
+	private File test_folder;
+
+	@Parameter(label = "report_file", style = FileWidget.SAVE_STYLE, required = false, persist = false)
+	private File report_file;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private double accuracy;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			evaluate();
+		}
+		catch (final IOException | RuntimeException e) {
+			throw Failures.report(e);
+		}
+	}
+
+	private void evaluate() throws IOException {
+		final Path testFolder = Paths.required(test_folder, "test_folder");
+		final Path reportFile = Paths.output(report_file, "report_file");
+		final EvaluationResult result = Evaluator.evaluate(ModelBundles.loadOrDefault(Paths.optional(model_file)), testFolder);
+		for (final SkippedFile file : result.skipped()) log.warn(file.toString());
+		if (!result.skipped().isEmpty()) log.warn(result.skipped().size() + " files skipped");
+		if (reportFile != null) result.report().table().write(reportFile);
+		Tables.show(result.report().table(), "Classification Report");
+		Tables.show(result.confusionTable(), "Confusion Matrix");
+		if (Displays.interactive()) ConfusionImages.of(result).show();
+		accuracy = result.accuracy();
+		log.info(String.format(Locale.ROOT, "Accuracy %.4f on %d images of %s", accuracy,
+			result.evaluation().getNumRowCounter(), testFolder));
+	}
+}

@@ -1,0 +1,151 @@
+package io.github.digitclassifier.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import ij.IJ;
+import io.github.digitclassifier.ij1.Displays;
+import io.github.digitclassifier.ij1.Failures;
+import io.github.digitclassifier.ij1.Tables;
+import io.github.digitclassifier.ij1.TrainingPlot;
+import io.github.digitclassifier.model.Architecture;
+import io.github.digitclassifier.model.EpochRecord;
+import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.model.Recipe;
+import io.github.digitclassifier.preprocess.Augmentation;
+import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.train.Histories;
+import io.github.digitclassifier.train.Trainer;
+import io.github.digitclassifier.train.TrainingProgress;
+import io.github.digitclassifier.train.TrainingResult;
+
+/**
+ * Trains a model on class folders and saves it. Field names are the macro keys of the contract,
+ * hence the underscores; {@code persist = false} everywhere so that a macro gets the defaults,
+ * not what was used last.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Train Digit Classifier...")
+public class TrainCommand implements Command {
+
+	@Parameter(label = "train_folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
+	private File train_folder;
+
+	@Parameter(label = "test_folder", style = FileWidget.DIRECTORY_STYLE, required = false, persist = false,
+		description = "Empty: hold out validation_fraction of each class")
+	private File test_folder;
+
+	@Parameter(label = "validation_fraction", persist = false)
+	private double validation_fraction = 0.1;
+
+	@Parameter(label = "model_file", style = FileWidget.SAVE_STYLE, required = false, persist = false,
+		description = "Empty: digit-classifier.zip beside the train folder")
+	private File model_file;
+
+	@Parameter(label = "network", choices = { "cnn", "lenet" }, persist = false)
+	private String network = "cnn";
+
+	@Parameter(label = "epochs", persist = false)
+	private int epochs = 10;
+
+	@Parameter(label = "batch_size", persist = false)
+	private int batch_size = 64;
+
+	@Parameter(label = "learning_rate", persist = false)
+	private double learning_rate = 0.001;
+
+	@Parameter(label = "augment", persist = false)
+	private boolean augment = true;
+
+	@Parameter(label = "seed", persist = false)
+	private long seed = 42;
+
+	@Parameter(label = "history_file", style = FileWidget.SAVE_STYLE, required = false, persist = false)
+	private File history_file;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private double validation_accuracy;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter
+	private StatusService status;
+
+	@Override
+	public void run() {
+		try {
+			train();
+		}
+		catch (final IOException | RuntimeException e) {
+			throw Failures.report(e);
+		}
+	}
+
+	private void train() throws IOException {
+		final Path trainFolder = Paths.required(train_folder, "train_folder");
+		final Path testFolder = Paths.optional(test_folder);
+		Path modelFile = Paths.output(model_file, "model_file");
+		if (modelFile == null) modelFile = trainFolder.toAbsolutePath().resolveSibling("digit-classifier.zip");
+		final Path historyFile = Paths.output(history_file, "history_file");
+		final Recipe defaults = Recipe.defaults();
+		final Recipe recipe = new Recipe(Architecture.fromId(network), epochs, batch_size, learning_rate,
+			defaults.learningRateDecay(), augment ? Augmentation.digits() : null, seed, validation_fraction, defaults.patience());
+		final TrainingResult result = Trainer.train(trainFolder, testFolder, Preprocessing.digits(), recipe, progress(recipe));
+		ModelBundles.save(result.bundle(), modelFile);
+		if (historyFile != null) Histories.table(result.history()).write(historyFile);
+		Tables.show(Histories.table(result.history()), "Training History");
+		validation_accuracy = result.validation().accuracy();
+		log.info(String.format(Locale.ROOT, "Saved %s: validation accuracy %.4f (best epoch %d of %d)", modelFile,
+			validation_accuracy, result.bestEpoch(), result.history().size()));
+		status.clearStatus();
+	}
+
+	private TrainingProgress progress(final Recipe recipe) {
+		final TrainingPlot plot = Displays.interactive() ? new TrainingPlot() : null;
+		return new TrainingProgress() {
+			@Override
+			public void status(final String message) {
+				log.info(message);
+				status.showStatus(message);
+			}
+
+			@Override
+			public void warning(final String message) {
+				log.warn(message);
+			}
+
+			@Override
+			public void batchDone(final int epoch, final int batch, final int batches, final double loss) {
+				final int done = (epoch - 1) * batches + batch;
+				final String message = String.format(Locale.ROOT, "Epoch %d/%d, loss %.4f (Esc cancels)", epoch, recipe.epochs(), loss);
+				status.showStatus(done, recipe.epochs() * batches, message);
+				IJ.showStatus(message);
+				IJ.showProgress(done, recipe.epochs() * batches);
+			}
+
+			@Override
+			public void epochDone(final EpochRecord r) {
+				log.info(String.format(Locale.ROOT,
+					"Epoch %d: train_loss %.4f train_accuracy %.4f validation_loss %.4f validation_accuracy %.4f (%.1f s)",
+					r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.seconds()));
+				if (plot != null) plot.add(r);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return IJ.escapePressed() || Thread.currentThread().isInterrupted();
+			}
+		};
+	}
+}

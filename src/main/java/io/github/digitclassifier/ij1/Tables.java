@@ -1,0 +1,50 @@
+package io.github.digitclassifier.ij1;
+
+import java.util.List;
+
+import ij.measure.ResultsTable;
+import io.github.digitclassifier.io.CsvTable;
+
+/** Shows tables as ImageJ results tables, or prints them where there is no display (the CLI). */
+public final class Tables {
+
+	private Tables() {}
+
+	public static ResultsTable toResultsTable(final CsvTable table) {
+		final ResultsTable results = new ResultsTable();
+		results.showRowNumbers(false);
+		for (final List<String> row : table.rows()) {
+			results.incrementCounter();
+			for (int c = 0; c < row.size(); c++) {
+				final String column = table.columns().get(c);
+				final String value = row.get(c);
+				final Double number = number(value);
+				if (number != null) results.addValue(column, number);
+				else results.addValue(column, value);
+			}
+		}
+		return results;
+	}
+
+	/** Shows the table under its title; with no display, prints it as CSV under the title. */
+	public static void show(final CsvTable table, final String title) {
+		if (Displays.available()) {
+			toResultsTable(table).show(title);
+			return;
+		}
+		final StringBuilder text = new StringBuilder("== ").append(title).append('\n');
+		text.append(String.join(",", table.columns())).append('\n');
+		for (final List<String> row : table.rows()) text.append(String.join(",", row)).append('\n');
+		System.out.print(text);
+	}
+
+	private static Double number(final String value) {
+		if (value.isEmpty() || !(Character.isDigit(value.charAt(0)) || value.charAt(0) == '-' || value.equals("NaN"))) return null;
+		try {
+			return Double.valueOf(value);
+		}
+		catch (final NumberFormatException e) {
+			return null;
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package io.github.digitclassifier.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.ImagePlus;
+import io.github.digitclassifier.TinyModel;
+import io.github.digitclassifier.ij1.Contexts;
+import io.github.digitclassifier.ij1.Failures;
+import io.github.digitclassifier.model.ModelBundles;
+
+/** Runs every command through SciJava's CommandService in a minimal headless Context. */
+class CommandsTest {
+
+	private static Context context;
+	private static CommandService commands;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void startContext() {
+		System.setProperty("java.awt.headless", "true");
+		context = Contexts.create();
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stopContext() {
+		context.dispose();
+	}
+
+	@Test
+	void commandsAreFoundUnderTheContractLabels() {
+		final List<String> labels = commands.getCommands().stream()
+			.filter(c -> c.getMenuPath() != null && c.getMenuPath().toString().contains("Digit Classifier"))
+			.map(c -> c.getMenuPath().getLeaf().getName()).sorted().toList();
+		assertEquals(List.of("Classify Current Image", "Classify Folder...", "Evaluate Digit Classifier...",
+			"Import Class Folders...", "Train Digit Classifier..."), labels);
+	}
+
+	@Test
+	void trainEvaluateAndClassifyWriteTheContractFiles() throws Exception {
+		final Path model = dir.resolve("model.zip");
+		final Path history = dir.resolve("history.csv");
+		final CommandModule trained = run(TrainCommand.class, Map.of("train_folder", TinyModel.train().toFile(),
+			"test_folder", TinyModel.test().toFile(), "model_file", model.toFile(), "network", "lenet", "epochs", 2,
+			"batch_size", 16, "learning_rate", 0.002, "augment", false, "history_file", history.toFile()));
+		assertTrue((double) trained.getOutput("validation_accuracy") > 0.5);
+		assertEquals("lenet", ModelBundles.load(model).metadata().recipe().network().id());
+		final List<String> historyLines = Files.readAllLines(history);
+		assertEquals("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds", historyLines.get(0));
+		assertEquals(3, historyLines.size());
+
+		final Path report = dir.resolve("report.csv");
+		final CommandModule evaluated = run(EvaluateCommand.class, Map.of("model_file", model.toFile(),
+			"test_folder", TinyModel.test().toFile(), "report_file", report.toFile()));
+		final List<String> reportLines = Files.readAllLines(report);
+		assertEquals("class,precision,recall,f1,support", reportLines.get(0));
+		assertTrue(reportLines.get(1).startsWith("circle,"));
+		assertTrue(reportLines.get(5).startsWith("accuracy,,,"), reportLines.get(5));
+		assertTrue(reportLines.get(6).startsWith("macro avg,"));
+		assertTrue(reportLines.get(7).startsWith("weighted avg,") && reportLines.get(7).endsWith(",60"));
+		assertEquals(Double.parseDouble(reportLines.get(5).split(",")[3]), (double) evaluated.getOutput("accuracy"), 1e-5);
+
+		final Path predictions = dir.resolve("predictions.csv");
+		run(ClassifyFolderCommand.class, Map.of("folder", TinyModel.test().toFile(), "model_file", model.toFile(),
+			"output_file", predictions.toFile()));
+		final List<String> rows = Files.readAllLines(predictions);
+		assertEquals("file,predicted,confidence,p_circle,p_cross,p_square,p_triangle", rows.get(0));
+		assertEquals(61, rows.size());
+		assertTrue(rows.get(1).startsWith("circle/circle0.png,"), rows.get(1));
+	}
+
+	@Test
+	void classifiesEverySliceOfAStackAndLabelsIt() throws Exception {
+		final CommandModule imported = run(ImportClassFoldersCommand.class, Map.of("folder", TinyModel.test().toFile(), "size", 28));
+		final ImagePlus stack = (ImagePlus) imported.getOutput("stack");
+		assertEquals(60, stack.getStackSize());
+		assertEquals("circle/circle0.png", stack.getStack().getSliceLabel(1));
+		final Path model = dir.resolve("model.zip");
+		ModelBundles.save(TinyModel.result().bundle(), model);
+		final Path out = dir.resolve("slices.csv");
+		run(ClassifyImageCommand.class, Map.of("image", stack, "model_file", model.toFile(), "output_file", out.toFile()));
+		final List<String> rows = Files.readAllLines(out);
+		assertEquals("slice,label,predicted,confidence,p_circle,p_cross,p_square,p_triangle", rows.get(0));
+		assertEquals(61, rows.size());
+		assertTrue(rows.get(1).startsWith("1,circle/circle0.png,"), rows.get(1));
+		long right = 0;
+		for (final String row : rows.subList(1, rows.size())) {
+			final String[] cells = row.split(",");
+			if (cells[1].startsWith(cells[2] + "/")) right++;
+		}
+		assertTrue(right > 45, right + " of 60 right");
+		final String label = stack.getStack().getSliceLabel(1);
+		assertTrue(label.startsWith("circle/circle0.png => "), label);
+		// Classifying again replaces the prediction instead of stacking another onto the label.
+		run(ClassifyImageCommand.class, Map.of("image", stack, "model_file", model.toFile()));
+		assertEquals(label, stack.getStack().getSliceLabel(1));
+	}
+
+	@Test
+	void badInputStopsWithAMessageNamingItAndWritesNothing() throws Exception {
+		final Path model = dir.resolve("model.zip");
+		Files.writeString(model, "earlier model");
+		assertFailure("epochs", TrainCommand.class, Map.of("train_folder", TinyModel.train().toFile(), "model_file",
+			model.toFile(), "epochs", -1));
+		assertFailure("batch_size", TrainCommand.class, Map.of("train_folder", TinyModel.train().toFile(), "model_file",
+			model.toFile(), "batch_size", 0));
+		assertFailure("learning_rate", TrainCommand.class, Map.of("train_folder", TinyModel.train().toFile(), "model_file",
+			model.toFile(), "learning_rate", Double.NaN));
+		assertFailure("Unknown network 'resnet'", TrainCommand.class, Map.of("train_folder", TinyModel.train().toFile(),
+			"model_file", model.toFile(), "network", "resnet"));
+		final Path missing = dir.resolve("missing");
+		assertFailure(missing.toString(), TrainCommand.class, Map.of("train_folder", missing.toFile(), "model_file", model.toFile()));
+		assertFailure("history_file", TrainCommand.class, Map.of("train_folder", TinyModel.train().toFile(),
+			"model_file", model.toFile(), "history_file", dir.resolve("no/such/folder.csv").toFile()));
+		assertEquals("earlier model", Files.readString(model));
+		assertFailure(model.toString(), EvaluateCommand.class, Map.of("model_file", model.toFile(), "test_folder",
+			TinyModel.test().toFile()));
+		assertFailure("No image open", ClassifyImageCommand.class, Map.of("model_file", model.toFile()));
+		try (var files = Files.list(dir)) {
+			assertEquals(List.of(model), files.toList());
+		}
+		assertFalse(Files.exists(TinyModel.train().resolveSibling("digit-classifier.zip")));
+	}
+
+	private static CommandModule run(final Class<? extends org.scijava.command.Command> command, final Map<String, Object> inputs)
+		throws Exception
+	{
+		return commands.run(command, true, inputs).get();
+	}
+
+	private static void assertFailure(final String expected, final Class<? extends org.scijava.command.Command> command,
+		final Map<String, Object> inputs)
+	{
+		final ExecutionException e = assertThrows(ExecutionException.class, () -> run(command, inputs));
+		final String message = Failures.messageOf(e);
+		assertTrue(message.contains(expected), "'" + expected + "' not in: " + message);
+	}
+
+}
