@@ -1,5 +1,7 @@
 package io.github.digitclassifier.backend;
 
+import org.deeplearning4j.config.DL4JClassLoading;
+import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
@@ -15,9 +17,21 @@ public final class Backends {
 
 	private Backends() {}
 
-	/** Lets DL4J use its native layer helpers, unless the user decided otherwise. */
-	public static void enableLayerHelpers() {
+	private static boolean prepared;
+
+	/**
+	 * Call before ND4J starts. Points ND4J's and DL4J's class lookups (ND4J finds its native backend
+	 * with a ServiceLoader) at the loader of this plugin, since inside ImageJ 1 the thread's context
+	 * loader cannot see plugins/jars; and lets DL4J use its native layer helpers, unless the user
+	 * decided otherwise.
+	 */
+	public static synchronized void prepare() {
+		if (prepared) return;
+		final ClassLoader loader = Backends.class.getClassLoader();
+		ND4JClassLoading.setNd4jClassloader(loader);
+		DL4JClassLoading.setDl4jClassloader(loader);
 		if (System.getProperty(HELPERS_DISABLE) == null) System.setProperty(HELPERS_DISABLE, "false");
+		prepared = true;
 	}
 
 	/** Whether the loaded libnd4j has OneDNN inside (the {@code -onednn} builds do). */

@@ -86,7 +86,7 @@ public enum Architecture {
 	public MultiLayerConfiguration configuration(final int width, final int height, final int classes,
 		final IUpdater updater, final long seed)
 	{
-		Backends.enableLayerHelpers();
+		Backends.prepare();
 		final NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
 			.seed(seed)
 			.weightInit(WeightInit.XAVIER)

@@ -121,7 +121,7 @@ public final class ModelBundles {
 	public static ModelBundle load(final Path file) throws IOException {
 		final BundleMetadata metadata = readMetadata(file);
 		final MultiLayerNetwork network;
-		Backends.enableLayerHelpers();
+		Backends.prepare();
 		try {
 			network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
 		}

@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.data.ClassBalance;
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.Dataset;
@@ -70,6 +71,7 @@ public final class Trainer {
 			throw new IllegalArgumentException("Folder " + train.root() + " has only one class folder " + train.classNames() +
 				": a classifier needs at least two");
 		}
+		Backends.prepare();
 		final Preprocessor preprocessor = new Preprocessor(preprocessing);
 		progress.status("Preparing " + train.images().size() + " training and " + validation.images().size() + " validation images");
 		final PreparedImages trainImages = PreparedImages.prepare(train, preprocessor);

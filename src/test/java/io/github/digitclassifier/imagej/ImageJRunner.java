@@ -1,0 +1,81 @@
+package io.github.digitclassifier.imagej;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a macro in a real ImageJ 1 (the packaged {@code target/imagej}: ij.jar and the plugin) under
+ * Xvfb with {@code -batch}. ImageJ's -batch exits 0 even when a macro failed and hangs on a modal
+ * dialog, so this harness decides itself: the macro's last line prints {@link #DONE}, which a failed
+ * or aborted macro never reaches, and a run that outlasts its time limit is killed and reported hung.
+ */
+final class ImageJRunner {
+
+	static final String DONE = "MACRO_COMPLETED";
+
+	/** What came of a run. */
+	record Run(int exitCode, boolean hung, String stdout, String stderr) {
+
+		boolean completed() {
+			return !hung && exitCode == 0 && stdout.contains(DONE);
+		}
+
+		String describe() {
+			return (hung ? "HUNG (a modal dialog?)" : "exit " + exitCode) + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+		}
+	}
+
+	private ImageJRunner() {}
+
+	static Run run(final String macro, final Path workDir, final int timeoutSeconds) throws IOException, InterruptedException {
+		final Path imagej = Path.of(System.getProperty("imagej.dir", "target/imagej")).toAbsolutePath();
+		if (!Files.isRegularFile(imagej.resolve("ij.jar"))) throw new IllegalStateException("No ImageJ at " + imagej + ": run mvn package");
+		final Path macroFile = workDir.resolve("test.ijm");
+		Files.writeString(macroFile, macro + "\nprint(\"" + DONE + "\");\n");
+		final Path home = Files.createDirectories(workDir.resolve("home"));
+		// JavaCPP unpacks ND4J's natives (~400 MB) once into a cache shared by all runs.
+		final Path nativeCache = imagej.getParent().resolve("javacpp-cache");
+		final List<String> command = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24",
+			Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g",
+			"-Duser.home=" + home, "-Dorg.bytedeco.javacpp.cachedir=" + nativeCache,
+			"-jar", imagej.resolve("ij.jar").toString(), "-ijpath", imagej.toString(), "-batch", macroFile.toString()));
+		final Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
+		final ByteArrayOutputStream out = drain(process.getInputStream());
+		final ByteArrayOutputStream err = drain(process.getErrorStream());
+		final boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+		if (!finished) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly().waitFor();
+		}
+		return new Run(finished ? process.exitValue() : -1, !finished, text(out), text(err));
+	}
+
+	private static ByteArrayOutputStream drain(final InputStream in) {
+		final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		final Thread thread = new Thread(() -> {
+			try (in) {
+				in.transferTo(buffer);
+			}
+			catch (final IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+		thread.setDaemon(true);
+		thread.start();
+		return buffer;
+	}
+
+	private static String text(final ByteArrayOutputStream buffer) {
+		synchronized (buffer) {
+			return buffer.toString(StandardCharsets.UTF_8);
+		}
+	}
+}

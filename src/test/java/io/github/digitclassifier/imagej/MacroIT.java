@@ -1,0 +1,77 @@
+package io.github.digitclassifier.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.digitclassifier.SyntheticImages;
+
+/** The macro contract in a real ImageJ 1.54p with the packaged plugin installed. */
+class MacroIT {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void macrosTrainEvaluateImportAndClassify() throws Exception {
+		SyntheticImages.writeShapes(dir.resolve("train"), 30, 1);
+		SyntheticImages.writeShapes(dir.resolve("test"), 10, 2);
+		final String macro = String.join("\n",
+			"run(\"Train Digit Classifier...\", \"train_folder=[" + dir.resolve("train") + "] test_folder=[" + dir.resolve("test") +
+				"] model_file=[" + dir.resolve("model.zip") + "] network=lenet epochs=2 batch_size=16 augment=false history_file=[" +
+				dir.resolve("history.csv") + "]\");",
+			"run(\"Evaluate Digit Classifier...\", \"model_file=[" + dir.resolve("model.zip") + "] test_folder=[" + dir.resolve("test") +
+				"] report_file=[" + dir.resolve("report.csv") + "]\");",
+			"print(\"report rows: \" + Table.size(\"Classification Report\"));",
+			"run(\"Classify Folder...\", \"folder=[" + dir.resolve("test") + "] model_file=[" + dir.resolve("model.zip") +
+				"] output_file=[" + dir.resolve("folder.csv") + "]\");",
+			"run(\"Import Class Folders...\", \"folder=[" + dir.resolve("test") + "] size=28\");",
+			"print(\"stack: \" + nSlices + \" \" + getInfo(\"slice.label\"));",
+			"run(\"Classify Current Image\", \"model_file=[" + dir.resolve("model.zip") + "] output_file=[" + dir.resolve("slices.csv") + "]\");",
+			"setSlice(1);",
+			"print(\"label: \" + getInfo(\"slice.label\"));");
+		final ImageJRunner.Run run = ImageJRunner.run(macro, dir, 600);
+		assertTrue(run.completed(), run.describe());
+		assertEquals(3, Files.readAllLines(dir.resolve("history.csv")).size(), run.describe());
+		final List<String> report = Files.readAllLines(dir.resolve("report.csv"));
+		assertEquals("class,precision,recall,f1,support", report.get(0));
+		assertTrue(report.get(7).startsWith("weighted avg,") && report.get(7).endsWith(",40"), report.toString());
+		assertTrue(run.stdout().contains("report rows: 7"), run.describe());
+		assertEquals(41, Files.readAllLines(dir.resolve("folder.csv")).size());
+		// getInfo("slice.label") shows the label without its file extension.
+		assertTrue(run.stdout().contains("stack: 40 circle/circle0\n"), run.describe());
+		final List<String> slices = Files.readAllLines(dir.resolve("slices.csv"));
+		assertEquals("slice,label,predicted,confidence,p_circle,p_cross,p_square,p_triangle", slices.get(0));
+		assertEquals(41, slices.size());
+		assertTrue(run.stdout().contains("label: circle/circle0.png => "), run.describe());
+	}
+
+	@Test
+	void aBadKeyAbortsTheMacroWithItsNameAndNoDialog() throws Exception {
+		SyntheticImages.writeShapes(dir.resolve("train"), 3, 1);
+		final Path model = dir.resolve("model.zip");
+		Files.writeString(model, "an earlier model");
+		final ImageJRunner.Run run = ImageJRunner.run("run(\"Train Digit Classifier...\", \"train_folder=[" + dir.resolve("train") +
+			"] model_file=[" + model + "] epochs=-1\");\nprint(\"after the failure\");", dir, 300);
+		assertFalse(run.hung(), run.describe());
+		assertEquals(1, run.exitCode(), run.describe());
+		assertFalse(run.stdout().contains("after the failure"), run.describe());
+		assertTrue((run.stdout() + run.stderr()).contains("epochs must be at least 1, not -1"), run.describe());
+		assertEquals("an earlier model", Files.readString(model));
+	}
+
+	@Test
+	void classifyingWithNoImageOpenFailsInsteadOfWaitingOnADialog() throws Exception {
+		final ImageJRunner.Run run = ImageJRunner.run("run(\"Classify Current Image\");", dir, 300);
+		assertFalse(run.hung(), run.describe());
+		assertEquals(1, run.exitCode(), run.describe());
+		assertTrue((run.stdout() + run.stderr()).contains("No image open"), run.describe());
+	}
+}
