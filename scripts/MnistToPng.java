@@ -10,17 +10,20 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes MNIST idx files as class folders of PNGs: {@code <out>/<part>/<digit>/<part>-<index>.png}.
- * Run with the JDK's source launcher: {@code java scripts/MnistToPng.java <idx dir> <out dir> [limit per class]}.
+ * Run with the JDK's source launcher:
+ * {@code java scripts/MnistToPng.java <idx dir> <out dir> [train images per class] [test images per class]};
+ * with limits it takes the first images of each class in the files' order.
  */
 public class MnistToPng {
 
 	public static void main(final String[] args) throws IOException {
 		final Path idx = Path.of(args[0]);
 		final Path out = Path.of(args[1]);
-		final int limit = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
+		final int trainLimit = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
+		final int testLimit = args.length > 3 ? Integer.parseInt(args[3]) : trainLimit;
 		ImageIO.setUseCache(false);
-		write(idx, "train", out.resolve("train"), limit);
-		write(idx, "t10k", out.resolve("test"), limit);
+		write(idx, "train", out.resolve("train"), trainLimit);
+		write(idx, "t10k", out.resolve("test"), testLimit);
 	}
 
 	private static void write(final Path idx, final String prefix, final Path folder, final int limit) throws IOException {

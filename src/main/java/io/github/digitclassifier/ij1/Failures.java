@@ -26,7 +26,9 @@ public final class Failures {
 
 	/** Shows the failure and returns an exception for the caller to throw. */
 	public static RuntimeException report(final Throwable failure) {
-		if (failure instanceof Reported reported) return reported;
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof Reported reported) return reported;
+		}
 		final String message = messageOf(failure);
 		if (macroRunning()) {
 			IJ.log(TITLE + " error: " + message);
