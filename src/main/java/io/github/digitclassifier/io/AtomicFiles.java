@@ -5,6 +5,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files whole or not at all: the content goes to a temporary file beside the target, which
@@ -38,12 +42,24 @@ public final class AtomicFiles {
 		}
 		try {
 			writer.writeTo(temp);
+			givePermissions(temp, absolute);
 			moveOver(temp, absolute);
 		}
 		catch (final IOException | RuntimeException e) {
 			Files.deleteIfExists(temp);
 			throw e;
 		}
+	}
+
+	/**
+	 * Temporary files are private (rw-------); the result gets the permissions of the file it
+	 * replaces, or those of a new file (rw-r--r--).
+	 */
+	private static void givePermissions(final Path temp, final Path target) throws IOException {
+		if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) return;
+		final Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target) :
+			PosixFilePermissions.fromString("rw-r--r--");
+		Files.setPosixFilePermissions(temp, permissions);
 	}
 
 	private static void moveOver(final Path source, final Path target) throws IOException {

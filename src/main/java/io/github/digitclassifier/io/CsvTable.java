@@ -73,7 +73,7 @@ public final class CsvTable {
 			final double d = ((Number) value).doubleValue();
 			if (Double.isNaN(d)) return "NaN";
 			if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
-			return BigDecimal.valueOf(d).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
+			return BigDecimal.valueOf(d).round(SIGNIFICANT).stripTrailingZeros().toString();
 		}
 		return value.toString();
 	}

@@ -8,7 +8,16 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
+import java.util.ArrayList;
+
 import io.github.digitclassifier.data.ClassFolders;
+import io.github.digitclassifier.data.ImageFiles;
+import io.github.digitclassifier.data.LabeledImage;
+import io.github.digitclassifier.model.BundleMetadata;
+import io.github.digitclassifier.model.ModelBundle;
+import io.github.digitclassifier.predict.Predictor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 import io.github.digitclassifier.data.Dataset;
 import io.github.digitclassifier.model.Architecture;
 import io.github.digitclassifier.preprocess.ImageBatches;
@@ -16,7 +25,11 @@ import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.preprocess.Preprocessor;
 
-/** Prints one RESULT line per figure: import, training throughput per network. */
+/**
+ * Prints one RESULT line per figure: import and preprocessing of MNIST PNG class folders, training
+ * throughput of each network (one pass, batch 64, Adam), classification throughput of a stack of
+ * 28x28 slices and the warm latency of one image. Arguments: MNIST class-folder root, image limit.
+ */
 public final class Benchmark {
 
 	public static void main(final String[] args) throws Exception {
@@ -42,7 +55,29 @@ public final class Benchmark {
 			}
 			s = (System.nanoTime() - t) / 1e9;
 			result(network + "_train_img_per_s", n / s);
+			if (network.equals("cnn")) classification(net);
 		}
+	}
+
+	/** Classifies the first 10,000 test images as slices of a stack, then one image many times. */
+	private static void classification(final MultiLayerNetwork net) throws Exception {
+		final Path mnist = Path.of("data/mnist");
+		final Dataset test = ClassFolders.scan(mnist.resolve("test"));
+		final List<RandomAccessibleInterval<? extends RealType<?>>> slices = new ArrayList<>();
+		for (final LabeledImage image : test.images().subList(0, Math.min(10_000, test.images().size()))) {
+			slices.add(ImageFiles.read(image.file()));
+		}
+		final BundleMetadata metadata = new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION,
+			test.classNames(), Preprocessing.digits(), null, null, null, 0, "", "", "");
+		final Predictor predictor = new Predictor(new ModelBundle(net, metadata));
+		predictor.predict(slices.subList(0, 1000)); // warm up
+		long t = System.nanoTime();
+		predictor.predict(slices);
+		result("classify_stack_img_per_s", slices.size() / ((System.nanoTime() - t) / 1e9));
+		for (int i = 0; i < 50; i++) predictor.predict(slices.get(i));
+		t = System.nanoTime();
+		for (int i = 0; i < 200; i++) predictor.predict(slices.get(i));
+		result("classify_one_image_ms", (System.nanoTime() - t) / 1e6 / 200);
 	}
 
 	private static void result(final String name, final double value) {

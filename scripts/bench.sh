@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Speed figures, one RESULT line each: import + preprocessing, training throughput (LeNet, CNN),
+# classification of a 10,000-slice stack and of one image. Needs MNIST (fetched here if missing).
+#   scripts/bench.sh [images to train on, default all 60,000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/fetch-mnist.sh >/dev/null
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+	-cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
+	io.github.digitclassifier.bench.Benchmark data/mnist "${1:-60000}"

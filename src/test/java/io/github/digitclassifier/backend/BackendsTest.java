@@ -1,0 +1,45 @@
+package io.github.digitclassifier.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+import io.github.digitclassifier.model.Architecture;
+
+class BackendsTest {
+
+	@Test
+	void convolutionsRunInOneDnn() {
+		final MultiLayerNetwork network = new MultiLayerNetwork(Architecture.LENET.configuration(28, 28, 10, new Adam(1e-3), 1));
+		network.init();
+		network.output(Nd4j.rand(2, 1, 28, 28));
+		assertTrue(Backends.oneDnnLoaded(), "the -onednn build of libnd4j is loaded");
+		final Object helper = ((ConvolutionLayer) network.getLayer(0)).getHelper();
+		assertTrue(helper instanceof MKLDNNConvHelper, "convolution helper: " + helper);
+	}
+
+	@Test
+	void oneDnnGivesWhatTheJavaPathGives() {
+		final MultiLayerNetwork network = new MultiLayerNetwork(Architecture.CNN.configuration(28, 28, 10, new Adam(1e-3), 3));
+		network.init();
+		final INDArray input = Nd4j.rand(4, 1, 28, 28);
+		final float[] withHelpers = network.output(input).ravel().toFloatVector();
+		System.setProperty(Backends.HELPERS_DISABLE, "true");
+		try {
+			final MultiLayerNetwork plain = new MultiLayerNetwork(network.getLayerWiseConfigurations().clone());
+			plain.init(network.params().dup(), false);
+			assertTrue(((ConvolutionLayer) plain.getLayer(0)).getHelper() == null);
+			assertArrayEquals(withHelpers, plain.output(input).ravel().toFloatVector(), 1e-4f);
+		}
+		finally {
+			System.setProperty(Backends.HELPERS_DISABLE, "false");
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package io.github.digitclassifier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+
+import io.github.digitclassifier.TinyModel;
+import io.github.digitclassifier.ij1.Contexts;
+
+class MainTest {
+
+	private static Context context;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void startContext() {
+		System.setProperty("java.awt.headless", "true");
+		context = Contexts.create();
+	}
+
+	@AfterAll
+	static void stopContext() {
+		context.dispose();
+	}
+
+	@Test
+	void trainsAndClassifiesWithTheMacroKeys() throws Exception {
+		final Path model = dir.resolve("model.zip");
+		assertEquals(0, Main.run(context, new String[] { "train", "train_folder=" + TinyModel.train(),
+			"test_folder=[" + TinyModel.test() + "]", "model_file=" + model, "network=lenet", "epochs=1", "augment=false" }));
+		assertTrue(Files.size(model) > 0);
+		final Path out = dir.resolve("out.csv");
+		assertEquals(0, Main.run(context, new String[] { "classify", "folder=" + TinyModel.test(), "model_file=" + model,
+			"output_file=" + out }));
+		assertEquals(61, Files.readAllLines(out).size());
+	}
+
+	@Test
+	void badWordsFailWithoutOutput() {
+		assertEquals(2, Main.run(context, new String[] { "fly" }));
+		final Path model = dir.resolve("model.zip");
+		final List<String[]> bad = List.of(
+			new String[] { "train", "train_folder=" + TinyModel.train(), "model_file=" + model, "epochs=three" },
+			new String[] { "train", "train_folder=" + TinyModel.train(), "model_file=" + model, "augment=yes" },
+			new String[] { "train", "train_folder=" + TinyModel.train(), "model_file=" + model, "epoch=3" },
+			new String[] { "classify-image", "image=" + dir.resolve("missing.tif") });
+		for (final String[] args : bad) assertEquals(1, Main.run(context, args), String.join(" ", args));
+		assertFalse(Files.exists(model));
+	}
+}
