@@ -73,7 +73,9 @@ public final class CsvTable {
 			final double d = ((Number) value).doubleValue();
 			if (Double.isNaN(d)) return "NaN";
 			if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
-			return BigDecimal.valueOf(d).round(SIGNIFICANT).stripTrailingZeros().toString();
+			// Small probabilities as 6.99064E-9, whole numbers without an exponent.
+			final BigDecimal rounded = BigDecimal.valueOf(d).round(SIGNIFICANT).stripTrailingZeros();
+			return rounded.scale() < 0 ? rounded.toPlainString() : rounded.toString();
 		}
 		return value.toString();
 	}

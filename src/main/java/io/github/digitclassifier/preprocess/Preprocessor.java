@@ -23,6 +23,9 @@ public final class Preprocessor {
 	/** Normalised intensity above which a pixel counts as content when cropping. */
 	static final float CONTENT_LEVEL = 0.2f;
 
+	/** Content is told from noise after a blur of the image's size over this (a 28-pixel image is not blurred). */
+	static final double DETECTION_BLUR_FRACTION = 150;
+
 	private final Preprocessing settings;
 
 	public Preprocessor(final Preprocessing settings) {
@@ -47,13 +50,17 @@ public final class Preprocessor {
 		final int w = (int) image.dimension(0);
 		final int h = (int) image.dimension(1);
 		final float[] pixels = copyRows(image, w * h);
-		final boolean contentOnBackground = settings.fit() == Preprocessing.Fit.CENTER_OF_MASS;
-		if (!normalise(pixels, w, h, contentOnBackground)) {
+		if (!normalise(pixels, w, h)) {
 			Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
 			return;
 		}
-		if (contentOnBackground) fitByCentreOfMass(pixels, w, h, out, offset);
-		else resize(pixels, w, h, out, offset);
+		if (settings.fit() == Preprocessing.Fit.RESIZE) {
+			resize(pixels, w, h, out, offset);
+			return;
+		}
+		final float[] detection = removeBackground(pixels, w, h);
+		if (detection == null) Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
+		else fitByCentreOfMass(pixels, detection, w, h, out, offset);
 	}
 
 	private static float[] copyRows(final RandomAccessibleInterval<? extends RealType<?>> image, final int size) {
@@ -63,11 +70,8 @@ public final class Preprocessor {
 		return pixels;
 	}
 
-	/**
-	 * Scales intensities to 0..1 with the content bright. For content on a background the
-	 * background level (the median of the border) becomes 0. Returns false for a flat image.
-	 */
-	private boolean normalise(final float[] pixels, final int w, final int h, final boolean removeBackground) {
+	/** Scales intensities to 0..1 with the content bright. Returns false for a flat image. */
+	private boolean normalise(final float[] pixels, final int w, final int h) {
 		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
 		for (final float v : pixels) {
 			if (v < min) min = v;
@@ -87,16 +91,49 @@ public final class Preprocessor {
 			final float v = Float.isNaN(pixels[i]) ? min : pixels[i];
 			pixels[i] = invert ? (max - v) / range : (v - min) / range;
 		}
-		if (!removeBackground) return true;
-		final float background = borderMedian(pixels, w, h);
-		if (background >= 1) return false;
-		boolean content = false;
-		for (int i = 0; i < pixels.length; i++) {
-			final float v = Math.max(0, (pixels[i] - background) / (1 - background));
-			pixels[i] = v;
-			content |= v > CONTENT_LEVEL;
+		return true;
+	}
+
+	/**
+	 * Subtracts the background, a plane through the medians of the four borders (so that paper lit
+	 * unevenly becomes flat), and stretches what is left to 0..1. Returns the map that tells content
+	 * from background: the image blurred in proportion to its size, so that specks, grain and JPEG
+	 * noise of a photograph do not count as content; null when nothing stands out.
+	 */
+	private static float[] removeBackground(final float[] pixels, final int w, final int h) {
+		final float top = median(pixels, 0, 1, w);
+		final float bottom = median(pixels, (h - 1) * w, 1, w);
+		final float left = median(pixels, 0, w, h);
+		final float right = median(pixels, w - 1, w, h);
+		final double slopeX = w > 1 ? (right - left) / (w - 1.0) : 0;
+		final double slopeY = h > 1 ? (bottom - top) / (h - 1.0) : 0;
+		// The plane's value at the image centre: the mean of what each border says of it.
+		final double centre = (top + bottom + left + right) / 4.0;
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				final double background = centre + slopeX * (x - (w - 1) / 2.0) + slopeY * (y - (h - 1) / 2.0);
+				pixels[y * w + x] = (float) Math.max(0, pixels[y * w + x] - background);
+			}
 		}
-		return content;
+		final float[] detection = pixels.clone();
+		final double sigma = Math.max(w, h) / DETECTION_BLUR_FRACTION;
+		Gaussians.blur(detection, w, h, sigma, sigma);
+		float max = 0;
+		for (final float v : detection) max = Math.max(max, v);
+		if (max <= 0) return null;
+		for (int i = 0; i < pixels.length; i++) {
+			pixels[i] = Math.min(1, pixels[i] / max);
+			detection[i] /= max;
+		}
+		return detection;
+	}
+
+	/** The median of {@code count} values from {@code start}, {@code stride} apart. */
+	private static float median(final float[] pixels, final int start, final int stride, final int count) {
+		final float[] values = new float[count];
+		for (int i = 0; i < count; i++) values[i] = pixels[start + i * stride];
+		Arrays.sort(values);
+		return values[count / 2];
 	}
 
 	private static float borderMedian(final float[] pixels, final int w, final int h) {
@@ -116,11 +153,13 @@ public final class Preprocessor {
 	}
 
 	/** The MNIST recipe: crop to content, fit into the box, put the centre of mass in the middle. */
-	private void fitByCentreOfMass(final float[] pixels, final int w, final int h, final float[] out, final int offset) {
+	private void fitByCentreOfMass(final float[] pixels, final float[] detection, final int w, final int h,
+		final float[] out, final int offset)
+	{
 		int x0 = w, y0 = h, x1 = -1, y1 = -1;
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {
-				if (pixels[y * w + x] > CONTENT_LEVEL) {
+				if (detection[y * w + x] > CONTENT_LEVEL) {
 					x0 = Math.min(x0, x); x1 = Math.max(x1, x);
 					y0 = Math.min(y0, y); y1 = Math.max(y1, y);
 				}
