@@ -35,18 +35,29 @@ final class ImageJRunner {
 
 	private ImageJRunner() {}
 
-	static Run run(final String macro, final Path workDir, final int timeoutSeconds) throws IOException, InterruptedException {
+	static Path imagej() {
 		final Path imagej = Path.of(System.getProperty("imagej.dir", "target/imagej")).toAbsolutePath();
 		if (!Files.isRegularFile(imagej.resolve("ij.jar"))) throw new IllegalStateException("No ImageJ at " + imagej + ": run mvn package");
+		return imagej;
+	}
+
+	/** Runs a macro with {@code ij.jar -batch}. */
+	static Run run(final String macro, final Path workDir, final int timeoutSeconds) throws IOException, InterruptedException {
 		final Path macroFile = workDir.resolve("test.ijm");
 		Files.writeString(macroFile, macro + "\nprint(\"" + DONE + "\");\n");
+		return java(workDir, timeoutSeconds, "-jar", imagej().resolve("ij.jar").toString(), "-ijpath", imagej().toString(),
+			"-batch", macroFile.toString());
+	}
+
+	/** Runs java with these arguments under Xvfb, with a home of its own and the shared native cache. */
+	static Run java(final Path workDir, final int timeoutSeconds, final String... arguments) throws IOException, InterruptedException {
 		final Path home = Files.createDirectories(workDir.resolve("home"));
 		// JavaCPP unpacks ND4J's natives (~400 MB) once into a cache shared by all runs.
-		final Path nativeCache = imagej.getParent().resolve("javacpp-cache");
+		final Path nativeCache = imagej().getParent().resolve("javacpp-cache");
 		final List<String> command = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24",
 			Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g",
-			"-Duser.home=" + home, "-Dorg.bytedeco.javacpp.cachedir=" + nativeCache,
-			"-jar", imagej.resolve("ij.jar").toString(), "-ijpath", imagej.toString(), "-batch", macroFile.toString()));
+			"-Duser.home=" + home, "-Dorg.bytedeco.javacpp.cachedir=" + nativeCache));
+		command.addAll(List.of(arguments));
 		final Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
 		final ByteArrayOutputStream out = drain(process.getInputStream());
 		final ByteArrayOutputStream err = drain(process.getErrorStream());

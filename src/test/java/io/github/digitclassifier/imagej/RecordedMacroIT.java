@@ -1,0 +1,55 @@
+package io.github.digitclassifier.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.digitclassifier.SyntheticImages;
+
+/** What the ImageJ 1 dialog records replays, as a macro, to the same result. */
+class RecordedMacroIT {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aRecordedTrainingReplaysToTheSameHistory() throws Exception {
+		SyntheticImages.writeShapes(dir.resolve("train"), 20, 1);
+		SyntheticImages.writeShapes(dir.resolve("test"), 8, 2);
+		final Path model = dir.resolve("model.zip");
+		final Path history = dir.resolve("history.csv");
+		final String classpath = ImageJRunner.imagej().resolve("ij.jar") + java.io.File.pathSeparator +
+			Path.of(RecordingDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		final ImageJRunner.Run recording = ImageJRunner.java(dir, 600, "-cp", classpath, RecordingDriver.class.getName(),
+			ImageJRunner.imagej().toString(), dir.resolve("train").toString(), dir.resolve("test").toString(), model.toString(),
+			history.toString());
+		final Matcher recorded = Pattern.compile("run\\(\"Train Digit Classifier\\.\\.\\.\", \"[^\"]*\"\\);").matcher(recording.stdout());
+		assertTrue(recorded.find(), recording.describe());
+		final String line = recorded.group();
+		for (final String key : List.of("train_folder=", "test_folder=", "validation_fraction=0.1", "network=lenet", "epochs=2",
+			"batch_size=16", "learning_rate=0.001", "augment=false", "seed=42", "history_file=")) {
+			assertTrue(line.contains(key), key + " missing from " + line);
+		}
+		assertTrue(Files.exists(model), recording.describe());
+
+		final Path replayedHistory = dir.resolve("replayed.csv");
+		final String replay = line.replace(model.toString(), dir.resolve("replayed.zip").toString())
+			.replace(history.toString(), replayedHistory.toString());
+		final ImageJRunner.Run replayed = ImageJRunner.run(replay, dir, 600);
+		assertTrue(replayed.completed(), replayed.describe());
+		assertEquals(withoutSeconds(history), withoutSeconds(replayedHistory));
+	}
+
+	/** The history's lines without the last column, the seconds, which vary from run to run. */
+	private static List<String> withoutSeconds(final Path history) throws Exception {
+		return Files.readAllLines(history).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+	}
+}

@@ -1,0 +1,59 @@
+package io.github.digitclassifier.imagej;
+
+import java.awt.Choice;
+import java.awt.TextField;
+import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.util.Vector;
+
+import ij.Executer;
+import ij.IJ;
+import ij.ImageJ;
+import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
+
+/**
+ * Plays a person in ImageJ's GUI (under Xvfb): opens the Recorder, chooses Train Digit
+ * Classifier... from the menu, fills the dialog and presses OK, then prints what the Recorder wrote.
+ * Arguments: ImageJ folder, train folder, test folder, model file, history file.
+ */
+public final class RecordingDriver {
+
+	public static void main(final String[] args) throws Exception {
+		System.setProperty("plugins.dir", args[0]);
+		new ImageJ(ImageJ.NO_SHOW);
+		IJ.run("Record...");
+		// As a menu click does: the Executer runs the command and has the Recorder record it.
+		new Executer("Train Digit Classifier...", null);
+		final GenericDialog dialog = waitForDialog();
+		@SuppressWarnings("unchecked")
+		final Vector<TextField> texts = dialog.getStringFields();
+		@SuppressWarnings("unchecked")
+		final Vector<TextField> numbers = dialog.getNumericFields();
+		@SuppressWarnings("unchecked")
+		final Vector<Choice> choices = dialog.getChoices();
+		// Fields in the order of the command's parameters, by kind.
+		texts.get(0).setText(args[1]); // train_folder
+		texts.get(1).setText(args[2]); // test_folder
+		texts.get(3).setText(args[3]); // model_file
+		texts.get(5).setText(args[4]); // history_file
+		choices.get(0).select("lenet"); // network
+		choices.get(1).select("false"); // augment
+		numbers.get(0).setText("2"); // epochs
+		numbers.get(1).setText("16"); // batch_size
+		dialog.actionPerformed(new ActionEvent(dialog.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
+		for (int i = 0; i < 3000 && !Recorder.getInstance().getText().contains("Train Digit Classifier"); i++) Thread.sleep(100);
+		System.out.println("RECORDED:\n" + Recorder.getInstance().getText());
+		System.exit(0);
+	}
+
+	private static GenericDialog waitForDialog() throws InterruptedException {
+		for (int i = 0; i < 600; i++) {
+			for (final Window window : Window.getWindows()) {
+				if (window instanceof GenericDialog dialog && dialog.isVisible()) return dialog;
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("No dialog appeared");
+	}
+}
