@@ -93,6 +93,7 @@ public class TrainCommand implements Command {
 	}
 
 	private void train() throws IOException {
+		IJ.resetEscape(); // an Esc pressed before this run must not cancel it
 		final Path trainFolder = Paths.required(train_folder, "train_folder");
 		final Path testFolder = Paths.optional(test_folder);
 		Path modelFile = Paths.output(model_file, "model_file");

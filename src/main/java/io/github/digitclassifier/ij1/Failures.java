@@ -35,6 +35,9 @@ public final class Failures {
 			System.err.println(TITLE + " error: " + message);
 			Interpreter.abort();
 		}
+		else if (failure instanceof java.util.concurrent.CancellationException) {
+			IJ.showStatus(TITLE + ": " + message + "; nothing was saved"); // the user asked for it: no error dialog
+		}
 		else if (Displays.available()) {
 			IJ.error(TITLE, message);
 		}
