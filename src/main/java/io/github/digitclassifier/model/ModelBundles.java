@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -19,7 +21,9 @@ import org.deeplearning4j.util.ModelSerializer;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 
 import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.io.AtomicFiles;
@@ -37,6 +41,11 @@ public final class ModelBundles {
 	/** The entries a bundle may hold: DL4J's configuration and weights, and the metadata. */
 	private static final Set<String> ALLOWED_ENTRIES =
 		Set.of(METADATA_ENTRY, "configuration.json", "coefficients.bin", "noParams.marker", "updaterState.bin");
+
+	/** Where the classes named in a DL4J network configuration live. */
+	private static final List<String> CONFIGURATION_PACKAGES = List.of("org.deeplearning4j.nn.conf.",
+		"org.deeplearning4j.nn.weights.", "org.nd4j.linalg.activations.", "org.nd4j.linalg.learning.config.",
+		"org.nd4j.linalg.lossfunctions.", "org.nd4j.linalg.schedule.");
 
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
@@ -156,6 +165,12 @@ public final class ModelBundles {
 			if (zip.getEntry("configuration.json") == null || zip.getEntry("coefficients.bin") == null) {
 				throw new IOException("Model file " + file + " is incomplete: it lacks the network");
 			}
+			try (InputStream in = zip.getInputStream(zip.getEntry("configuration.json"))) {
+				checkClasses(JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)), file);
+			}
+			catch (final JsonParseException e) {
+				throw new IOException("Model file " + file + " has an unreadable network configuration: " + e.getMessage(), e);
+			}
 			final BundleMetadata metadata;
 			try (InputStream in = zip.getInputStream(entry)) {
 				metadata = GSON.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), BundleMetadata.class);
@@ -167,6 +182,29 @@ public final class ModelBundles {
 		}
 		catch (final ZipException e) {
 			throw new IOException("Model file " + file + " is not a Digit Classifier model (not a zip file, or truncated)", e);
+		}
+	}
+
+	/**
+	 * DL4J's configuration names the Java classes it instantiates ({@code "@class"}); only those of
+	 * DL4J's and ND4J's configuration packages are let through, so a crafted file cannot have
+	 * Jackson build anything else.
+	 */
+	private static void checkClasses(final JsonElement json, final Path file) throws IOException {
+		if (json.isJsonArray()) {
+			for (final JsonElement e : json.getAsJsonArray()) checkClasses(e, file);
+		}
+		else if (json.isJsonObject()) {
+			for (final Map.Entry<String, JsonElement> e : json.getAsJsonObject().entrySet()) {
+				if (e.getKey().equals("@class")) {
+					final String name = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString();
+					if (CONFIGURATION_PACKAGES.stream().noneMatch(name::startsWith)) {
+						throw new IOException("Model file " + file + " names a class a network configuration never has (" + name +
+							"); it is refused, as loading it could run code");
+					}
+				}
+				checkClasses(e.getValue(), file);
+			}
 		}
 	}
 

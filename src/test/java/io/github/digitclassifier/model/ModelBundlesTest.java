@@ -85,6 +85,12 @@ class ModelBundlesTest {
 
 		final Path extra = rewritten(good, "extra.zip", "normalizer.bin", json -> json);
 		assertRefused(extra, "normalizer.bin");
+
+		// A configuration that would have Jackson build some other class, even spelt with an escape.
+		final Path crafted = rewritten(good, "crafted.zip", "configuration.json",
+			json -> json.replace("\"@class\" : \"org.deeplearning4j.nn.conf.layers.ConvolutionLayer\"",
+				"\"\\" + "u0040class\" : \"java.net.URLClassLoader\""));
+		assertRefused(crafted, "java.net.URLClassLoader");
 	}
 
 	@Test
