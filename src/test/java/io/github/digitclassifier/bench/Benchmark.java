@@ -6,7 +6,9 @@ import java.util.Locale;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 import java.util.ArrayList;
 
@@ -29,6 +31,7 @@ import io.github.digitclassifier.preprocess.Preprocessor;
  * Prints one RESULT line per figure: import and preprocessing of MNIST PNG class folders, training
  * throughput of each network (one pass, batch 64, Adam), classification throughput of a stack of
  * 28x28 slices and the warm latency of one image. Arguments: MNIST class-folder root, image limit.
+ * {@code -Domp=N} sets ND4J's OpenMP and BLAS threads (default: one per core).
  */
 public final class Benchmark {
 
@@ -41,6 +44,12 @@ public final class Benchmark {
 		final PreparedImages images = PreparedImages.prepare(train, new Preprocessor(Preprocessing.digits()));
 		double s = (System.nanoTime() - t) / 1e9;
 		result("import_preprocess_img_per_s", images.size() / s);
+		final Integer threads = Integer.getInteger("omp");
+		if (threads != null) {
+			Nd4j.create(1); // ND4J's natives load first
+			NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+			Nd4j.factory().blas().setMaxThreads(threads);
+		}
 		for (final String network : List.of("lenet", "cnn")) {
 			final MultiLayerNetwork net = new MultiLayerNetwork(Architecture.fromId(network).configuration(28, 28, 10, new Adam(1e-3), 1));
 			net.init();
