@@ -2,10 +2,11 @@
 # Speed figures, one RESULT line each: import + preprocessing, training throughput (LeNet, CNN),
 # classification of a 10,000-slice stack and of one image. Needs MNIST (fetched here if missing).
 #   scripts/bench.sh [images to train on, default all 60,000]
+#   JAVA_OPTS=-Domp=1 scripts/bench.sh      ND4J with one OpenMP/BLAS thread
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-mnist.sh >/dev/null
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+java -Xmx2g ${JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
 	-cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
 	io.github.digitclassifier.bench.Benchmark data/mnist "${1:-60000}"
