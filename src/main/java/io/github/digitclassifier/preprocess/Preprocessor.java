@@ -74,10 +74,11 @@ public final class Preprocessor {
 	private boolean normalise(final float[] pixels, final int w, final int h) {
 		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
 		for (final float v : pixels) {
+			if (!Float.isFinite(v)) continue; // NaN and infinities (32-bit images) count as background
 			if (v < min) min = v;
 			if (v > max) max = v;
 		}
-		if (!(max > min)) return false; // flat, or NaN everywhere
+		if (!(max > min)) return false; // flat, or nothing finite
 		final boolean invert = switch (settings.inversion()) {
 			case NEVER -> false;
 			case ALWAYS -> true;
@@ -88,7 +89,7 @@ public final class Preprocessor {
 		};
 		final float range = max - min;
 		for (int i = 0; i < pixels.length; i++) {
-			final float v = Float.isNaN(pixels[i]) ? min : pixels[i];
+			final float v = Float.isFinite(pixels[i]) ? pixels[i] : min;
 			pixels[i] = invert ? (max - v) / range : (v - min) / range;
 		}
 		return true;

@@ -20,6 +20,7 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
+import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.ij1.Contexts;
 import io.github.digitclassifier.ij1.Failures;
@@ -139,6 +140,67 @@ class CommandsTest {
 			assertEquals(List.of(model), files.toList());
 		}
 		assertFalse(Files.exists(TinyModel.train().resolveSibling("digit-classifier.zip")));
+	}
+
+	@Test
+	void brokenFilesAreSkippedByNameAndNoInputIsChanged() throws Exception {
+		final Path train = SyntheticImages.writeShapes(dir.resolve("train"), 8, 3);
+		final Path test = SyntheticImages.writeShapes(dir.resolve("test"), 4, 4);
+		final byte[] tiff = tiffBytes();
+		final List<Path> broken = List.of(
+			Files.write(train.resolve("circle/corrupt.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 1, 2 }),
+			Files.write(train.resolve("cross/truncated.tif"), java.util.Arrays.copyOf(tiff, tiff.length / 3)),
+			Files.write(train.resolve("square/empty.png"), new byte[0]),
+			Files.writeString(train.resolve("triangle/text.png"), "not a picture"),
+			Files.writeString(train.resolve("circle/notes.txt"), "labels checked by hand"));
+		final Map<Path, String> before = snapshot(dir);
+		final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final org.scijava.log.LogListener listener = message -> {
+			if (message.level() == org.scijava.log.LogLevel.WARN) warnings.add(message.text());
+		};
+		context.service(org.scijava.log.LogService.class).addLogListener(listener);
+		try {
+			run(TrainCommand.class, Map.of("train_folder", train.toFile(), "test_folder", test.toFile(), "model_file",
+				dir.resolve("model.zip").toFile(), "network", "lenet", "epochs", 1, "batch_size", 8));
+		}
+		finally {
+			context.service(org.scijava.log.LogService.class).removeLogListener(listener);
+		}
+		for (final Path file : broken) {
+			assertTrue(warnings.stream().anyMatch(w -> w.contains(file.toString())), file + " not named in " + warnings);
+		}
+		assertTrue(warnings.contains("5 files skipped"), warnings.toString());
+		assertTrue(Files.size(dir.resolve("model.zip")) > 0);
+
+		// A class left with no decodable image stops the command, naming its folder.
+		try (var files = Files.list(train.resolve("square"))) {
+			for (final Path file : files.toList()) Files.write(file, new byte[0]);
+		}
+		final Map<Path, String> emptied = snapshot(dir);
+		assertFailure(train.resolve("square").toString(), TrainCommand.class, Map.of("train_folder", train.toFile(),
+			"model_file", dir.resolve("second.zip").toFile(), "epochs", 1));
+		assertFalse(Files.exists(dir.resolve("second.zip")));
+		assertEquals(emptied, snapshot(dir));
+		before.keySet().removeIf(p -> p.startsWith(train.resolve("square")));
+		emptied.keySet().removeIf(p -> p.startsWith(train.resolve("square")) || p.endsWith("model.zip"));
+		assertEquals(before, emptied, "inputs changed by training");
+	}
+
+	/** Every file below a folder with its size and content hash. */
+	private static Map<Path, String> snapshot(final Path folder) throws Exception {
+		final Map<Path, String> files = new java.util.TreeMap<>();
+		try (var walk = Files.walk(folder)) {
+			for (final Path file : walk.filter(Files::isRegularFile).toList()) {
+				files.put(file, Files.size(file) + ":" + java.util.Arrays.hashCode(Files.readAllBytes(file)));
+			}
+		}
+		return files;
+	}
+
+	private static byte[] tiffBytes() throws Exception {
+		final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "tif", out);
+		return out.toByteArray();
 	}
 
 	private static CommandModule run(final Class<? extends org.scijava.command.Command> command, final Map<String, Object> inputs)

@@ -58,6 +58,23 @@ class RenderedDigitsTest {
 		assertTrue(accuracy >= 0.9, "accuracy " + accuracy + "; wrong: " + wrong);
 	}
 
+	@Test
+	void aHugeOneBitScanIsReadAndClassified() throws Exception {
+		// 20000x20000 pixels: read subsampled, never held whole (400 MB as bytes, 1.6 GB as floats).
+		final BufferedImage scan = new BufferedImage(20000, 20000, BufferedImage.TYPE_BYTE_BINARY);
+		final Graphics2D g = scan.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, 20000, 20000);
+		g.setColor(Color.BLACK);
+		g.setStroke(new java.awt.BasicStroke(1200));
+		g.drawOval(5000, 2500, 9000, 15000);
+		g.dispose();
+		final Path file = dir.resolve("zero.png");
+		ImageIO.write(scan, "png", file.toFile());
+		final Prediction prediction = new Predictor(ModelBundles.loadDefault()).predict(io.github.digitclassifier.data.ImageFiles.read(file));
+		assertTrue(prediction.className().equals("0"), "predicted " + prediction.className() + " " + prediction.confidence());
+	}
+
 	/** A digit somewhere in a canvas of 40 to 400 pixels, at 30% to 70% of its height. */
 	private static BufferedImage render(final int digit, final String fontName, final boolean onPaper, final Random random) {
 		final int w = 40 + random.nextInt(360);

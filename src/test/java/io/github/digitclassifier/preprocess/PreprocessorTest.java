@@ -87,6 +87,19 @@ class PreprocessorTest {
 	}
 
 	@Test
+	void nonFinitePixelsCountAsBackground() {
+		final float[] pixels = new float[40 * 40];
+		for (int y = 10; y < 30; y++) for (int x = 15; x < 25; x++) pixels[y * 40 + x] = 3.5f;
+		final float[] clean = digits.prepare(ArrayImgs.floats(pixels.clone(), 40, 40));
+		pixels[0] = Float.NaN;
+		pixels[1] = Float.POSITIVE_INFINITY;
+		pixels[2] = Float.NEGATIVE_INFINITY;
+		final float[] out = digits.prepare(ArrayImgs.floats(pixels, 40, 40));
+		assertArrayEquals(clean, out, 1e-6f);
+		for (final float v : out) assertTrue(Float.isFinite(v));
+	}
+
+	@Test
 	void blankImagesBecomeZeros() {
 		final float[] out = digits.prepare(ArrayImgs.floats(new float[30 * 20], 30, 20));
 		assertArrayEquals(new float[28 * 28], out);
