@@ -68,6 +68,25 @@ class MacroIT {
 	}
 
 	@Test
+	void badValuesOfEveryKindAbortWithTheirKey() throws Exception {
+		SyntheticImages.writeShapes(dir.resolve("train"), 3, 1);
+		final String train = "train_folder=[" + dir.resolve("train") + "] model_file=[" + dir.resolve("m.zip") + "] ";
+		final java.util.Map<String, String> cases = java.util.Map.of(
+			"batch_size=0", "batch_size must be at least 1",
+			"learning_rate=NaN", "learning_rate must be a number above 0",
+			"learning_rate=fast", "learning_rate must be a number, not 'fast'",
+			"network=resnet", "resnet",
+			"epochs=2.5", "epochs must be a whole number");
+		for (final java.util.Map.Entry<String, String> c : cases.entrySet()) {
+			final ImageJRunner.Run run = ImageJRunner.run("run(\"Train Digit Classifier...\", \"" + train + c.getKey() + "\");", dir, 300);
+			assertFalse(run.hung(), c.getKey() + ": " + run.describe());
+			assertEquals(1, run.exitCode(), c.getKey() + ": " + run.describe());
+			assertTrue((run.stdout() + run.stderr()).contains(c.getValue()), c.getKey() + ": " + run.describe());
+		}
+		assertFalse(Files.exists(dir.resolve("m.zip")));
+	}
+
+	@Test
 	void classifyingWithNoImageOpenFailsInsteadOfWaitingOnADialog() throws Exception {
 		final ImageJRunner.Run run = ImageJRunner.run("run(\"Classify Current Image\");", dir, 300);
 		assertFalse(run.hung(), run.describe());
