@@ -5,13 +5,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import io.github.digitclassifier.data.SkippedFile;
-import io.github.digitclassifier.ij1.Failures;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.io.CsvTable;
 import io.github.digitclassifier.model.ModelBundle;
@@ -22,7 +19,7 @@ import io.github.digitclassifier.predict.Predictor;
 
 /** Classifies every image in a folder and its sub-folders. */
 @Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Classify Folder...")
-public class ClassifyFolderCommand implements Command {
+public class ClassifyFolderCommand extends ReportingCommand {
 
 	@Parameter(label = "folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File folder;
@@ -34,26 +31,13 @@ public class ClassifyFolderCommand implements Command {
 	@Parameter(label = "output_file", style = FileWidget.SAVE_STYLE, required = false, persist = false)
 	private File output_file;
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			classify();
-		}
-		catch (final IOException | RuntimeException e) {
-			throw Failures.report(e);
-		}
-	}
-
-	private void classify() throws IOException {
+	protected void execute() throws IOException {
 		final Path root = Paths.required(folder, "folder");
 		final Path outputFile = Paths.output(output_file, "output_file");
 		final ModelBundle bundle = ModelBundles.loadOrDefault(Paths.optional(model_file));
 		final FolderPredictions result = new Predictor(bundle).predictFolder(root);
-		for (final SkippedFile file : result.skipped()) log.warn(file.toString());
-		if (!result.skipped().isEmpty()) log.warn(result.skipped().size() + " files skipped");
+		warnSkipped(result.skipped());
 		final CsvTable table = PredictionTables.forFiles(result.predictions(), bundle.metadata().classNames());
 		if (outputFile != null) table.write(outputFile);
 		Tables.show(table, "Digit Predictions");

@@ -7,13 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
-import io.github.digitclassifier.ij1.Failures;
 import io.github.digitclassifier.ij1.Slices;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.io.CsvTable;
@@ -25,7 +23,7 @@ import io.github.digitclassifier.predict.Predictor;
 
 /** Classifies every slice of the current image; the prediction goes into each slice's label. */
 @Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Classify Current Image")
-public class ClassifyImageCommand implements Command {
+public class ClassifyImageCommand extends ReportingCommand {
 
 	@Parameter(label = "image")
 	private ImagePlus image;
@@ -37,20 +35,8 @@ public class ClassifyImageCommand implements Command {
 	@Parameter(label = "output_file", style = FileWidget.SAVE_STYLE, required = false, persist = false)
 	private File output_file;
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			classify();
-		}
-		catch (final IOException | RuntimeException e) {
-			throw Failures.report(e);
-		}
-	}
-
-	private void classify() throws IOException {
+	protected void execute() throws IOException {
 		// SciJava fills an unset image input with an empty ImagePlus.
 		if (image == null || image.getProcessor() == null) {
 			throw new IllegalArgumentException("No image open: open an image or stack to classify");

@@ -7,23 +7,20 @@ import java.util.Locale;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import io.github.digitclassifier.data.SkippedFile;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.ij1.ConfusionImages;
 import io.github.digitclassifier.ij1.Displays;
-import io.github.digitclassifier.ij1.Failures;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.model.ModelBundles;
 
 /** Measures a model on a test folder: classification report and confusion matrix. */
 @Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Evaluate Digit Classifier...")
-public class EvaluateCommand implements Command {
+public class EvaluateCommand extends ReportingCommand {
 
 	@Parameter(label = "model_file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
 		description = "Empty: the bundled MNIST model")
@@ -38,25 +35,12 @@ public class EvaluateCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT)
 	private double accuracy;
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			evaluate();
-		}
-		catch (final IOException | RuntimeException e) {
-			throw Failures.report(e);
-		}
-	}
-
-	private void evaluate() throws IOException {
+	protected void execute() throws IOException {
 		final Path testFolder = Paths.required(test_folder, "test_folder");
 		final Path reportFile = Paths.output(report_file, "report_file");
 		final EvaluationResult result = Evaluator.evaluate(ModelBundles.loadOrDefault(Paths.optional(model_file)), testFolder);
-		for (final SkippedFile file : result.skipped()) log.warn(file.toString());
-		if (!result.skipped().isEmpty()) log.warn(result.skipped().size() + " files skipped");
+		warnSkipped(result.skipped());
 		if (reportFile != null) result.report().table().write(reportFile);
 		Tables.show(result.report().table(), "Classification Report");
 		Tables.show(result.confusionTable(), "Confusion Matrix");

@@ -5,7 +5,6 @@ import java.io.IOException;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -14,14 +13,12 @@ import ij.ImagePlus;
 import io.github.digitclassifier.data.ClassBalance;
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.Dataset;
-import io.github.digitclassifier.data.SkippedFile;
-import io.github.digitclassifier.ij1.Failures;
 import io.github.digitclassifier.ij1.Stacks;
 import io.github.digitclassifier.ij1.Tables;
 
 /** Opens class folders as one stack, slices labelled {@code class/file}, and shows the class balance. */
 @Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Import Class Folders...")
-public class ImportClassFoldersCommand implements Command {
+public class ImportClassFoldersCommand extends ReportingCommand {
 
 	@Parameter(label = "folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File folder;
@@ -32,24 +29,15 @@ public class ImportClassFoldersCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus stack;
 
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try {
-			if (size < 0) throw new IllegalArgumentException("size must be 0 (keep) or more, not " + size);
-			final Dataset dataset = ClassFolders.scan(Paths.required(folder, "folder"));
-			final Stacks.Imported imported = Stacks.of(dataset, size);
-			for (final SkippedFile file : imported.skipped()) log.warn(file.toString());
-			if (!imported.skipped().isEmpty()) log.warn(imported.skipped().size() + " files skipped");
-			final ClassBalance balance = ClassBalance.of(imported.dataset());
-			balance.warning().ifPresent(log::warn);
-			Tables.show(balance.table(), "Class Balance");
-			stack = imported.stack();
-		}
-		catch (final IOException | RuntimeException e) {
-			throw Failures.report(e);
-		}
+	protected void execute() throws IOException {
+		if (size < 0) throw new IllegalArgumentException("size must be 0 (keep) or more, not " + size);
+		final Dataset dataset = ClassFolders.scan(Paths.required(folder, "folder"));
+		final Stacks.Imported imported = Stacks.of(dataset, size);
+		warnSkipped(imported.skipped());
+		final ClassBalance balance = ClassBalance.of(imported.dataset());
+		balance.warning().ifPresent(log::warn);
+		Tables.show(balance.table(), "Class Balance");
+		stack = imported.stack();
 	}
 }

@@ -9,14 +9,12 @@ import java.util.Locale;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.IJ;
 import io.github.digitclassifier.ij1.Displays;
-import io.github.digitclassifier.ij1.Failures;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.ij1.TrainingPlot;
 import io.github.digitclassifier.model.Architecture;
@@ -36,7 +34,7 @@ import io.github.digitclassifier.train.TrainingResult;
  * not what was used last.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Train Digit Classifier...")
-public class TrainCommand implements Command {
+public class TrainCommand extends ReportingCommand {
 
 	@Parameter(label = "train_folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File train_folder;
@@ -77,22 +75,10 @@ public class TrainCommand implements Command {
 	private double validation_accuracy;
 
 	@Parameter
-	private LogService log;
-
-	@Parameter
 	private StatusService status;
 
 	@Override
-	public void run() {
-		try {
-			train();
-		}
-		catch (final IOException | RuntimeException e) {
-			throw Failures.report(e);
-		}
-	}
-
-	private void train() throws IOException {
+	protected void execute() throws IOException {
 		IJ.resetEscape(); // an Esc pressed before this run must not cancel it
 		final Path trainFolder = Paths.required(train_folder, "train_folder");
 		final Path testFolder = Paths.optional(test_folder);

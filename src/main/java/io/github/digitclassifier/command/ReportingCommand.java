@@ -1,0 +1,36 @@
+package io.github.digitclassifier.command;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+
+import io.github.digitclassifier.data.SkippedFile;
+import io.github.digitclassifier.ij1.Failures;
+
+/** A command whose failures reach the user as a message naming the file or key (see {@link Failures}). */
+abstract class ReportingCommand implements Command {
+
+	@Parameter
+	protected LogService log;
+
+	@Override
+	public final void run() {
+		try {
+			execute();
+		}
+		catch (final IOException | RuntimeException e) {
+			throw Failures.report(e);
+		}
+	}
+
+	protected abstract void execute() throws IOException;
+
+	/** Warns of each skipped file by name, then of their number. */
+	protected void warnSkipped(final List<SkippedFile> skipped) {
+		for (final SkippedFile file : skipped) log.warn(file.toString());
+		if (!skipped.isEmpty()) log.warn(skipped.size() + " files skipped");
+	}
+}
