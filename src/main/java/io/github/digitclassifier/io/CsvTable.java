@@ -2,6 +2,8 @@ package io.github.digitclassifier.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,11 @@ public final class CsvTable {
 	/** Writes the table atomically: an existing file is replaced only by a complete one. */
 	public void write(final Path file) throws IOException {
 		AtomicFiles.write(file, temp -> {
-			try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+			// The stream is a resource of its own: when a full disk fails the writer's last flush,
+			// the writer's close never reaches it, and its file would stay open.
+			try (OutputStream stream = Files.newOutputStream(temp);
+				BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)))
+			{
 				writeLine(out, columns);
 				for (final List<String> row : rows) writeLine(out, row);
 			}
