@@ -122,6 +122,11 @@ public final class Trainer {
 		}
 		network.setParams(bestParameters);
 		final EvaluationResult validated = Evaluator.evaluate(network, validationImages, classNames);
+		if (validated.accuracy() < 1.5 / classes) {
+			progress.warning(String.format(java.util.Locale.ROOT, "The model is hardly better than chance (validation accuracy %.3f " +
+				"with %d classes): a smaller learning_rate than %s, more epochs or more images may help", validated.accuracy(),
+				classes, recipe.learningRate()));
+		}
 		final Map<String, Double> metrics = new LinkedHashMap<>();
 		metrics.put("validation_accuracy", validated.accuracy());
 		metrics.put("validation_loss", validated.loss());

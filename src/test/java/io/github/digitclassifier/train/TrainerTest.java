@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -73,6 +74,23 @@ class TrainerTest {
 		assertEquals("batch 1.1/13", heard.get(0));
 		assertEquals("epoch 1", heard.get(13));
 		assertEquals(16, heard.size());
+	}
+
+	@Test
+	void aRunNoBetterThanChanceSaysSo() throws Exception {
+		// Adam at 9.9 throws the weights about: DL4J's clipped loss stays finite, the accuracy at chance.
+		final Recipe wild = new Recipe(io.github.digitclassifier.model.Architecture.LENET, 1, 64, 9.9, 1, null, 42, 0.1, 0);
+		final List<String> warnings = new ArrayList<>();
+		final TrainingResult result = Trainer.train(Path.of("sample-data/train"), Path.of("sample-data/test"), Preprocessing.digits(), wild,
+			new TrainingProgress() {
+				@Override
+				public void warning(final String message) {
+					warnings.add(message);
+				}
+			});
+		assertTrue(result.validation().accuracy() < 0.15, "accuracy " + result.validation().accuracy());
+		assertTrue(warnings.stream().anyMatch(w -> w.contains("hardly better than chance") && w.contains("learning_rate")),
+			warnings.toString());
 	}
 
 	@Test
