@@ -12,11 +12,12 @@ import io.github.digitclassifier.preprocess.Preprocessing;
  *
  * @param format always {@link #FORMAT}
  * @param formatVersion the layout of this metadata; readers refuse newer ones
+ * @param data the images trained and validated on (null for a model made otherwise)
  * @param metrics named figures, e.g. {@code validation_accuracy}
  * @param created ISO-8601 time of writing
  */
 public record BundleMetadata(String format, int formatVersion, List<String> classNames, Preprocessing preprocessing,
-	Recipe recipe, List<EpochRecord> history, Map<String, Double> metrics, int trainingImages, String created,
+	Recipe recipe, TrainingData data, List<EpochRecord> history, Map<String, Double> metrics, int trainingImages, String created,
 	String libraryVersion, String dl4jVersion)
 {
 	public static final String FORMAT = "digit-classifier-model";
@@ -31,7 +32,7 @@ public record BundleMetadata(String format, int formatVersion, List<String> clas
 	public BundleMetadata withMetric(final String name, final double value) {
 		final Map<String, Double> more = new LinkedHashMap<>(metrics);
 		more.put(name, value);
-		return new BundleMetadata(format, formatVersion, classNames, preprocessing, recipe, history, more,
+		return new BundleMetadata(format, formatVersion, classNames, preprocessing, recipe, data, history, more,
 			trainingImages, created, libraryVersion, dl4jVersion);
 	}
 }

@@ -27,6 +27,7 @@ import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.Recipe;
+import io.github.digitclassifier.model.TrainingData;
 import io.github.digitclassifier.preprocess.Augmenter;
 import io.github.digitclassifier.preprocess.ImageBatches;
 import io.github.digitclassifier.preprocess.PreparedImages;
@@ -131,11 +132,17 @@ public final class Trainer {
 		metrics.put("validation_accuracy", validated.accuracy());
 		metrics.put("validation_loss", validated.loss());
 		metrics.put("best_epoch", (double) best.epoch());
+		final TrainingData data = new TrainingData(train.root().toAbsolutePath().toString(),
+			validation.root().toAbsolutePath().toString(), counts(trainImages.dataset()), counts(validationImages.dataset()));
 		final BundleMetadata metadata = new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, classNames,
-			preprocessing, recipe, history, metrics, trainImages.size(), Instant.now().toString(),
+			preprocessing, recipe, data, history, metrics, trainImages.size(), Instant.now().toString(),
 			ModelBundles.libraryVersion(), ModelBundles.dl4jVersion());
 		return new TrainingResult(new ModelBundle(network, metadata), List.copyOf(history), validated, balance,
 			List.copyOf(skipped), best.epoch());
+	}
+
+	private static List<Integer> counts(final Dataset dataset) {
+		return java.util.Arrays.stream(dataset.countsPerClass()).boxed().toList();
 	}
 
 	/** One pass over the training images; returns the mean loss of its updates. */

@@ -77,7 +77,7 @@ public final class Benchmark {
 			slices.add(ImageFiles.read(image.file()));
 		}
 		final BundleMetadata metadata = new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION,
-			test.classNames(), Preprocessing.digits(), null, null, null, 0, "", "", "");
+			test.classNames(), Preprocessing.digits(), null, null, null, null, 0, "", "", "");
 		final Predictor predictor = new Predictor(new ModelBundle(net, metadata));
 		predictor.predict(slices.subList(0, 1000)); // warm up
 		long t = System.nanoTime();

@@ -33,6 +33,11 @@ class TrainerTest {
 		assertEquals(SyntheticImages.SHAPES, result.bundle().metadata().classNames());
 		assertEquals(result.validation().accuracy(), result.bundle().metadata().metrics().get("validation_accuracy"), 1e-9);
 		assertEquals(200, result.bundle().metadata().trainingImages());
+		final io.github.digitclassifier.model.TrainingData data = result.bundle().metadata().data();
+		assertEquals(TinyModel.train().toAbsolutePath().toString(), data.trainFolder());
+		assertEquals(TinyModel.test().toAbsolutePath().toString(), data.validationFolder());
+		assertEquals(List.of(50, 50, 50, 50), data.trainingImagesPerClass());
+		assertEquals(List.of(15, 15, 15, 15), data.validationImagesPerClass());
 		assertEquals(Preprocessing.digits(), result.bundle().metadata().preprocessing());
 		assertEquals(TinyModel.RECIPE, result.bundle().metadata().recipe());
 	}
