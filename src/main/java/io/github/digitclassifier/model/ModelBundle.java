@@ -3,9 +3,4 @@ package io.github.digitclassifier.model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /** A trained network and what it knows about itself. */
-public record ModelBundle(MultiLayerNetwork network, BundleMetadata metadata) {
-
-	public int classCount() {
-		return metadata.classNames().size();
-	}
-}
+public record ModelBundle(MultiLayerNetwork network, BundleMetadata metadata) {}

@@ -43,10 +43,6 @@ public record Recipe(Architecture network, int epochs, int batchSize, double lea
 		return new Recipe(network, newEpochs, batchSize, learningRate, learningRateDecay, augmentation, seed, validationFraction, patience);
 	}
 
-	public Recipe withNetwork(final Architecture newNetwork) {
-		return new Recipe(newNetwork, epochs, batchSize, learningRate, learningRateDecay, augmentation, seed, validationFraction, patience);
-	}
-
 	public Recipe withAugmentation(final Augmentation newAugmentation) {
 		return new Recipe(network, epochs, batchSize, learningRate, learningRateDecay, newAugmentation, seed, validationFraction, patience);
 	}
