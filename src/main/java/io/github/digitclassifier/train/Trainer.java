@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
@@ -100,6 +101,7 @@ public final class Trainer {
 		final List<EpochRecord> history = new ArrayList<>();
 		INDArray bestParameters = null;
 		EpochRecord best = null;
+		EvaluationResult bestValidation = null;
 		for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
 			final long start = System.nanoTime();
 			final double trainLoss = fitEpoch(network, trainImages, augmenter, recipe, classes, epoch, progress);
@@ -114,6 +116,7 @@ public final class Trainer {
 			progress.epochDone(record);
 			if (best == null || record.validationLoss() < best.validationLoss()) {
 				best = record;
+				bestValidation = validated;
 				bestParameters = network.params().dup();
 			}
 			else if (recipe.patience() > 0 && epoch - best.epoch() >= recipe.patience()) {
@@ -121,24 +124,31 @@ public final class Trainer {
 				break;
 			}
 		}
+		// The weights of the best epoch, whose validation is already known (batch norm statistics included).
 		network.setParams(bestParameters);
-		final EvaluationResult validated = Evaluator.evaluate(network, validationImages, classNames);
-		if (validated.accuracy() < 1.5 / classes) {
-			progress.warning(String.format(java.util.Locale.ROOT, "The model is hardly better than chance (validation accuracy %.3f " +
-				"with %d classes): a smaller learning_rate than %s, more epochs or more images may help", validated.accuracy(),
+		if (bestValidation.accuracy() < 1.5 / classes) {
+			progress.warning(String.format(Locale.ROOT, "The model is hardly better than chance (validation accuracy %.3f " +
+				"with %d classes): a smaller learning_rate than %s, more epochs or more images may help", bestValidation.accuracy(),
 				classes, recipe.learningRate()));
 		}
-		final Map<String, Double> metrics = new LinkedHashMap<>();
-		metrics.put("validation_accuracy", validated.accuracy());
-		metrics.put("validation_loss", validated.loss());
-		metrics.put("best_epoch", (double) best.epoch());
-		final TrainingData data = new TrainingData(train.root().toAbsolutePath().toString(),
-			validation.root().toAbsolutePath().toString(), counts(trainImages.dataset()), counts(validationImages.dataset()));
-		final BundleMetadata metadata = new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, classNames,
-			preprocessing, recipe, data, history, metrics, trainImages.size(), Instant.now().toString(),
-			ModelBundles.libraryVersion(), ModelBundles.dl4jVersion());
-		return new TrainingResult(new ModelBundle(network, metadata), List.copyOf(history), validated, balance,
+		final BundleMetadata metadata = metadata(trainImages, validationImages, preprocessing, recipe, history, best, bestValidation);
+		return new TrainingResult(new ModelBundle(network, metadata), List.copyOf(history), bestValidation, balance,
 			List.copyOf(skipped), best.epoch());
+	}
+
+	private static BundleMetadata metadata(final PreparedImages train, final PreparedImages validation,
+		final Preprocessing preprocessing, final Recipe recipe, final List<EpochRecord> history, final EpochRecord best,
+		final EvaluationResult bestValidation)
+	{
+		final Map<String, Double> metrics = new LinkedHashMap<>();
+		metrics.put("validation_accuracy", bestValidation.accuracy());
+		metrics.put("validation_loss", bestValidation.loss());
+		metrics.put("best_epoch", (double) best.epoch());
+		final TrainingData data = new TrainingData(train.dataset().root().toAbsolutePath().toString(),
+			validation.dataset().root().toAbsolutePath().toString(), counts(train.dataset()), counts(validation.dataset()));
+		return new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, train.dataset().classNames(),
+			preprocessing, recipe, data, history, metrics, train.size(), Instant.now().toString(),
+			ModelBundles.libraryVersion(), ModelBundles.dl4jVersion());
 	}
 
 	private static List<Integer> counts(final Dataset dataset) {
