@@ -8,32 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 
 import io.github.digitclassifier.TinyModel;
-import io.github.digitclassifier.ij1.Contexts;
+import io.github.digitclassifier.HeadlessContext;
 
 class MainTest {
 
-	private static Context context;
+	private static final Context context = HeadlessContext.get();
 
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void startContext() {
-		System.setProperty("java.awt.headless", "true");
-		context = Contexts.create();
-	}
-
-	@AfterAll
-	static void stopContext() {
-		context.dispose();
-	}
 
 	@Test
 	void trainsAndClassifiesWithTheMacroKeys() throws Exception {

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
@@ -20,32 +18,20 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
+import io.github.digitclassifier.HeadlessContext;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
-import io.github.digitclassifier.ij1.Contexts;
 import io.github.digitclassifier.ij1.Failures;
 import io.github.digitclassifier.model.ModelBundles;
 
 /** Runs every command through SciJava's CommandService in a minimal headless Context. */
 class CommandsTest {
 
-	private static Context context;
-	private static CommandService commands;
+	private static final Context context = HeadlessContext.get();
+	private static final CommandService commands = context.service(CommandService.class);
 
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void startContext() {
-		System.setProperty("java.awt.headless", "true");
-		context = Contexts.create();
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stopContext() {
-		context.dispose();
-	}
 
 	@Test
 	void commandsAreFoundUnderTheContractLabels() {
