@@ -30,7 +30,6 @@ abstract class ReportingCommand implements Command {
 
 	/** Warns of each skipped file by name, then of their number. */
 	protected void warnSkipped(final List<SkippedFile> skipped) {
-		for (final SkippedFile file : skipped) log.warn(file.toString());
-		if (!skipped.isEmpty()) log.warn(skipped.size() + " files skipped");
+		SkippedFile.warnings(skipped).forEach(log::warn);
 	}
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ public final class ModelBundles {
 			final Path copy = Files.createTempFile("digit-classifier-default", ".zip");
 			try (InputStream in = ModelBundles.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
 				if (in == null) throw new IOException("This build has no bundled default model (" + DEFAULT_MODEL_RESOURCE + "): give a model_file");
-				Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
 				defaultModel = load(copy);
 			}
 			finally {

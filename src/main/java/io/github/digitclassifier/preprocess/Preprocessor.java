@@ -222,7 +222,6 @@ public final class Preprocessor {
 		}
 	}
 
-
 	/**
 	 * A source filtered for sampling at a coarser step: first averaged over whole blocks of
 	 * pixels (exact anti-aliasing for whole factors, and cheap for huge images), then blurred by
@@ -234,7 +233,8 @@ public final class Preprocessor {
 			final int binX = Math.max(1, Math.min(w, (int) Math.floor(stepX)));
 			final int binY = Math.max(1, Math.min(h, (int) Math.floor(stepY)));
 			final int bw = w / binX, bh = h / binY;
-			final float[] binned = binX == 1 && binY == 1 ? source.clone() : bin(source, w, binX, binY, bw, bh);
+			// The source is the caller's own scratch copy: blurring it in place costs no copy.
+			final float[] binned = binX == 1 && binY == 1 ? source : bin(source, w, binX, binY, bw, bh);
 			Gaussians.blur(binned, bw, bh, antiAliasSigma(stepX / binX), antiAliasSigma(stepY / binY));
 			return new Shrunk(binned, bw, bh, binX, binY);
 		}

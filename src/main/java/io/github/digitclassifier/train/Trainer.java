@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +86,7 @@ public final class Trainer {
 		final List<SkippedFile> skipped = new ArrayList<>(trainImages.dataset().skipped());
 		skipped.addAll(validationImages.dataset().skipped());
 		final ClassBalance balance = ClassBalance.of(trainImages.dataset());
-		for (final SkippedFile file : skipped) progress.warning(file.toString());
-		if (!skipped.isEmpty()) progress.warning(skipped.size() + " files skipped");
+		SkippedFile.warnings(skipped).forEach(progress::warning);
 		balance.warning().ifPresent(progress::warning);
 
 		final List<String> classNames = train.classNames();
@@ -152,7 +152,7 @@ public final class Trainer {
 	}
 
 	private static List<Integer> counts(final Dataset dataset) {
-		return java.util.Arrays.stream(dataset.countsPerClass()).boxed().toList();
+		return Arrays.stream(dataset.countsPerClass()).boxed().toList();
 	}
 
 	/** One pass over the training images; returns the mean loss of its updates. */
