@@ -2,7 +2,7 @@
 # Speed figures, one RESULT line each: import + preprocessing, training throughput (LeNet, CNN),
 # classification of a 10,000-slice stack and of one image. Needs MNIST (fetched here if missing).
 #   scripts/bench.sh [images to train on, default all 60,000]
-#   JAVA_OPTS=-Domp=1 scripts/bench.sh      ND4J with one OpenMP/BLAS thread
+#   JAVA_OPTS=-Domp=1 scripts/bench.sh      ND4J with one OpenMP thread
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-mnist.sh >/dev/null

@@ -2,6 +2,8 @@ package io.github.digitclassifier.backend;
 
 import org.deeplearning4j.config.DL4JClassLoading;
 import org.nd4j.common.config.ND4JClassLoading;
+import org.nd4j.linalg.api.blas.Blas;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
@@ -37,5 +39,33 @@ public final class Backends {
 	/** Whether the loaded libnd4j has OneDNN inside (the {@code -onednn} builds do). */
 	public static boolean oneDnnLoaded() {
 		return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
+	}
+
+	/**
+	 * Runs BLAS (OpenBLAS) on the calling thread alone until closed. A training step is dozens
+	 * of small operations; OpenBLAS's threads keep spinning between its few matrix products and
+	 * take the cores from ND4J's OpenMP threads (LeNet trained 1.65x and the CNN 1.4x faster with
+	 * one BLAS thread on 2 cores). Large inference batches are faster with every BLAS thread.
+	 */
+	public static SingleThreadedBlas singleThreadedBlas() {
+		return new SingleThreadedBlas(Nd4j.factory().blas());
+	}
+
+	/** Restores the BLAS thread count it found when closed. */
+	public static final class SingleThreadedBlas implements AutoCloseable {
+
+		private final Blas blas;
+		private final int previous;
+
+		private SingleThreadedBlas(final Blas blas) {
+			this.blas = blas;
+			this.previous = blas.getMaxThreads();
+			blas.setMaxThreads(1);
+		}
+
+		@Override
+		public void close() {
+			blas.setMaxThreads(previous);
+		}
 	}
 }

@@ -155,13 +155,15 @@ public final class Trainer {
 		return Arrays.stream(dataset.countsPerClass()).boxed().toList();
 	}
 
-	/** One pass over the training images; returns the mean loss of its updates. */
-	private static double fitEpoch(final MultiLayerNetwork network, final PreparedImages images, final Augmenter augmenter,
+	/** One pass over the training images; returns the mean loss of its updates. The benchmark times this. */
+	public static double fitEpoch(final MultiLayerNetwork network, final PreparedImages images, final Augmenter augmenter,
 		final Recipe recipe, final int classes, final int epoch, final TrainingProgress progress)
 	{
 		double lossSum = 0;
 		long count = 0;
-		try (ImageBatches batches = ImageBatches.epoch(images, recipe.batchSize(), classes, augmenter, recipe.seed(), epoch)) {
+		try (Backends.SingleThreadedBlas blas = Backends.singleThreadedBlas();
+			ImageBatches batches = ImageBatches.epoch(images, recipe.batchSize(), classes, augmenter, recipe.seed(), epoch))
+		{
 			final int total = batches.batchCount();
 			for (int b = 1; batches.hasNext(); b++) {
 				if (progress.isCancelled()) throw new CancellationException("Training cancelled");

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 import java.util.ArrayList;
@@ -15,23 +13,27 @@ import java.util.ArrayList;
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.LabeledImage;
-import io.github.digitclassifier.model.BundleMetadata;
+import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.model.Recipe;
+import io.github.digitclassifier.train.Trainer;
+import io.github.digitclassifier.train.TrainingProgress;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.predict.Predictor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import io.github.digitclassifier.data.Dataset;
 import io.github.digitclassifier.model.Architecture;
-import io.github.digitclassifier.preprocess.ImageBatches;
 import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.preprocess.Preprocessor;
 
 /**
  * Prints one RESULT line per figure: import and preprocessing of MNIST PNG class folders, training
- * throughput of each network (one pass, batch 64, Adam), classification throughput of a stack of
- * 28x28 slices and the warm latency of one image. Arguments: MNIST class-folder root, image limit.
- * {@code -Domp=N} sets ND4J's OpenMP and BLAS threads (default: one per core).
+ * throughput of each network (one epoch as the trainer runs it, batch 64, Adam), and with the
+ * bundled model the classification throughput of a stack of 28x28 slices and the warm latency of
+ * one image. Arguments: MNIST class-folder root, image limit, and {@code lenet} for the import and
+ * LeNet figures alone (the comparison with the PyTorch peer). {@code -Domp=N} sets ND4J's OpenMP
+ * threads (default: one per core).
  */
 public final class Benchmark {
 
@@ -48,37 +50,36 @@ public final class Benchmark {
 		if (threads != null) {
 			Nd4j.create(1); // ND4J's natives load first
 			NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-			Nd4j.factory().blas().setMaxThreads(threads);
 		}
-		for (final String network : List.of("lenet", "cnn")) {
-			final MultiLayerNetwork net = new MultiLayerNetwork(Architecture.fromId(network).configuration(28, 28, 10, new Adam(1e-3), 1));
-			net.init();
-			int n = 0;
-			t = System.nanoTime();
-			try (ImageBatches batches = ImageBatches.epoch(images, 64, 10, null, 1, 1)) {
-				while (batches.hasNext()) {
-					final DataSet batch = batches.next();
-					net.fit(batch);
-					n += batch.numExamples();
-				}
-			}
-			s = (System.nanoTime() - t) / 1e9;
-			result(network + "_train_img_per_s", n / s);
-			if (network.equals("cnn")) classification(net);
+		if (args.length > 2 && args[2].equals("lenet")) {
+			result("lenet_train_img_per_s", trainingSpeed(Architecture.LENET, images));
+			return;
 		}
+		for (final Architecture network : Architecture.values()) {
+			result(network.id() + "_train_img_per_s", trainingSpeed(network, images));
+		}
+		classification(ModelBundles.loadDefault());
+	}
+
+	/** Images per second of one training epoch as the trainer runs it: batch 64, Adam 1e-3, no augmentation. */
+	static double trainingSpeed(final Architecture network, final PreparedImages images) {
+		final Recipe recipe = new Recipe(network, 1, 64, 1e-3, 1, null, 1, 0.1, 0);
+		final MultiLayerNetwork net = new MultiLayerNetwork(network.configuration(28, 28, 10, recipe));
+		net.init();
+		final long t = System.nanoTime();
+		Trainer.fitEpoch(net, images, null, recipe, 10, 1, new TrainingProgress() {});
+		return images.size() / ((System.nanoTime() - t) / 1e9);
 	}
 
 	/** Classifies the first 10,000 test images as slices of a stack, then one image many times. */
-	private static void classification(final MultiLayerNetwork net) throws Exception {
+	private static void classification(final ModelBundle bundle) throws Exception {
 		final Path mnist = Path.of("data/mnist");
 		final Dataset test = ClassFolders.scan(mnist.resolve("test"));
 		final List<RandomAccessibleInterval<? extends RealType<?>>> slices = new ArrayList<>();
 		for (final LabeledImage image : test.images().subList(0, Math.min(10_000, test.images().size()))) {
 			slices.add(ImageFiles.read(image.file()));
 		}
-		final BundleMetadata metadata = new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION,
-			test.classNames(), Preprocessing.digits(), null, null, null, null, 0, "", "", "");
-		final Predictor predictor = new Predictor(new ModelBundle(net, metadata));
+		final Predictor predictor = new Predictor(bundle);
 		predictor.predict(slices.subList(0, 1000)); // warm up
 		long t = System.nanoTime();
 		predictor.predict(slices);
