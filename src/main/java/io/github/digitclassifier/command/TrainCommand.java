@@ -44,7 +44,7 @@ public class TrainCommand extends ReportingCommand {
 	private File test_folder;
 
 	@Parameter(label = "validation_fraction", persist = false)
-	private double validation_fraction = 0.1;
+	private double validation_fraction = Recipe.defaults().validationFraction();
 
 	@Parameter(label = "model_file", style = FileWidget.SAVE_STYLE, required = false, persist = false,
 		description = "Empty: digit-classifier.zip beside the train folder")
@@ -54,19 +54,19 @@ public class TrainCommand extends ReportingCommand {
 	private String network = "cnn";
 
 	@Parameter(label = "epochs", persist = false)
-	private int epochs = 10;
+	private int epochs = Recipe.defaults().epochs();
 
 	@Parameter(label = "batch_size", persist = false)
-	private int batch_size = 64;
+	private int batch_size = Recipe.defaults().batchSize();
 
 	@Parameter(label = "learning_rate", persist = false)
-	private double learning_rate = 0.001;
+	private double learning_rate = Recipe.defaults().learningRate();
 
 	@Parameter(label = "augment", persist = false)
-	private boolean augment = true;
+	private boolean augment = Recipe.defaults().augmentation() != null;
 
 	@Parameter(label = "seed", persist = false)
-	private long seed = 42;
+	private long seed = Recipe.defaults().seed();
 
 	@Parameter(label = "history_file", style = FileWidget.SAVE_STYLE, required = false, persist = false)
 	private File history_file;
@@ -85,9 +85,8 @@ public class TrainCommand extends ReportingCommand {
 		Path modelFile = Paths.output(model_file, "model_file");
 		if (modelFile == null) modelFile = trainFolder.toAbsolutePath().resolveSibling("digit-classifier.zip");
 		final Path historyFile = Paths.output(history_file, "history_file");
-		final Recipe defaults = Recipe.defaults();
 		final Recipe recipe = new Recipe(Architecture.fromId(network), epochs, batch_size, learning_rate,
-			defaults.learningRateDecay(), augment ? Augmentation.digits() : null, seed, validation_fraction, defaults.patience());
+			Recipe.decayOver(epochs), augment ? Augmentation.digits() : null, seed, validation_fraction, Recipe.defaults().patience());
 		final TrainingResult result = Trainer.train(trainFolder, testFolder, Preprocessing.digits(), recipe, progress(recipe));
 		ModelBundles.save(result.bundle(), modelFile);
 		if (historyFile != null) Histories.table(result.history()).write(historyFile);

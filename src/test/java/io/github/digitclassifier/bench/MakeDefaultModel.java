@@ -17,14 +17,14 @@ import io.github.digitclassifier.train.TrainingResult;
 /**
  * Trains the bundled default model: the default recipe on the 60,000 MNIST training images (10%
  * held out for validation), then measures it on the 10,000 test images and records that.
- * Arguments: MNIST class-folder root, output bundle, epochs.
+ * Arguments: MNIST class-folder root, output bundle, and epochs unless the default.
  */
 public final class MakeDefaultModel {
 
 	public static void main(final String[] args) throws Exception {
 		final Path mnist = Path.of(args[0]);
 		final Path out = Path.of(args[1]);
-		final Recipe recipe = Recipe.defaults().withEpochs(Integer.parseInt(args[2]));
+		final Recipe recipe = args.length > 2 ? Recipe.defaults(Integer.parseInt(args[2])) : Recipe.defaults();
 		final long start = System.nanoTime();
 		final TrainingResult result = Trainer.train(mnist.resolve("train"), null, Preprocessing.digits(), recipe,
 			new TrainingProgress() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.digitclassifier.SyntheticImages;
+import io.github.digitclassifier.model.Recipe;
 
 /** What the ImageJ 1 dialog records replays, as a macro, to the same result. */
 class RecordedMacroIT {
@@ -35,7 +36,7 @@ class RecordedMacroIT {
 		assertTrue(recorded.find(), recording.describe());
 		final String line = recorded.group();
 		for (final String key : List.of("train_folder=", "test_folder=", "validation_fraction=0.1", "network=lenet", "epochs=2",
-			"batch_size=16", "learning_rate=0.001", "augment=false", "seed=42", "history_file=")) {
+			"batch_size=16", "learning_rate=" + Recipe.defaults().learningRate(), "augment=false", "seed=42", "history_file=")) {
 			assertTrue(line.contains(key), key + " missing from " + line);
 		}
 		assertTrue(Files.exists(model), recording.describe());
