@@ -14,6 +14,7 @@ import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.Dataset;
 import io.github.digitclassifier.data.LabeledImage;
 import io.github.digitclassifier.data.SkippedFile;
+import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.preprocess.ImageBatches;
 import io.github.digitclassifier.preprocess.PreparedImages;
@@ -36,7 +37,7 @@ public final class Evaluator {
 		final Dataset test = inModelClasses(scanned, bundle.metadata().classNames());
 		final PreparedImages images = PreparedImages.prepare(test, new Preprocessor(bundle.metadata().preprocessing()));
 		images.dataset().requireClassesPresent(scanned.classNames());
-		final EvaluationResult result = evaluate(bundle.network(), images, bundle.metadata().classNames());
+		final EvaluationResult result = evaluate(Layouts.channelsLast(bundle.network()), images, bundle.metadata().classNames());
 		final List<SkippedFile> skipped = new ArrayList<>(test.skipped());
 		skipped.addAll(images.skipped());
 		return new EvaluationResult(result.evaluation(), result.classNames(), result.loss(), skipped);
@@ -60,7 +61,7 @@ public final class Evaluator {
 		long count = 0;
 		while (batches.hasNext()) {
 			final DataSet batch = batches.next();
-			final INDArray output = network.output(batch.getFeatures(), false);
+			final INDArray output = network.output(Layouts.forNetwork(batch.getFeatures(), network), false);
 			evaluation.eval(batch.getLabels(), output);
 			lossSum += crossEntropySum(output, batch.getLabels());
 			count += batch.numExamples();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -29,9 +30,10 @@ public enum Architecture {
 
 	/**
 	 * The classic DL4J LeNet: conv 5x5x20, max-pool, conv 5x5x50, max-pool, dense 500 ReLU,
-	 * softmax; convolutions without activation, as in DL4J's example and the PyTorch peer.
+	 * softmax; convolutions without activation, as in DL4J's example and the PyTorch peer. Trains
+	 * channels-last (12-21% faster here than channels-first).
 	 */
-	LENET {
+	LENET(CNN2DFormat.NHWC) {
 		@Override
 		NeuralNetConfiguration.ListBuilder layers(final NeuralNetConfiguration.Builder base, final int classes) {
 			return base.list()
@@ -47,9 +49,10 @@ public enum Architecture {
 	/**
 	 * A small CNN with batch normalisation and dropout: conv 5x5x32, BN, max-pool, conv 5x5x64,
 	 * BN, max-pool, dense 256, BN, softmax, dropping 50% of the softmax layer's input. (Dropping
-	 * 25% of the dense input too slowed the short default run down more than it helped.)
+	 * 25% of the dense input too slowed the short default run down more than it helped.) Trains
+	 * channels-first: DL4J's batch normalisation trained 20% slower channels-last.
 	 */
-	CNN {
+	CNN(CNN2DFormat.NCHW) {
 		@Override
 		NeuralNetConfiguration.ListBuilder layers(final NeuralNetConfiguration.Builder base, final int classes) {
 			return base.list()
@@ -64,6 +67,13 @@ public enum Architecture {
 				.layer(softmax(classes, 0.5));
 		}
 	};
+
+	/** The layout of the activations while training; see {@link Layouts}. */
+	private final CNN2DFormat trainingLayout;
+
+	Architecture(final CNN2DFormat trainingLayout) {
+		this.trainingLayout = trainingLayout;
+	}
 
 	/** The name used in macros and bundles: {@code lenet}, {@code cnn}. */
 	public String id() {
@@ -95,7 +105,7 @@ public enum Architecture {
 			.seed(seed)
 			.weightInit(WeightInit.XAVIER)
 			.updater(updater);
-		return layers(base, classes).setInputType(InputType.convolutional(height, width, 1)).build();
+		return layers(base, classes).setInputType(InputType.convolutional(height, width, 1, trainingLayout)).build();
 	}
 
 	abstract NeuralNetConfiguration.ListBuilder layers(NeuralNetConfiguration.Builder base, int classes);

@@ -5,14 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.SkippedFile;
+import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.preprocess.Preprocessor;
@@ -26,14 +30,17 @@ import net.imglib2.type.numeric.RealType;
  */
 public final class Predictor {
 
-	/** Images per forward pass. */
-	static final int BATCH = 512;
+	/** Images per forward pass: 1,024 ran the CNN ~10% faster than 512 here, at ~200 MB of activations. */
+	static final int BATCH = 1024;
 
 	private final ModelBundle bundle;
+	/** The bundle's network in the layout fastest for forward passes. */
+	private final MultiLayerNetwork network;
 	private final Preprocessor preprocessor;
 
 	public Predictor(final ModelBundle bundle) {
 		this.bundle = bundle;
+		this.network = Layouts.channelsLast(bundle.network());
 		this.preprocessor = new Preprocessor(bundle.metadata().preprocessing());
 	}
 
@@ -43,60 +50,87 @@ public final class Predictor {
 
 	/** One prediction per image, in order. */
 	public List<Prediction> predict(final List<? extends RandomAccessibleInterval<? extends RealType<?>>> images) {
-		final Preprocessing p = preprocessor.settings();
-		final int size = p.pixelCount();
-		final List<Prediction> predictions = new ArrayList<>(images.size());
-		for (int from = 0; from < images.size(); from += BATCH) {
-			final int start = from;
-			final int n = Math.min(BATCH, images.size() - from);
-			final float[] inputs = new float[n * size];
-			IntStream.range(0, n).parallel().forEach(i -> preprocessor.prepareInto(images.get(start + i), inputs, i * size));
-			predictions.addAll(classify(inputs, n));
-		}
-		return predictions;
+		return classifyAll(images.size(), (i, out, offset) -> {
+			preprocessor.prepareInto(images.get(i), out, offset);
+			return null;
+		}, new String[images.size()]);
 	}
 
 	/** Classifies every image in a folder and its sub-folders; undecodable files are skipped. */
 	public FolderPredictions predictFolder(final Path folder) throws IOException {
 		if (!Files.isDirectory(folder)) throw new IllegalArgumentException("Folder not found: " + folder);
-		final List<Path> files = ClassFolders.filesBelow(folder);
 		final List<SkippedFile> skipped = new ArrayList<>();
 		final List<Path> images = new ArrayList<>();
-		for (final Path file : files) {
+		for (final Path file : ClassFolders.filesBelow(folder)) {
 			if (ImageFiles.hasImageExtension(file)) images.add(file);
 			else skipped.add(new SkippedFile(file, "not an image file"));
 		}
-		final List<FilePrediction> predictions = new ArrayList<>(images.size());
-		final int size = preprocessor.settings().pixelCount();
-		for (int from = 0; from < images.size(); from += BATCH) {
-			final int n = Math.min(BATCH, images.size() - from);
-			final float[] inputs = new float[n * size];
-			final String[] failures = new String[n];
-			final int start = from;
-			IntStream.range(0, n).parallel().forEach(i -> {
-				try {
-					preprocessor.prepareInto(ImageFiles.read(images.get(start + i)), inputs, i * size);
-				}
-				catch (final IOException | RuntimeException e) {
-					failures[i] = e.getMessage();
-				}
-			});
-			final List<Prediction> batch = classify(inputs, n);
-			for (int i = 0; i < n; i++) {
-				final Path file = images.get(start + i);
-				if (failures[i] != null) skipped.add(new SkippedFile(file, failures[i]));
-				else predictions.add(new FilePrediction(folder.relativize(file).toString().replace('\\', '/'), batch.get(i)));
+		final String[] failures = new String[images.size()];
+		final List<Prediction> all = classifyAll(images.size(), (i, out, offset) -> {
+			try {
+				preprocessor.prepareInto(ImageFiles.read(images.get(i)), out, offset);
+				return null;
 			}
+			catch (final IOException | RuntimeException e) {
+				return e.getMessage();
+			}
+		}, failures);
+		final List<FilePrediction> predictions = new ArrayList<>(images.size());
+		for (int i = 0; i < images.size(); i++) {
+			final Path file = images.get(i);
+			if (failures[i] != null) skipped.add(new SkippedFile(file, failures[i]));
+			else predictions.add(new FilePrediction(folder.relativize(file).toString().replace('\\', '/'), all.get(i)));
 		}
 		return new FolderPredictions(predictions, skipped);
+	}
+
+	/** Prepares image {@code index} into {@code out} from {@code offset}; returns null, or why it could not. */
+	private interface Preparation {
+		String prepareInto(int index, float[] out, int offset);
+	}
+
+	/**
+	 * Classifies {@code count} images in batches, preparing the next batch on other threads while
+	 * the network classifies the current one; where an image fails, its reason goes to {@code failures}.
+	 */
+	private List<Prediction> classifyAll(final int count, final Preparation preparation, final String[] failures) {
+		final List<Prediction> predictions = new ArrayList<>(count);
+		float[] inputs = prepareBatch(0, count, preparation, failures); // nothing to overlap with yet
+		for (int from = 0; from < count; from += BATCH) {
+			final int nextFrom = from + BATCH;
+			final CompletableFuture<float[]> next = nextFrom < count ?
+				CompletableFuture.supplyAsync(() -> prepareBatch(nextFrom, count, preparation, failures)) : null;
+			predictions.addAll(classify(inputs, Math.min(BATCH, count - from)));
+			if (next != null) inputs = joined(next);
+		}
+		return predictions;
+	}
+
+	private float[] prepareBatch(final int from, final int count, final Preparation preparation, final String[] failures) {
+		final int size = preprocessor.settings().pixelCount();
+		final float[] inputs = new float[Math.min(BATCH, count - from) * size];
+		IntStream.range(0, inputs.length / size).parallel()
+			.forEach(i -> failures[from + i] = preparation.prepareInto(from + i, inputs, i * size));
+		return inputs;
+	}
+
+	private static float[] joined(final CompletableFuture<float[]> batch) {
+		try {
+			return batch.join();
+		}
+		catch (final CompletionException e) {
+			if (e.getCause() instanceof RuntimeException r) throw r;
+			throw e;
+		}
 	}
 
 	/** Runs prepared inputs through the network; DL4J networks are not thread-safe, hence the lock. */
 	private List<Prediction> classify(final float[] inputs, final int n) {
 		final Preprocessing p = preprocessor.settings();
 		final float[][] probabilities;
-		synchronized (bundle.network()) {
-			final INDArray output = bundle.network().output(Nd4j.create(inputs, new long[] { n, 1, p.height(), p.width() }), false);
+		synchronized (network) {
+			final INDArray images = Nd4j.create(inputs, new long[] { n, 1, p.height(), p.width() });
+			final INDArray output = network.output(Layouts.forNetwork(images, network), false);
 			probabilities = output.toFloatMatrix();
 		}
 		final List<String> classNames = bundle.metadata().classNames();

@@ -26,6 +26,7 @@ import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.model.BundleMetadata;
 import io.github.digitclassifier.model.EpochRecord;
+import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.Recipe;
@@ -168,6 +169,7 @@ public final class Trainer {
 			for (int b = 1; batches.hasNext(); b++) {
 				if (progress.isCancelled()) throw new CancellationException("Training cancelled");
 				final DataSet batch = batches.next();
+				batch.setFeatures(Layouts.forNetwork(batch.getFeatures(), network));
 				network.fit(batch);
 				final double loss = network.score();
 				if (!Double.isFinite(loss)) {

@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 import io.github.digitclassifier.model.Architecture;
+import io.github.digitclassifier.model.Layouts;
 
 class BackendsTest {
 
@@ -19,7 +20,7 @@ class BackendsTest {
 	void convolutionsRunInOneDnn() {
 		final MultiLayerNetwork network = new MultiLayerNetwork(Architecture.LENET.configuration(28, 28, 10, new Adam(1e-3), 1));
 		network.init();
-		network.output(Nd4j.rand(2, 1, 28, 28));
+		network.output(Layouts.forNetwork(Nd4j.rand(2, 1, 28, 28), network));
 		assertTrue(Backends.oneDnnLoaded(), "the -onednn build of libnd4j is loaded");
 		final Object helper = ((ConvolutionLayer) network.getLayer(0)).getHelper();
 		assertTrue(helper instanceof MKLDNNConvHelper, "convolution helper: " + helper);
