@@ -9,6 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-mnist.sh
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-java -Xmx4g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
 	-cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
 	io.github.digitclassifier.bench.MakeDefaultModel data/mnist "${1:-models/digit-classifier-mnist.zip}" "${2:-15}"

@@ -37,7 +37,7 @@ public final class Evaluator {
 		final Dataset test = inModelClasses(scanned, bundle.metadata().classNames());
 		final PreparedImages images = PreparedImages.prepare(test, new Preprocessor(bundle.metadata().preprocessing()));
 		images.dataset().requireClassesPresent(scanned.classNames());
-		final EvaluationResult result = evaluate(Layouts.channelsLast(bundle.network()), images, bundle.metadata().classNames());
+		final EvaluationResult result = evaluate(bundle.network(), images, bundle.metadata().classNames());
 		final List<SkippedFile> skipped = new ArrayList<>(test.skipped());
 		skipped.addAll(images.skipped());
 		return new EvaluationResult(result.evaluation(), result.classNames(), result.loss(), skipped);
@@ -52,10 +52,14 @@ public final class Evaluator {
 		}
 	}
 
-	/** Evaluates a network on batches; the loss is the mean categorical cross-entropy. */
-	public static EvaluationResult evaluate(final MultiLayerNetwork network, final ImageBatches batches,
+	/**
+	 * Evaluates a network on batches, run channels-last (see {@link Layouts#channelsLast}); the loss
+	 * is the mean categorical cross-entropy.
+	 */
+	public static EvaluationResult evaluate(final MultiLayerNetwork trained, final ImageBatches batches,
 		final List<String> classNames, final List<SkippedFile> skipped)
 	{
+		final MultiLayerNetwork network = Layouts.channelsLast(trained);
 		final Evaluation evaluation = new Evaluation(classNames);
 		double lossSum = 0;
 		long count = 0;
