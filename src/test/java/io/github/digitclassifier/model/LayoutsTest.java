@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,6 +38,18 @@ class LayoutsTest {
 		final INDArray actual = converted.output(Layouts.forNetwork(batch, converted), false);
 		assertArrayEquals(expected.ravel().toFloatVector(), actual.ravel().toFloatVector(), 1e-4f);
 		assertArrayEquals(expected.argMax(1).toLongVector(), actual.argMax(1).toLongVector());
+		// Batch normalisation of the dense features must stay channels-first, else OneDNN refuses it
+		// and DL4J falls back to its slow path with an error in the log.
+		final BatchNormalization dense = (BatchNormalization) converted.getLayerWiseConfigurations().getConf(7).getLayer();
+		assertEquals(CNN2DFormat.NCHW, dense.getCnn2DFormat());
+		assertEquals(0, helperFailures(converted.getLayer(7)), "OneDNN ran the dense batch normalisation");
+	}
+
+	private static int helperFailures(final org.deeplearning4j.nn.api.Layer layer) throws ReflectiveOperationException {
+		final java.lang.reflect.Field failures = org.deeplearning4j.nn.layers.normalization.BatchNormalization.class
+			.getDeclaredField("helperCountFail");
+		failures.setAccessible(true);
+		return failures.getInt(layer);
 	}
 
 	@Test

@@ -134,6 +134,29 @@ class PreprocessorTest {
 		assertTrue(meanAbsoluteDifference(a, image) < 0.2);
 	}
 
+	@Test
+	void augmentationResamplesAsImgLib2LinearInterpolationWithBorderExtension() {
+		final float[] image = digits.prepare(ImageFiles.toFloat(SyntheticImages.draw("triangle", 50, new Random(3), false)));
+		final float[] rotated = new float[784];
+		// A rotation of up to 90 degrees and nothing else; the reference draws the same angle from the same seed.
+		final Augmentation rotation = new Augmentation(90, 0, 0, false);
+		final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+		new Augmenter(rotation, 28, 28).augment(image, 0, rotated, 0, random);
+		final double angle = Math.toRadians(new java.util.SplittableRandom(5).nextDouble(-90, 90));
+		final net.imglib2.RealRandomAccess<net.imglib2.type.numeric.real.FloatType> reference = net.imglib2.view.Views.interpolate(
+			net.imglib2.view.Views.extendBorder(ArrayImgs.floats(image, 28, 28)),
+			new net.imglib2.interpolation.randomaccess.NLinearInterpolatorFactory<net.imglib2.type.numeric.real.FloatType>())
+			.realRandomAccess();
+		for (int y = 0; y < 28; y++) {
+			for (int x = 0; x < 28; x++) {
+				final double u = x - 13.5, v = y - 13.5;
+				reference.setPosition(13.5 + Math.cos(angle) * u + Math.sin(angle) * v, 0);
+				reference.setPosition(13.5 - Math.sin(angle) * u + Math.cos(angle) * v, 1);
+				assertEquals(reference.get().get(), rotated[y * 28 + x], 1e-5f, "pixel " + x + "," + y);
+			}
+		}
+	}
+
 	static double[] centreOfMass(final float[] image, final int width) {
 		double mass = 0, x = 0, y = 0;
 		for (int i = 0; i < image.length; i++) {
