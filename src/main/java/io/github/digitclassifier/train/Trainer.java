@@ -106,11 +106,13 @@ public final class Trainer {
 		for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
 			final long start = System.nanoTime();
 			final double trainLoss = fitEpoch(network, trainImages, augmenter, recipe, classes, epoch, progress);
+			// Converted once for both measurements; the evaluator would convert it for each.
+			final MultiLayerNetwork measured = Layouts.channelsLast(network);
 			final double trainAccuracy;
 			try (ImageBatches sample = ImageBatches.sample(trainImages, TRAIN_ACCURACY_SAMPLE, Evaluator.BATCH, classes)) {
-				trainAccuracy = Evaluator.evaluate(network, sample, classNames, List.of()).accuracy();
+				trainAccuracy = Evaluator.evaluate(measured, sample, classNames, List.of()).accuracy();
 			}
-			final EvaluationResult validated = Evaluator.evaluate(network, validationImages, classNames);
+			final EvaluationResult validated = Evaluator.evaluate(measured, validationImages, classNames);
 			final EpochRecord record = new EpochRecord(epoch, trainLoss, trainAccuracy, validated.loss(),
 				validated.accuracy(), (System.nanoTime() - start) / 1e9);
 			history.add(record);
