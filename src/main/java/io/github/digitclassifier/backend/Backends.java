@@ -24,8 +24,8 @@ public final class Backends {
 	/**
 	 * Call before ND4J starts. Points ND4J's and DL4J's class lookups (ND4J finds its native backend
 	 * with a ServiceLoader) at the loader of this plugin, since inside ImageJ 1 the thread's context
-	 * loader cannot see plugins/jars; and lets DL4J use its native layer helpers, unless the user
-	 * decided otherwise.
+	 * loader cannot see plugins/jars; lets DL4J use its native layer helpers, unless the user
+	 * decided otherwise; and picks the fastest libnd4j build this CPU can run ({@link NativeBuilds}).
 	 */
 	public static synchronized void prepare() {
 		if (prepared) return;
@@ -33,7 +33,15 @@ public final class Backends {
 		ND4JClassLoading.setNd4jClassloader(loader);
 		DL4JClassLoading.setDl4jClassloader(loader);
 		if (System.getProperty(HELPERS_DISABLE) == null) System.setProperty(HELPERS_DISABLE, "false");
+		NativeBuilds.choose();
 		prepared = true;
+	}
+
+	/** The loaded libnd4j build, as the nd4j-native classifier's suffix: {@code -onednn-avx512}, {@code -onednn}, or "" for the generic one. */
+	public static String nativeBuild() {
+		prepare();
+		Nd4j.getBackend(); // ND4J starts, loading it
+		return NativeBuilds.loaded().orElse("unknown");
 	}
 
 	/** Whether the loaded libnd4j has OneDNN inside (the {@code -onednn} builds do). */

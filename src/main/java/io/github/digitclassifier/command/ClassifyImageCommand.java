@@ -25,7 +25,9 @@ import io.github.digitclassifier.predict.Predictor;
 @Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Classify Current Image")
 public class ClassifyImageCommand extends ReportingCommand {
 
-	@Parameter(label = "image")
+	// Not remembered: SciJava would store the image's description as text and, on a later run
+	// without an image, convert that back into an empty image.
+	@Parameter(label = "image", persist = false)
 	private ImagePlus image;
 
 	@Parameter(label = "model_file", style = FileWidget.OPEN_STYLE, required = false, persist = false,

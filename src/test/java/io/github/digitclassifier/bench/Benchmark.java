@@ -1,31 +1,33 @@
 package io.github.digitclassifier.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.bytedeco.javacpp.Loader;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
-import java.util.ArrayList;
-
+import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.data.ClassFolders;
+import io.github.digitclassifier.data.Dataset;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.LabeledImage;
+import io.github.digitclassifier.model.Architecture;
+import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.Recipe;
-import io.github.digitclassifier.train.Trainer;
-import io.github.digitclassifier.train.TrainingProgress;
-import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.predict.Predictor;
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.RealType;
-import io.github.digitclassifier.data.Dataset;
-import io.github.digitclassifier.model.Architecture;
 import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.train.Trainer;
+import io.github.digitclassifier.train.TrainingProgress;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 
 /**
  * Prints one RESULT line per figure: import and preprocessing of MNIST PNG class folders, training
@@ -38,6 +40,7 @@ import io.github.digitclassifier.preprocess.Preprocessor;
 public final class Benchmark {
 
 	public static void main(final String[] args) throws Exception {
+		System.out.println("libnd4j build: nd4j-native " + Loader.getPlatform() + Backends.nativeBuild());
 		final Path mnist = Path.of(args.length > 0 ? args[0] : "data/mnist");
 		final int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
 		Dataset train = ClassFolders.scan(mnist.resolve("train"));

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# How long the first command takes in a freshly started ImageJ (ND4J's start and the bundled
+# model's loading included), and a second one in the same ImageJ: Classify Current Image on the
+# 30-slice sample stack, in the packaged target/imagej under Xvfb. Prints RESULT lines.
+#   scripts/bench-imagej.sh [runs, default 3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v xvfb-run >/dev/null || { echo "needs xvfb-run (apt-get install xvfb xauth)" >&2; exit 1; }
+mvn -q -B package -DskipTests
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat > "$work/bench.ijm" <<MACRO
+open("$PWD/sample-data/digits-stack.tif");
+t0 = getTime();
+run("Classify Current Image", "model_file=[]");
+t1 = getTime();
+run("Classify Current Image", "model_file=[]");
+t2 = getTime();
+print("RESULT imagej_first_command_ms " + (t1 - t0));
+print("RESULT imagej_second_command_ms " + (t2 - t1));
+print("BENCH_DONE");
+MACRO
+for ((run = 1; run <= ${1:-3}; run++)); do
+	# A home of its own keeps ImageJ's preferences out of \$HOME; the native cache is the tests' one.
+	out=$(xvfb-run -a java -Xmx2g -Duser.home="$work/home" -Dorg.bytedeco.javacpp.cachedir="$PWD/target/javacpp-cache" \
+		-jar target/imagej/ij.jar -ijpath target/imagej -batch "$work/bench.ijm" 2>&1)
+	grep -q BENCH_DONE <<<"$out" || { echo "$out" >&2; echo "the macro failed" >&2; exit 1; }
+	grep RESULT <<<"$out"
+done
