@@ -127,20 +127,21 @@ public final class Predictor {
 	/** Runs prepared inputs through the network; DL4J networks are not thread-safe, hence the lock. */
 	private List<Prediction> classify(final float[] inputs, final int n) {
 		final Preprocessing p = preprocessor.settings();
-		final float[][] probabilities;
+		final List<String> classNames = bundle.metadata().classNames();
+		final int classes = classNames.size();
+		final float[] probabilities;
 		synchronized (network) {
 			final INDArray images = Nd4j.create(inputs, new long[] { n, 1, p.height(), p.width() });
 			final INDArray output = network.output(Layouts.forNetwork(images, network), false);
-			probabilities = output.toFloatMatrix();
+			probabilities = output.ravel().toFloatVector(); // one copy, not one per row
 		}
-		final List<String> classNames = bundle.metadata().classNames();
 		final List<Prediction> predictions = new ArrayList<>(n);
-		for (final float[] row : probabilities) {
+		for (int i = 0; i < n; i++) {
 			int best = 0;
-			final double[] all = new double[row.length];
-			for (int c = 0; c < row.length; c++) {
-				all[c] = row[c];
-				if (row[c] > row[best]) best = c;
+			final double[] all = new double[classes];
+			for (int c = 0; c < classes; c++) {
+				all[c] = probabilities[i * classes + c];
+				if (all[c] > all[best]) best = c;
 			}
 			predictions.add(new Prediction(best, classNames.get(best), all[best], all));
 		}

@@ -34,27 +34,10 @@ public final class Augmenter {
 			for (int ox = 0; ox < width; ox++) {
 				final double u = (flip ? width - 1 - ox : ox) - cx - dx;
 				final double v = oy - cy - dy;
-				target[offset + oy * width + ox] = bilinear(source, sourceOffset, cx + cos * u + sin * v, cy - sin * u + cos * v);
+				target[offset + oy * width + ox] = Interpolations.borderExtended(source, sourceOffset, width, height,
+					cx + cos * u + sin * v, cy - sin * u + cos * v);
 			}
 		}
-	}
-
-	/**
-	 * The source linearly interpolated at (x, y), its border extended: what ImgLib2's
-	 * {@code NLinearInterpolator} on {@code Views.extendBorder} gives, written out because this
-	 * runs for every pixel of every training image (10x faster than through the views).
-	 */
-	private float bilinear(final float[] source, final int sourceOffset, final double x, final double y) {
-		final int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
-		final double fx = x - x0, fy = y - y0;
-		final int xa = clamp(x0, width), xb = clamp(x0 + 1, width);
-		final int ya = sourceOffset + clamp(y0, height) * width, yb = sourceOffset + clamp(y0 + 1, height) * width;
-		return (float) ((1 - fy) * ((1 - fx) * source[ya + xa] + fx * source[ya + xb]) +
-			fy * ((1 - fx) * source[yb + xa] + fx * source[yb + xb]));
-	}
-
-	private static int clamp(final int i, final int size) {
-		return i < 0 ? 0 : i >= size ? size - 1 : i;
 	}
 
 	private static double uniform(final SplittableRandom random, final double limit) {

@@ -157,6 +157,27 @@ class PreprocessorTest {
 		}
 	}
 
+	@Test
+	void interpolationsGiveWhatImgLib2sLinearInterpolatorGivesOnExtendedViews() {
+		final Random random = new Random(11);
+		final float[] image = new float[7 * 5];
+		for (int i = 0; i < image.length; i++) image[i] = random.nextFloat();
+		final net.imglib2.RealRandomAccess<FloatType> border = net.imglib2.view.Views.interpolate(
+			net.imglib2.view.Views.extendBorder(ArrayImgs.floats(image, 7, 5)),
+			new net.imglib2.interpolation.randomaccess.NLinearInterpolatorFactory<FloatType>()).realRandomAccess();
+		final net.imglib2.RealRandomAccess<FloatType> zero = net.imglib2.view.Views.interpolate(
+			net.imglib2.view.Views.extendZero(ArrayImgs.floats(image, 7, 5)),
+			new net.imglib2.interpolation.randomaccess.NLinearInterpolatorFactory<FloatType>()).realRandomAccess();
+		for (int i = 0; i < 2000; i++) {
+			// Inside, on the edges, and up to three pixels beyond them.
+			final double x = random.nextDouble() * 13 - 3, y = random.nextDouble() * 11 - 3;
+			border.setPosition(new double[] { x, y });
+			zero.setPosition(new double[] { x, y });
+			assertEquals(border.get().get(), Interpolations.borderExtended(image, 0, 7, 5, x, y), 1e-5f, x + "," + y);
+			assertEquals(zero.get().get(), Interpolations.zeroExtended(image, 7, 5, x, y), 1e-5f, x + "," + y);
+		}
+	}
+
 	static double[] centreOfMass(final float[] image, final int width) {
 		double mass = 0, x = 0, y = 0;
 		for (int i = 0; i < image.length; i++) {
