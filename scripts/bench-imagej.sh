@@ -21,7 +21,7 @@ print("RESULT imagej_second_command_ms " + (t2 - t1));
 print("BENCH_DONE");
 MACRO
 for ((run = 1; run <= ${1:-3}; run++)); do
-	# A home of its own keeps ImageJ's preferences out of \$HOME; the native cache is the tests' one.
+	# A home of its own keeps ImageJ's preferences out of $HOME; the native cache is the tests' one.
 	out=$(xvfb-run -a java -Xmx2g -Duser.home="$work/home" -Dorg.bytedeco.javacpp.cachedir="$PWD/target/javacpp-cache" \
 		-jar target/imagej/ij.jar -ijpath target/imagej -batch "$work/bench.ijm" 2>&1)
 	grep -q BENCH_DONE <<<"$out" || { echo "$out" >&2; echo "the macro failed" >&2; exit 1; }

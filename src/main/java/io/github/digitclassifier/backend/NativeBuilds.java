@@ -25,6 +25,9 @@ final class NativeBuilds {
 	/** JavaCPP's platform property that names the build (the nd4j-native classifier's suffix) to load. */
 	static final String EXTENSION = "platform.extension";
 
+	/** libnd4j's JNI library, one per build folder ({@code linux-x86_64-onednn/libjnind4jcpu.so}). */
+	private static final String LIBRARY = System.mapLibraryName("jnind4jcpu");
+
 	/** The libnd4j builds this plugin may ship, fastest first, with the CPU features each needs. */
 	enum Build {
 		/** Compiled for Skylake-SP's AVX-512 subsets. */
@@ -77,7 +80,7 @@ final class NativeBuilds {
 		final String platform = Loader.getPlatform();
 		return Loader.getLoadedLibraries().values().stream()
 			.map(Path::of)
-			.filter(p -> p.getFileName().toString().equals(System.mapLibraryName("jnind4jcpu")))
+			.filter(p -> p.getFileName().toString().equals(LIBRARY))
 			.map(p -> p.getParent().getFileName().toString())
 			.filter(folder -> folder.startsWith(platform))
 			.map(folder -> folder.substring(platform.length()))
@@ -86,7 +89,7 @@ final class NativeBuilds {
 
 	/** Whether this build's library is on the class path for the running platform. */
 	static boolean shipped(final Build build) {
-		final String library = Loader.getPlatform() + build.extension + "/" + System.mapLibraryName("jnind4jcpu");
+		final String library = Loader.getPlatform() + build.extension + "/" + LIBRARY;
 		return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.class.getResource(library) != null;
 	}
 

@@ -15,20 +15,24 @@ final class Interpolations {
 		final double x, final double y)
 	{
 		final int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
-		final double fx = x - x0, fy = y - y0;
 		final int xa = clamp(x0, width), xb = clamp(x0 + 1, width);
 		final int ya = offset + clamp(y0, height) * width, yb = offset + clamp(y0 + 1, height) * width;
-		return (float) ((1 - fy) * ((1 - fx) * image[ya + xa] + fx * image[ya + xb]) +
-			fy * ((1 - fx) * image[yb + xa] + fx * image[yb + xb]));
+		return blend(x - x0, y - y0, image[ya + xa], image[ya + xb], image[yb + xa], image[yb + xb]);
 	}
 
 	/** The value at (x, y), the image extended by zeros. */
 	static float zeroExtended(final float[] image, final int width, final int height, final double x, final double y) {
 		final int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
-		if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) return 0;
-		final double fx = x - x0, fy = y - y0;
-		return (float) ((1 - fy) * ((1 - fx) * at(image, width, height, x0, y0) + fx * at(image, width, height, x0 + 1, y0)) +
-			fy * ((1 - fx) * at(image, width, height, x0, y0 + 1) + fx * at(image, width, height, x0 + 1, y0 + 1)));
+		if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) return 0; // all four neighbours outside
+		return blend(x - x0, y - y0, at(image, width, height, x0, y0), at(image, width, height, x0 + 1, y0),
+			at(image, width, height, x0, y0 + 1), at(image, width, height, x0 + 1, y0 + 1));
+	}
+
+	/** The four neighbours weighted by the position's fractions (fx, fy) between them. */
+	private static float blend(final double fx, final double fy, final float topLeft, final float topRight,
+		final float bottomLeft, final float bottomRight)
+	{
+		return (float) ((1 - fy) * ((1 - fx) * topLeft + fx * topRight) + fy * ((1 - fx) * bottomLeft + fx * bottomRight));
 	}
 
 	private static float at(final float[] image, final int width, final int height, final int x, final int y) {
