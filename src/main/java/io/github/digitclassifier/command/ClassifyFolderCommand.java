@@ -18,17 +18,17 @@ import io.github.digitclassifier.predict.PredictionTables;
 import io.github.digitclassifier.predict.Predictor;
 
 /** Classifies every image in a folder and its sub-folders. */
-@Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Classify Folder...")
+@Plugin(type = Command.class, label = "Classify Folder")
 public class ClassifyFolderCommand extends ReportingCommand {
 
-	@Parameter(label = "folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
+	@Parameter(label = "Folder of images", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File folder;
 
-	@Parameter(label = "model_file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
+	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
 		description = "Empty: the bundled MNIST model")
 	private File model_file;
 
-	@Parameter(label = "output_file", style = FileWidget.SAVE_STYLE, required = false, persist = false)
+	@Parameter(label = "Save predictions to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
 	private File output_file;
 
 	@Override

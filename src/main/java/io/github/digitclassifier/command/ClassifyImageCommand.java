@@ -22,19 +22,19 @@ import io.github.digitclassifier.predict.PredictionTables;
 import io.github.digitclassifier.predict.Predictor;
 
 /** Classifies every slice of the current image; the prediction goes into each slice's label. */
-@Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Classify Current Image")
+@Plugin(type = Command.class, label = "Classify Current Image")
 public class ClassifyImageCommand extends ReportingCommand {
 
 	// Not remembered: SciJava would store the image's description as text and, on a later run
 	// without an image, convert that back into an empty image.
-	@Parameter(label = "image", persist = false)
+	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "model_file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
+	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
 		description = "Empty: the bundled MNIST model")
 	private File model_file;
 
-	@Parameter(label = "output_file", style = FileWidget.SAVE_STYLE, required = false, persist = false)
+	@Parameter(label = "Save predictions to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
 	private File output_file;
 
 	@Override

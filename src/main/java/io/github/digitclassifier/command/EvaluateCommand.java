@@ -19,17 +19,17 @@ import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.model.ModelBundles;
 
 /** Measures a model on a test folder: classification report and confusion matrix. */
-@Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Evaluate Digit Classifier...")
+@Plugin(type = Command.class, label = "Evaluate Digit Classifier")
 public class EvaluateCommand extends ReportingCommand {
 
-	@Parameter(label = "model_file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
+	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
 		description = "Empty: the bundled MNIST model")
 	private File model_file;
 
-	@Parameter(label = "test_folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
+	@Parameter(label = "Test folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File test_folder;
 
-	@Parameter(label = "report_file", style = FileWidget.SAVE_STYLE, required = false, persist = false)
+	@Parameter(label = "Save report to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
 	private File report_file;
 
 	@Parameter(type = ItemIO.OUTPUT)

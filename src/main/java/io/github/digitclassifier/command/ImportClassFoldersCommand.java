@@ -17,13 +17,13 @@ import io.github.digitclassifier.ij1.Stacks;
 import io.github.digitclassifier.ij1.Tables;
 
 /** Opens class folders as one stack, slices labelled {@code class/file}, and shows the class balance. */
-@Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Import Class Folders...")
+@Plugin(type = Command.class, label = "Import Class Folders")
 public class ImportClassFoldersCommand extends ReportingCommand {
 
-	@Parameter(label = "folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
+	@Parameter(label = "Class folders", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File folder;
 
-	@Parameter(label = "size", persist = false, description = "Width and height of the slices; 0 keeps the images' own size")
+	@Parameter(label = "Slice size (px, 0 = keep)", persist = false, description = "Width and height of the slices; 0 keeps the images' own size")
 	private int size = 0;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -21,7 +21,7 @@ abstract class ReportingCommand implements Command {
 		try {
 			execute();
 		}
-		catch (final IOException | RuntimeException e) {
+		catch (final IOException | RuntimeException | Error e) { // an Error too: a missing class, memory
 			throw Failures.report(e);
 		}
 	}

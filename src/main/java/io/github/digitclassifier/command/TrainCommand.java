@@ -33,42 +33,42 @@ import io.github.digitclassifier.train.TrainingResult;
  * hence the underscores; {@code persist = false} everywhere so that a macro gets the defaults,
  * not what was used last.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Digit Classifier>Train Digit Classifier...")
+@Plugin(type = Command.class, label = "Train Digit Classifier")
 public class TrainCommand extends ReportingCommand {
 
-	@Parameter(label = "train_folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
+	@Parameter(label = "Training folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File train_folder;
 
-	@Parameter(label = "test_folder", style = FileWidget.DIRECTORY_STYLE, required = false, persist = false,
+	@Parameter(label = "Test folder (optional)", style = FileWidget.DIRECTORY_STYLE, required = false, persist = false,
 		description = "Empty: hold out validation_fraction of each class")
 	private File test_folder;
 
-	@Parameter(label = "validation_fraction", persist = false)
+	@Parameter(label = "Validation fraction", persist = false)
 	private double validation_fraction = Recipe.defaults().validationFraction();
 
-	@Parameter(label = "model_file", style = FileWidget.SAVE_STYLE, required = false, persist = false,
+	@Parameter(label = "Save model to", style = FileWidget.SAVE_STYLE, required = false, persist = false,
 		description = "Empty: digit-classifier.zip beside the train folder")
 	private File model_file;
 
-	@Parameter(label = "network", choices = { "cnn", "lenet" }, persist = false)
+	@Parameter(label = "Network", choices = { "cnn", "lenet" }, persist = false)
 	private String network = "cnn";
 
-	@Parameter(label = "epochs", persist = false)
+	@Parameter(label = "Epochs", persist = false)
 	private int epochs = Recipe.defaults().epochs();
 
-	@Parameter(label = "batch_size", persist = false)
+	@Parameter(label = "Batch size", persist = false)
 	private int batch_size = Recipe.defaults().batchSize();
 
-	@Parameter(label = "learning_rate", persist = false)
+	@Parameter(label = "Learning rate", persist = false)
 	private double learning_rate = Recipe.defaults().learningRate();
 
-	@Parameter(label = "augment", persist = false)
+	@Parameter(label = "Augment", persist = false)
 	private boolean augment = Recipe.defaults().augmentation() != null;
 
-	@Parameter(label = "seed", persist = false)
+	@Parameter(label = "Random seed", persist = false)
 	private long seed = Recipe.defaults().seed();
 
-	@Parameter(label = "history_file", style = FileWidget.SAVE_STYLE, required = false, persist = false)
+	@Parameter(label = "Save history to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
 	private File history_file;
 
 	@Parameter(type = ItemIO.OUTPUT)

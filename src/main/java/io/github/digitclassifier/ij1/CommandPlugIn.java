@@ -1,10 +1,11 @@
 package io.github.digitclassifier.ij1;
 
+import java.awt.GraphicsEnvironment;
+import java.awt.Label;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
@@ -25,10 +26,13 @@ import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 
 /**
- * The ImageJ 1 menu entries (plugins.config): each runs one SciJava command, named by the entry's
- * argument, so ImageJ 1 and Fiji share one code path. Inputs come from a GenericDialog whose labels
- * are the parameter names: a macro's options fill it by the same keys Fiji uses, and the Recorder
- * records {@code key=value} for every field (booleans as true/false choices, never bare flags).
+ * The menu entries (plugins.config), in ImageJ 1 and Fiji alike: each runs one SciJava command,
+ * named by the entry's argument. Inputs come from a GenericDialog keyed by the parameter names: a
+ * macro's options fill it by those keys (missing keys take the defaults, never a dialog), the
+ * Recorder records {@code key=value} for every field (booleans as true/false choices, never bare
+ * flags), and a person reads the parameters' labels in words. The commands have no menu path of
+ * their own, so that in Fiji they do not take these entries over: ImageJ2 would ask for every
+ * input a macro leaves out in a dialog of its own.
  */
 public class CommandPlugIn implements PlugIn {
 
@@ -40,7 +44,9 @@ public class CommandPlugIn implements PlugIn {
 			if (info == null) throw new IllegalStateException("No command " + commandClass + " (is the plugin installed whole?)");
 			final Map<String, Object> inputs = askInputs(info);
 			if (inputs == null) return; // cancelled
-			final CommandModule module = context.service(CommandService.class).run(info, true, inputs).get();
+			// Every input is given, so no pre- or post-processing: in Fiji it would apply the macro's
+			// options a second time, record a second line and show the outputs in windows of its own.
+			final CommandModule module = context.service(CommandService.class).run(info, false, inputs).get();
 			if (module.isCanceled() && module.getCancelReason() != null) throw new IllegalStateException(module.getCancelReason());
 			for (final Object output : module.getOutputs().values()) {
 				if (output instanceof ImagePlus image && image.getProcessor() != null) image.show();
@@ -49,7 +55,7 @@ public class CommandPlugIn implements PlugIn {
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		catch (final ExecutionException | RuntimeException | ModuleException e) {
+		catch (final Exception | Error e) { // an Error too: a missing class or native library, memory
 			Failures.report(e);
 			// ImageJ's -batch mode exits 0 whatever happened: make a failure visible to the caller.
 			if (IJ.getInstance() == null && Interpreter.isBatchMode()) System.exit(1);
@@ -83,10 +89,15 @@ public class CommandPlugIn implements PlugIn {
 		return inputs;
 	}
 
+	/** A field labelled with the key (which makes it the macro key) that shows the item's label. */
 	private static void addField(final GenericDialog dialog, final ModuleItem<?> item, final Object value) {
 		final String key = item.getName();
 		final Class<?> type = item.getType();
-		if (type == File.class) {
+		// Fiji's headless dialog has no file fields (they add nothing there): plain text then.
+		if (type == File.class && GraphicsEnvironment.isHeadless()) {
+			dialog.addStringField(key, value == null ? "" : value.toString(), 40);
+		}
+		else if (type == File.class) {
 			final String path = value == null ? "" : value.toString();
 			if (FileWidget.DIRECTORY_STYLE.equals(item.getWidgetStyle())) dialog.addDirectoryField(key, path, 40);
 			else dialog.addFileField(key, path, 40);
@@ -104,6 +115,9 @@ public class CommandPlugIn implements PlugIn {
 			// Doubles go as text, so that 1e-5 is neither rounded for display nor in the recording.
 			dialog.addStringField(key, value == null ? "" : value.toString(), 12);
 		}
+		// Only the text shown changes: the dialog keeps the key for macros and the Recorder.
+		final Label label = dialog.getLabel(); // null in Fiji's headless dialog
+		if (label != null && item.getLabel() != null) label.setText(item.getLabel());
 	}
 
 	private static Object readField(final GenericDialog dialog, final ModuleItem<?> item) {

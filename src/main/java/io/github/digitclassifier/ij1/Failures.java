@@ -48,12 +48,17 @@ public final class Failures {
 	}
 
 	/**
-	 * What to tell the user: the message of a failure already reported, else the outermost
-	 * message that is not a wrapper's (SciJava's, concurrency's, unchecked I/O's).
+	 * What to tell the user: the message of a failure already reported, else advice for an Error
+	 * of the Java machine, else the outermost message that is not a wrapper's (SciJava's,
+	 * concurrency's, unchecked I/O's).
 	 */
 	public static String messageOf(final Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof Reported) return t.getMessage();
+		}
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			final String advice = adviceFor(t);
+			if (advice != null) return advice;
 		}
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			final boolean wrapper = t instanceof java.util.concurrent.ExecutionException ||
@@ -63,6 +68,26 @@ public final class Failures {
 		Throwable innermost = failure;
 		while (innermost.getCause() != null) innermost = innermost.getCause();
 		return innermost.getClass().getSimpleName();
+	}
+
+	/**
+	 * What a user can do about an Error from the Java machine, which by itself says nothing a user
+	 * can act on (a class name, a library path, "Java heap space"); null for other failures.
+	 */
+	private static String adviceFor(final Throwable t) {
+		if (t instanceof OutOfMemoryError) {
+			return "Out of memory (" + t.getMessage() + ", " + Runtime.getRuntime().maxMemory() / (1 << 20) +
+				" MB for Java): give ImageJ more memory (Edit > Options > Memory & Threads) and restart it, or use a smaller batch_size";
+		}
+		if (t instanceof UnsatisfiedLinkError) {
+			return "A native library of ND4J could not be loaded (" + t.getMessage() + "): reinstall Digit Classifier " +
+				"with the files for this platform, and see that no other plugin brings another version of ND4J or JavaCPP";
+		}
+		if (t instanceof LinkageError && !(t instanceof ExceptionInInitializerError)) {
+			return "A library of the plugin is missing or clashes with another version (" + t.getClass().getSimpleName() + ": " +
+				t.getMessage() + "): reinstall Digit Classifier, and see that no other plugin brings another version of that library";
+		}
+		return null;
 	}
 
 	private static boolean macroRunning() {

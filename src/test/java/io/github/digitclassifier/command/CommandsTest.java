@@ -33,13 +33,32 @@ class CommandsTest {
 	@TempDir
 	Path dir;
 
+	/**
+	 * The menu entries are plugins.config's, each naming a command; no command has a menu path of its
+	 * own, which in Fiji would take the entry over and ask in a dialog for every key a macro leaves
+	 * out. Keys are the field names in lower case; labels are words.
+	 */
 	@Test
-	void commandsAreFoundUnderTheContractLabels() {
-		final List<String> labels = commands.getCommands().stream()
-			.filter(c -> c.getMenuPath() != null && c.getMenuPath().toString().contains("Digit Classifier"))
-			.map(c -> c.getMenuPath().getLeaf().getName()).sorted().toList();
+	void theMenuEntriesAreThePluginsConfigOnesAndRunTheCommands() throws Exception {
+		final java.util.Map<String, String> entries = new java.util.TreeMap<>();
+		final java.util.regex.Matcher entry = java.util.regex.Pattern
+			.compile("Plugins>Digit Classifier, \"([^\"]+)\", io\\.github\\.digitclassifier\\.ij1\\.CommandPlugIn\\(\"([\\w.]+)\"\\)")
+			.matcher(Files.readString(Path.of("plugins.config")));
+		while (entry.find()) entries.put(entry.group(1), entry.group(2));
 		assertEquals(List.of("Classify Current Image", "Classify Folder...", "Evaluate Digit Classifier...",
-			"Import Class Folders...", "Train Digit Classifier..."), labels);
+			"Import Class Folders...", "Train Digit Classifier..."), List.copyOf(entries.keySet()));
+		for (final Map.Entry<String, String> e : entries.entrySet()) {
+			final org.scijava.command.CommandInfo info = commands.getCommand(e.getValue());
+			assertTrue(info != null, e.getValue());
+			assertEquals(e.getKey().replace("...", ""), info.getTitle());
+			assertTrue(info.getMenuPath() == null || info.getMenuPath().isEmpty(), e.getValue() + " has a menu path");
+			for (final org.scijava.module.ModuleItem<?> item : info.inputs()) {
+				if (org.scijava.service.Service.class.isAssignableFrom(item.getType())) continue;
+				assertEquals(item.getName().toLowerCase(java.util.Locale.ROOT), item.getName());
+				assertFalse(item.getLabel().contains("_"), item.getName() + " is labelled " + item.getLabel());
+			}
+		}
+		assertEquals(5, commands.getCommands().stream().filter(c -> c.getClassName().startsWith("io.github.digitclassifier.")).count());
 	}
 
 	@Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.model.Recipe;
 
-/** What the ImageJ 1 dialog records replays, as a macro, to the same result. */
+/** What the dialog records replays, as a macro, to the same result; the dialog speaks in words. */
 class RecordedMacroIT {
 
 	@TempDir
@@ -40,6 +40,11 @@ class RecordedMacroIT {
 			assertTrue(line.contains(key), key + " missing from " + line);
 		}
 		assertTrue(Files.exists(model), recording.describe());
+		// The dialog speaks in words while the keys stay the contract's.
+		for (final String words : List.of("Training folder", "Test folder (optional)", "Epochs", "Batch size", "Save history to (CSV)")) {
+			assertTrue(recording.stdout().contains(words), words + " not shown: " + recording.describe());
+		}
+		assertTrue(!recording.stdout().contains("train folder"), recording.describe()); // ImageJ shows a key as "train folder"
 
 		final Path replayedHistory = dir.resolve("replayed.csv");
 		final String replay = line.replace(model.toString(), dir.resolve("replayed.zip").toString())

@@ -26,6 +26,7 @@ public final class RecordingDriver {
 		// As a menu click does: the Executer runs the command and has the Recorder record it.
 		new Executer("Train Digit Classifier...", null);
 		final GenericDialog dialog = waitForDialog();
+		System.out.println("LABELS: " + labels(dialog));
 		@SuppressWarnings("unchecked")
 		final Vector<TextField> texts = dialog.getStringFields();
 		@SuppressWarnings("unchecked")
@@ -45,6 +46,16 @@ public final class RecordingDriver {
 		for (int i = 0; i < 3000 && !Recorder.getInstance().getText().contains("Train Digit Classifier"); i++) Thread.sleep(100);
 		System.out.println("RECORDED:\n" + Recorder.getInstance().getText());
 		System.exit(0);
+	}
+
+	/** The texts of the dialog's labels, as a person reads them. */
+	private static java.util.List<String> labels(final java.awt.Container container) {
+		final java.util.List<String> texts = new java.util.ArrayList<>();
+		for (final java.awt.Component c : container.getComponents()) {
+			if (c instanceof java.awt.Label label) texts.add(label.getText().trim());
+			else if (c instanceof java.awt.Container inner) texts.addAll(labels(inner));
+		}
+		return texts;
 	}
 
 	private static GenericDialog waitForDialog() throws InterruptedException {
