@@ -8,9 +8,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The ND4J native build in use, and DL4J's native layer helpers. DL4J 1.0.0-M2.1 creates no
- * helpers unless asked to, and then finds OneDNN only through the bridge in
- * {@link org.nd4j.nativeblas.Nd4jCpu}; with both, convolution, pooling and batch normalisation
- * run in OneDNN instead of Java-side im2col (about three times faster here).
+ * helpers unless asked to, and then finds OneDNN only through the bridge class
+ * {@code org.nd4j.nativeblas.Nd4jCpu$Environment}; with both, convolution, pooling and batch
+ * normalisation run in OneDNN instead of Java-side im2col (about three times faster here). The
+ * bridge is not on the class path (the plugin keeps out of ND4J's packages): only DL4J's class
+ * loader, a {@link OneDnnBridge}, defines it.
  */
 public final class Backends {
 
@@ -24,14 +26,15 @@ public final class Backends {
 	/**
 	 * Call before ND4J starts. Points ND4J's and DL4J's class lookups (ND4J finds its native backend
 	 * with a ServiceLoader) at the loader of this plugin, since inside ImageJ 1 the thread's context
-	 * loader cannot see plugins/jars; lets DL4J use its native layer helpers, unless the user
+	 * loader cannot see plugins/jars (DL4J's at a {@link OneDnnBridge} over it, the only loader that
+	 * has the OneDNN bridge class); lets DL4J use its native layer helpers, unless the user
 	 * decided otherwise; and picks the fastest libnd4j build this CPU can run ({@link NativeBuilds}).
 	 */
 	public static synchronized void prepare() {
 		if (prepared) return;
 		final ClassLoader loader = Backends.class.getClassLoader();
 		ND4JClassLoading.setNd4jClassloader(loader);
-		DL4JClassLoading.setDl4jClassloader(loader);
+		DL4JClassLoading.setDl4jClassloader(new OneDnnBridge(loader));
 		if (System.getProperty(HELPERS_DISABLE) == null) System.setProperty(HELPERS_DISABLE, "false");
 		NativeBuilds.choose();
 		prepared = true;

@@ -43,10 +43,20 @@ final class ImageJRunner {
 
 	/** Runs a macro with {@code ij.jar -batch}. */
 	static Run run(final String macro, final Path workDir, final int timeoutSeconds) throws IOException, InterruptedException {
-		final Path macroFile = workDir.resolve("test.ijm");
-		Files.writeString(macroFile, macro + "\nprint(\"" + DONE + "\");\n");
 		return java(workDir, timeoutSeconds, "-jar", imagej().resolve("ij.jar").toString(), "-ijpath", imagej().toString(),
-			"-batch", macroFile.toString());
+			"-batch", macroFile(macro, workDir).toString());
+	}
+
+	/** Runs a macro with {@code -batch} in ImageJ 1 on this class path, with {@code app} as its folder (a Fiji.app). */
+	static Run run(final String macro, final Path workDir, final String classpath, final Path app, final int timeoutSeconds)
+		throws IOException, InterruptedException
+	{
+		return java(workDir, timeoutSeconds, "-cp", classpath, "ij.ImageJ", "-ijpath", app.toString(), "-batch",
+			macroFile(macro, workDir).toString());
+	}
+
+	private static Path macroFile(final String macro, final Path workDir) throws IOException {
+		return Files.writeString(workDir.resolve("test.ijm"), macro + "\nprint(\"" + DONE + "\");\n");
 	}
 
 	/** Runs java with these arguments under Xvfb, with a home of its own and the shared native cache. */
