@@ -5,7 +5,8 @@ import java.io.InputStream;
 
 /**
  * DL4J's class loader ({@code DL4JClassLoading}), which alone can see the OneDNN bridge,
- * {@code org.nd4j.nativeblas.Nd4jCpu$Environment} (source: src/main/java/org/nd4j/nativeblas/Nd4jCpu.java). The build moves the bridge's two classes out of {@code org/nd4j/nativeblas} into
+ * {@code org.nd4j.nativeblas.Nd4jCpu$Environment} (source: src/main/java/org/nd4j/nativeblas/Nd4jCpu.java).
+ * The build moves the bridge's two classes out of {@code org/nd4j/nativeblas} into
  * {@code bridge/*.bin} beside this class (pom.xml, maven-antrun-plugin), so that the plugin puts
  * nothing in ND4J's package on the class path; this loader defines them under their real names,
  * which DL4J looks up with {@code Class.forName}. Child-first for those two names only, so that an
