@@ -3,13 +3,7 @@
 # classify a stack with the bundled MNIST model, and print the reports. Outputs in target/main-job.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-need=()
-command -v mvn >/dev/null || need+=(maven)
-command -v javac >/dev/null || need+=(openjdk-17-jdk-headless)
-if ((${#need[@]})); then
-	sudo=; ((EUID == 0)) || sudo=sudo
-	$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
+scripts/install-missing.sh mvn=maven javac=openjdk-17-jdk-headless
 mvn -q -B package -DskipTests
 out=target/main-job
 rm -rf "$out" && mkdir -p "$out"

@@ -5,15 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need=()
-command -v mvn >/dev/null || need+=(maven)
-command -v javac >/dev/null || need+=(openjdk-17-jdk-headless)
-command -v xvfb-run >/dev/null || need+=(xvfb xauth)          # real ImageJ runs macros only with a display
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fontconfig fonts-dejavu-core)  # tests render digits
-if ((${#need[@]})); then
-	sudo=; ((EUID == 0)) || sudo=sudo
-	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
+# Xvfb: real ImageJ runs macros only with a display; fonts: tests render digits.
+scripts/install-missing.sh mvn=maven javac=openjdk-17-jdk-headless xvfb-run=xvfb,xauth fonts=fontconfig,fonts-dejavu-core
 
 mvn -B verify "$@"

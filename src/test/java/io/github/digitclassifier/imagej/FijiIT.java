@@ -2,6 +2,7 @@ package io.github.digitclassifier.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -112,13 +112,9 @@ class FijiIT {
 
 		// What the Recorder writes from the dialog replays.
 		final Path recordedModel = dir.resolve("recorded.zip");
-		final ImageJRunner.Run recording = ImageJRunner.java(dir, 600, "-cp", classpath + File.pathSeparator +
-			Path.of(RecordingDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI()), RecordingDriver.class.getName(),
-			app.toString(), dir.resolve("train").toString(), dir.resolve("test").toString(), recordedModel.toString(),
-			dir.resolve("recorded.csv").toString());
-		final Matcher recorded = Pattern.compile("run\\(\"Train Digit Classifier\\.\\.\\.\", \"[^\"]*\"\\);").matcher(recording.stdout());
-		assertTrue(recorded.find(), recording.describe());
-		final ImageJRunner.Run replayed = ImageJRunner.run(recorded.group().replace(recordedModel.toString(), dir.resolve("replayed.zip").toString()),
+		final RecordingDriver.Recording recording = RecordingDriver.record(dir, classpath, app, recordedModel, dir.resolve("recorded.csv"));
+		assertNotNull(recording.line(), recording.run().describe());
+		final ImageJRunner.Run replayed = ImageJRunner.run(recording.line().replace(recordedModel.toString(), dir.resolve("replayed.zip").toString()),
 			dir, classpath, app, 600);
 		assertTrue(replayed.completed(), replayed.describe());
 		assertTrue(Files.size(dir.resolve("replayed.zip")) > 0);

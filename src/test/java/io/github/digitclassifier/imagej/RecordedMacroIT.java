@@ -1,13 +1,12 @@
 package io.github.digitclassifier.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +26,11 @@ class RecordedMacroIT {
 		SyntheticImages.writeShapes(dir.resolve("test"), 8, 2);
 		final Path model = dir.resolve("model.zip");
 		final Path history = dir.resolve("history.csv");
-		final String classpath = ImageJRunner.imagej().resolve("ij.jar") + java.io.File.pathSeparator +
-			Path.of(RecordingDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		final ImageJRunner.Run recording = ImageJRunner.java(dir, 600, "-cp", classpath, RecordingDriver.class.getName(),
-			ImageJRunner.imagej().toString(), dir.resolve("train").toString(), dir.resolve("test").toString(), model.toString(),
-			history.toString());
-		final Matcher recorded = Pattern.compile("run\\(\"Train Digit Classifier\\.\\.\\.\", \"[^\"]*\"\\);").matcher(recording.stdout());
-		assertTrue(recorded.find(), recording.describe());
-		final String line = recorded.group();
+		final RecordingDriver.Recording recorded = RecordingDriver.record(dir, ImageJRunner.imagej().resolve("ij.jar").toString(),
+			ImageJRunner.imagej(), model, history);
+		final ImageJRunner.Run recording = recorded.run();
+		assertNotNull(recorded.line(), recording.describe());
+		final String line = recorded.line();
 		for (final String key : List.of("train_folder=", "test_folder=", "validation_fraction=0.1", "network=lenet", "epochs=2",
 			"batch_size=16", "learning_rate=" + Recipe.defaults().learningRate(), "augment=false", "seed=42", "history_file=")) {
 			assertTrue(line.contains(key), key + " missing from " + line);

@@ -4,7 +4,11 @@ import java.awt.Choice;
 import java.awt.TextField;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Vector;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ij.Executer;
 import ij.IJ;
@@ -18,6 +22,26 @@ import ij.plugin.frame.Recorder;
  * Arguments: ImageJ folder, train folder, test folder, model file, history file.
  */
 public final class RecordingDriver {
+
+	/** What the Recorder writes for a training. */
+	private static final Pattern TRAINING_LINE = Pattern.compile("run\\(\"Train Digit Classifier\\.\\.\\.\", \"[^\"]*\"\\);");
+
+	/** What came of it: the driver's run, and the line the Recorder wrote (null when none). */
+	record Recording(ImageJRunner.Run run, String line) {}
+
+	/**
+	 * Runs this driver in a JVM of its own on an ImageJ class path (this class added), with the
+	 * plugins of {@code imagej}, training on {@code dir/train} with {@code dir/test}.
+	 */
+	static Recording record(final Path dir, final String classpath, final Path imagej, final Path model, final Path history)
+		throws Exception
+	{
+		final ImageJRunner.Run run = ImageJRunner.java(dir, 600, "-cp", classpath + File.pathSeparator +
+			Path.of(RecordingDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI()), RecordingDriver.class.getName(),
+			imagej.toString(), dir.resolve("train").toString(), dir.resolve("test").toString(), model.toString(), history.toString());
+		final Matcher line = TRAINING_LINE.matcher(run.stdout());
+		return new Recording(run, line.find() ? line.group() : null);
+	}
 
 	public static void main(final String[] args) throws Exception {
 		System.setProperty("plugins.dir", args[0]);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs with apt-get the Debian packages of whatever is missing. Arguments: command=package[,package...],
+# or fonts=package[,...] for the DejaVu fonts (checked with fc-list, not as a command).
+set -euo pipefail
+need=()
+for arg in "$@"; do
+	what=${arg%%=*}
+	if [[ $what == fonts ]]; then fc-list 2>/dev/null | grep -qi dejavu && continue
+	else command -v "$what" >/dev/null && continue; fi
+	IFS=, read -ra packages <<<"${arg#*=}"
+	need+=("${packages[@]}")
+done
+((${#need[@]})) || exit 0
+sudo=; ((EUID == 0)) || sudo=sudo
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
