@@ -11,7 +11,7 @@ cli=bin/digit-classifier
 
 echo "### Train a CNN on sample-data/train (500 images), validating on sample-data/test"
 $cli train train_folder=sample-data/train test_folder=sample-data/test model_file=$out/model.zip \
-	epochs=10 seed=42 history_file=$out/history.csv
+	history_file=$out/history.csv
 
 echo "### Evaluate it on sample-data/test"
 $cli evaluate model_file=$out/model.zip test_folder=sample-data/test report_file=$out/report.csv

@@ -16,7 +16,7 @@ import io.github.digitclassifier.train.TrainingResult;
 /** A LeNet trained once per test run on synthetic shapes, shared by the tests that need a model. */
 public final class TinyModel {
 
-	public static final Recipe RECIPE = new Recipe(Architecture.LENET, 4, 16, 2e-3, 1, null, 7, 0.2, 0);
+	public static final Recipe RECIPE = new Recipe(Architecture.LENET, 4, 16, 2e-3, 1, null, 7, 0.2, 0, 0);
 
 	private static Path folder;
 	private static TrainingResult result;

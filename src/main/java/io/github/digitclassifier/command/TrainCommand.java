@@ -86,7 +86,8 @@ public class TrainCommand extends ReportingCommand {
 		if (modelFile == null) modelFile = trainFolder.toAbsolutePath().resolveSibling("digit-classifier.zip");
 		final Path historyFile = Paths.output(history_file, "history_file");
 		final Recipe recipe = new Recipe(Architecture.fromId(network), epochs, batch_size, learning_rate,
-			Recipe.decayOver(epochs), augment ? Augmentation.digits() : null, seed, validation_fraction, Recipe.defaults().patience());
+			Recipe.decayOver(epochs), augment ? Augmentation.digits() : null, seed, validation_fraction, Recipe.defaults().patience(),
+			Recipe.defaults().minUpdatesPerEpoch());
 		final TrainingResult result = Trainer.train(trainFolder, testFolder, Preprocessing.digits(), recipe, progress(recipe));
 		ModelBundles.save(result.bundle(), modelFile);
 		if (historyFile != null) Histories.table(result.history()).write(historyFile);

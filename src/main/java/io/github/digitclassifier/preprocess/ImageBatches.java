@@ -62,16 +62,23 @@ public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
 
 	/**
 	 * One training epoch: the images shuffled and, with an augmenter, changed at random; the
-	 * same seed and epoch give the same batches.
+	 * same seed and epoch give the same batches. With {@code passes > 1} the epoch goes over the
+	 * images that many times, each pass shuffled and augmented anew.
 	 */
 	public static ImageBatches epoch(final PreparedImages images, final int batchSize, final int classes,
-		final Augmenter augmenter, final long seed, final int epoch)
+		final Augmenter augmenter, final long seed, final int epoch, final int passes)
 	{
-		final int[] order = IntStream.range(0, images.size()).toArray();
+		final int n = images.size();
+		final int[] order = new int[n * passes];
 		final Random random = new Random(seed * 31 + epoch);
-		for (int i = order.length - 1; i > 0; i--) {
-			final int j = random.nextInt(i + 1);
-			final int t = order[i]; order[i] = order[j]; order[j] = t;
+		for (int pass = 0; pass < passes; pass++) {
+			// Entry pass * n + i stands for image i; the pass tells its augmentations apart.
+			final int first = pass * n;
+			for (int i = 0; i < n; i++) order[first + i] = first + i;
+			for (int i = n - 1; i > 0; i--) {
+				final int j = random.nextInt(i + 1);
+				final int t = order[first + i]; order[first + i] = order[first + j]; order[first + j] = t;
+			}
 		}
 		return new ImageBatches(images, order, batchSize, classes, augmenter, seed * 1_000_003L + epoch);
 	}
@@ -113,14 +120,15 @@ public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
 		// Images kept in memory are copied at once; streamed ones are decoded on both cores.
 		final IntStream rows = images.inMemory() ? IntStream.range(0, n) : IntStream.range(0, n).parallel();
 		rows.forEach(r -> {
-			final int i = order[from + r];
+			final int draw = order[from + r];
+			final int i = draw % images.size();
 			if (augmenter == null) {
 				images.copyTo(i, features, r * size);
 			}
 			else {
 				final float[] plain = new float[size];
 				images.copyTo(i, plain, 0);
-				augmenter.augment(plain, 0, features, r * size, new SplittableRandom(augmentSeed * 1_000_033L + i));
+				augmenter.augment(plain, 0, features, r * size, new SplittableRandom(augmentSeed * 1_000_033L + draw));
 			}
 			labels[r * classes + images.classIndex(i)] = 1f;
 		});

@@ -99,6 +99,11 @@ public final class Trainer {
 		final Augmenter augmenter = recipe.augmentation() == null ? null :
 			new Augmenter(recipe.augmentation(), preprocessing.width(), preprocessing.height());
 
+		final int passes = recipe.passesPerEpoch(trainImages.size());
+		if (passes > 1) {
+			progress.status(String.format(Locale.ROOT, "%d training images make few updates: each epoch goes over them %d times " +
+				"(%d updates at least)", trainImages.size(), passes, recipe.minUpdatesPerEpoch()));
+		}
 		final List<EpochRecord> history = new ArrayList<>();
 		INDArray bestParameters = null;
 		EpochRecord best = null;
@@ -106,6 +111,7 @@ public final class Trainer {
 		for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
 			final long start = System.nanoTime();
 			final double trainLoss = fitEpoch(network, trainImages, augmenter, recipe, classes, epoch, progress);
+			BatchNorms.recalibrate(network, trainImages, classes);
 			// Converted once for both measurements; the evaluator would convert it for each.
 			final MultiLayerNetwork measured = Layouts.channelsLast(network);
 			final double trainAccuracy;
@@ -127,7 +133,7 @@ public final class Trainer {
 				break;
 			}
 		}
-		// The weights of the best epoch, whose validation is already known (batch norm statistics included).
+		// The weights of the best epoch, whose validation is already known (batch normalisation statistics included).
 		network.setParams(bestParameters);
 		if (bestValidation.accuracy() < 1.5 / classes) {
 			progress.warning(String.format(Locale.ROOT, "The model is hardly better than chance (validation accuracy %.3f " +
@@ -165,7 +171,8 @@ public final class Trainer {
 		double lossSum = 0;
 		long count = 0;
 		try (Backends.SingleThreadedBlas blas = Backends.singleThreadedBlas();
-			ImageBatches batches = ImageBatches.epoch(images, recipe.batchSize(), classes, augmenter, recipe.seed(), epoch))
+			ImageBatches batches = ImageBatches.epoch(images, recipe.batchSize(), classes, augmenter, recipe.seed(), epoch,
+				recipe.passesPerEpoch(images.size())))
 		{
 			final int total = batches.batchCount();
 			for (int b = 1; batches.hasNext(); b++) {

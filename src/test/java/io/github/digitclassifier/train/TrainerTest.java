@@ -43,6 +43,24 @@ class TrainerTest {
 	}
 
 	@Test
+	void theDefaultsLearnFromAFewHundredImages() throws Exception {
+		// 500 images make 8 batches of 64: four epochs of one pass each ended at chance (moving batch
+		// normalisation statistics that had not settled, and too few updates).
+		final List<String> said = new ArrayList<>();
+		final TrainingResult result = Trainer.train(Path.of("sample-data/train"), Path.of("sample-data/test"),
+			Preprocessing.digits(), Recipe.defaults(), new TrainingProgress() {
+				@Override
+				public void status(final String message) {
+					said.add(message);
+				}
+			});
+		assertTrue(result.validation().accuracy() >= 0.9, "accuracy on sample-data/test " + result.validation().accuracy());
+		assertTrue(said.contains("500 training images make few updates: each epoch goes over them 9 times (64 updates at least)"),
+			said.toString());
+		assertEquals(Recipe.defaults(), result.bundle().metadata().recipe());
+	}
+
+	@Test
 	void sameSeedGivesSameWeightsAndHistory() {
 		final Recipe recipe = TinyModel.augmented().withEpochs(2);
 		final TrainingResult a = TinyModel.trainWith(recipe);
@@ -84,7 +102,7 @@ class TrainerTest {
 	@Test
 	void aRunNoBetterThanChanceSaysSo() throws Exception {
 		// Adam at 9.9 throws the weights about: DL4J's clipped loss stays finite, the accuracy at chance.
-		final Recipe wild = new Recipe(io.github.digitclassifier.model.Architecture.LENET, 1, 64, 9.9, 1, null, 42, 0.1, 0);
+		final Recipe wild = new Recipe(io.github.digitclassifier.model.Architecture.LENET, 1, 64, 9.9, 1, null, 42, 0.1, 0, 0);
 		final List<String> warnings = new ArrayList<>();
 		final TrainingResult result = Trainer.train(Path.of("sample-data/train"), Path.of("sample-data/test"), Preprocessing.digits(), wild,
 			new TrainingProgress() {
