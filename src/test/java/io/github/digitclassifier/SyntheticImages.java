@@ -40,6 +40,74 @@ public final class SyntheticImages {
 		return root;
 	}
 
+	public static final List<String> TEXTURES = List.of("checks", "diagonal", "horizontal", "vertical");
+
+	/**
+	 * Writes {@code perClass} grey pictures of each texture into {@code root/<texture>/}: gratings
+	 * that fill the whole frame, of random frequency, phase, brightness, contrast and noise, some
+	 * wider than high; nothing like ink on a plain ground.
+	 */
+	public static Path writeTextures(final Path root, final int perClass, final long seed) throws IOException {
+		final Random random = new Random(seed);
+		for (final String texture : TEXTURES) {
+			final Path folder = Files.createDirectories(root.resolve(texture));
+			for (int i = 0; i < perClass; i++) {
+				final int h = 28 + random.nextInt(9), w = h + (random.nextBoolean() ? 0 : random.nextInt(12));
+				ImageIO.write(texture(texture, w, h, random), "png", folder.resolve(texture + i + ".png").toFile());
+			}
+		}
+		return root;
+	}
+
+	public static final List<String> HUES = List.of("blue", "green", "red", "yellow");
+
+	/**
+	 * Writes {@code perClass} colour pictures of each hue into {@code root/<hue>/}: the textures
+	 * above, any of them, tinted; brightness and contrast vary as much as between hues, so that
+	 * only colour tells the classes apart.
+	 */
+	public static Path writeColourTextures(final Path root, final int perClass, final long seed) throws IOException {
+		final Random random = new Random(seed);
+		final float[][] tints = { { 0.3f, 0.4f, 1.4f }, { 0.5f, 1.3f, 0.5f }, { 1.5f, 0.45f, 0.4f }, { 1.2f, 1.1f, 0.3f } };
+		for (int k = 0; k < HUES.size(); k++) {
+			final Path folder = Files.createDirectories(root.resolve(HUES.get(k)));
+			for (int i = 0; i < perClass; i++) {
+				final BufferedImage grey = texture(TEXTURES.get(random.nextInt(TEXTURES.size())), 32, 32, random);
+				final BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+				for (int y = 0; y < 32; y++) {
+					for (int x = 0; x < 32; x++) {
+						final int v = grey.getRaster().getSample(x, y, 0);
+						int rgb = 0;
+						for (int c = 0; c < 3; c++) rgb = rgb << 8 | Math.min(255, Math.round(v * tints[k][c]));
+						image.setRGB(x, y, rgb);
+					}
+				}
+				ImageIO.write(image, "png", folder.resolve(HUES.get(k) + i + ".png").toFile());
+			}
+		}
+		return root;
+	}
+
+	private static BufferedImage texture(final String texture, final int w, final int h, final Random random) {
+		final BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+		final double period = 5 + 6 * random.nextDouble(), phase = 2 * Math.PI * random.nextDouble();
+		final double mean = 70 + 110 * random.nextDouble(), amplitude = 30 + 40 * random.nextDouble();
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				final double u = switch (texture) {
+					case "horizontal" -> Math.sin(2 * Math.PI * y / period + phase);
+					case "vertical" -> Math.sin(2 * Math.PI * x / period + phase);
+					case "diagonal" -> Math.sin(2 * Math.PI * (x + y) / (period * Math.sqrt(2)) + phase);
+					case "checks" -> Math.sin(2 * Math.PI * x / period + phase) * Math.sin(2 * Math.PI * y / period);
+					default -> throw new IllegalArgumentException(texture);
+				};
+				final double v = mean + amplitude * u + 12 * random.nextGaussian();
+				image.getRaster().setSample(x, y, 0, (int) Math.max(0, Math.min(255, Math.round(v))));
+			}
+		}
+		return image;
+	}
+
 	/** A grey image of a shape; {@code onPaper} draws dark ink on a light ground. */
 	public static BufferedImage draw(final String shape, final int size, final Random random, final boolean onPaper) {
 		final BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);

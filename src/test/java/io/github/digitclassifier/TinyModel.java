@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import io.github.digitclassifier.model.Architecture;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.preprocess.Augmentation;
+import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingProgress;
@@ -52,7 +53,7 @@ public final class TinyModel {
 
 	public static TrainingResult trainWith(final Recipe recipe) {
 		try {
-			return Trainer.train(train(), test(), Preprocessing.digits(), recipe, TrainingProgress.NONE);
+			return Trainer.train(train(), test(), InputRequest.digits(), recipe, TrainingProgress.NONE);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);

@@ -3,7 +3,6 @@ package io.github.digitclassifier.command;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.scijava.command.Command;
@@ -45,12 +44,12 @@ public class ClassifyImageCommand extends ReportingCommand {
 		}
 		final Path outputFile = Paths.output(output_file, "output_file");
 		final ModelBundle bundle = ModelBundles.loadOrDefault(Paths.optional(model_file));
-		final List<String> labels = new ArrayList<>();
-		for (int s = 1; s <= image.getStackSize(); s++) labels.add(Slices.originalLabel(image.getStack().getSliceLabel(s)));
-		final List<Prediction> predictions = new Predictor(bundle).predict(Slices.of(image));
+		final Slices.Items items = Slices.of(image, bundle.metadata().preprocessing().channels());
+		final List<String> labels = Slices.originalLabels(image, items);
+		final List<Prediction> predictions = new Predictor(bundle).predict(items.images());
 		final CsvTable table = PredictionTables.forSlices(predictions, labels, bundle.metadata().classNames());
 		if (outputFile != null) table.write(outputFile);
-		Slices.label(image, predictions, labels);
+		Slices.label(image, items, predictions, labels);
 		Tables.show(table, "Digit Predictions");
 		log.info("Classified " + predictions.size() + " slice(s) of " + image.getTitle());
 	}

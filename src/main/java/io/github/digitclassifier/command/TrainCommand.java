@@ -22,9 +22,10 @@ import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.preprocess.Augmentation;
-import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.train.Histories;
 import io.github.digitclassifier.train.Trainer;
+import io.github.digitclassifier.train.TrainingChoices;
 import io.github.digitclassifier.train.TrainingProgress;
 import io.github.digitclassifier.train.TrainingResult;
 
@@ -52,6 +53,17 @@ public class TrainCommand extends ReportingCommand {
 
 	@Parameter(label = "Network", choices = { "cnn", "lenet" }, persist = false)
 	private String network = "cnn";
+
+	@Parameter(label = "Preprocessing", choices = { "auto", "digits", "resize" }, persist = false,
+		description = "auto: digits when the images are ink on a plain background, else resize (whole image, centre-cropped)")
+	private String preprocessing = "auto";
+
+	@Parameter(label = "Channels", choices = { "auto", "grey", "rgb" }, persist = false,
+		description = "auto: colour kept when the training images are in colour (digits are read grey)")
+	private String channels = "auto";
+
+	@Parameter(label = "Input size (0 = auto)", persist = false, description = "16 to 128 pixels; auto: 28 for digits, else from the images")
+	private int size = 0;
 
 	@Parameter(label = "Epochs", persist = false)
 	private int epochs = Recipe.defaults().epochs();
@@ -88,9 +100,11 @@ public class TrainCommand extends ReportingCommand {
 		final Recipe recipe = new Recipe(Architecture.fromId(network), epochs, batch_size, learning_rate,
 			Recipe.decayOver(epochs), augment ? Augmentation.digits() : null, seed, validation_fraction, Recipe.defaults().patience(),
 			Recipe.defaults().minUpdatesPerEpoch());
-		final TrainingResult result = Trainer.train(trainFolder, testFolder, Preprocessing.digits(), recipe, progress(recipe));
+		final TrainingResult result = Trainer.train(trainFolder, testFolder,
+			new InputRequest(InputRequest.Mode.fromId(preprocessing), InputRequest.Channels.fromId(channels), size), recipe, progress(recipe));
 		ModelBundles.save(result.bundle(), modelFile);
 		if (historyFile != null) Histories.table(result.history()).write(historyFile);
+		Tables.show(TrainingChoices.table(result.choices()), "Training Choices");
 		Tables.show(Histories.table(result.history()), "Training History");
 		validation_accuracy = result.validation().accuracy();
 		log.info(String.format(Locale.ROOT, "Saved %s: validation accuracy %.4f (best epoch %d of %d)", modelFile,

@@ -2,6 +2,8 @@ package io.github.digitclassifier.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,12 +46,20 @@ public final class ClassFolders {
 		return new Dataset(folder, classNames, images, skipped).requireEveryClassPresent();
 	}
 
-	/** Every non-hidden regular file below a folder, sorted, so that scans are reproducible. */
+	/**
+	 * Every non-hidden regular file below a folder, sorted, so that scans are reproducible.
+	 * Symbolic links to folders and files are followed (data sets are often linked in); a link
+	 * back to a folder above it is refused, naming it.
+	 */
 	public static List<Path> filesBelow(final Path folder) throws IOException {
-		try (Stream<Path> files = Files.walk(folder)) {
+		try (Stream<Path> files = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
 			return files.filter(Files::isRegularFile).filter(p -> !isHidden(folder.relativize(p))).sorted().toList();
 		}
 		catch (final UncheckedIOException e) {
+			if (e.getCause() instanceof FileSystemLoopException loop) {
+				throw new IOException("Folder " + folder + " links back into itself at " + loop.getFile() +
+					": remove that symbolic link", loop);
+			}
 			throw e.getCause();
 		}
 	}

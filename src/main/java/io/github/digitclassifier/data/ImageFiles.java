@@ -23,8 +23,8 @@ import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * Decodes image files (PNG, TIFF, JPEG, BMP, GIF; 8, 16 and 32 bit grey, RGB and palette) into
- * float grey images. Colour becomes luminance; transparent pixels are laid on white, as a drawing
- * on paper would be.
+ * float images: grey (colour becomes luminance) or red, green and blue planes (grey becomes three
+ * equal planes). Transparent pixels are laid on white, as a drawing on paper would be.
  */
 public final class ImageFiles {
 
@@ -45,8 +45,21 @@ public final class ImageFiles {
 		return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
 	}
 
-	/** Reads an image, or fails with a message naming the file. */
+	/** Reads an image as grey, or fails with a message naming the file. */
 	public static ArrayImg<FloatType, FloatArray> read(final Path file) throws IOException {
+		return toFloat(decode(file));
+	}
+
+	/**
+	 * Reads an image as {@code channels} planes: 1, grey (a 2D image); 3, red, green and blue
+	 * (x, y, channel). Fails with a message naming the file.
+	 */
+	public static ArrayImg<FloatType, FloatArray> read(final Path file, final int channels) throws IOException {
+		final BufferedImage image = decode(file);
+		return channels == 1 ? toFloat(image) : toRgb(image);
+	}
+
+	private static BufferedImage decode(final Path file) throws IOException {
 		if (Files.size(file) == 0) throw new IOException(file + " is empty (0 bytes)");
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
 			if (in == null) throw new IOException("Cannot open " + file);
@@ -59,7 +72,7 @@ public final class ImageFiles {
 				final ImageReadParam param = reader.getDefaultReadParam();
 				final int step = (side + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE;
 				if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
-				return toFloat(reader.read(0, param));
+				return reader.read(0, param);
 			}
 			catch (final IOException | RuntimeException e) {
 				throw new IOException(file + " cannot be decoded (corrupt or truncated?): " + e.getMessage(), e);
@@ -77,8 +90,7 @@ public final class ImageFiles {
 		final float[] pixels = new float[w * h];
 		final ColorModel model = image.getColorModel();
 		final Raster raster = image.getRaster();
-		final boolean grey = !(model instanceof IndexColorModel) && model.getNumColorComponents() == 1;
-		if (grey && !model.hasAlpha()) {
+		if (isGrey(image) && !model.hasAlpha()) {
 			raster.getSamples(0, 0, w, h, 0, pixels);
 		}
 		else {
@@ -86,6 +98,36 @@ public final class ImageFiles {
 			for (int i = 0; i < pixels.length; i++) pixels[i] = luminanceOnWhite(argb[i]);
 		}
 		return ArrayImgs.floats(pixels, w, h);
+	}
+
+	/**
+	 * Red, green and blue planes, 0..255 (alpha laid on white); a grey image's values as they are
+	 * (any bit depth) in all three, since Java's own conversion of grey to RGB changes them.
+	 */
+	public static ArrayImg<FloatType, FloatArray> toRgb(final BufferedImage image) {
+		final int w = image.getWidth();
+		final int h = image.getHeight();
+		final int plane = w * h;
+		final float[] planes = new float[3 * plane];
+		if (isGrey(image)) {
+			final float[] grey = toFloat(image).update(null).getCurrentStorageArray();
+			for (int c = 0; c < 3; c++) System.arraycopy(grey, 0, planes, c * plane, plane);
+		}
+		else {
+			final int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+			for (int i = 0; i < plane; i++) {
+				final float alpha = ((argb[i] >>> 24) & 0xff) / 255f;
+				for (int c = 0; c < 3; c++) {
+					planes[c * plane + i] = alpha * ((argb[i] >> (16 - 8 * c)) & 0xff) + (1 - alpha) * 255f;
+				}
+			}
+		}
+		return ArrayImgs.floats(planes, w, h, 3);
+	}
+
+	private static boolean isGrey(final BufferedImage image) {
+		final ColorModel model = image.getColorModel();
+		return !(model instanceof IndexColorModel) && model.getNumColorComponents() == 1;
 	}
 
 	private static float luminanceOnWhite(final int argb) {

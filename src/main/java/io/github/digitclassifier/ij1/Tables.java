@@ -32,10 +32,7 @@ public final class Tables {
 			toResultsTable(table).show(title);
 			return;
 		}
-		final StringBuilder text = new StringBuilder("== ").append(title).append('\n');
-		text.append(String.join(",", table.columns())).append('\n');
-		for (final List<String> row : table.rows()) text.append(String.join(",", row)).append('\n');
-		System.out.print(text);
+		System.out.print("== " + title + "\n" + table.text());
 	}
 
 	private static Double number(final String value) {

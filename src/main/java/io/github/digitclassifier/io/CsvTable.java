@@ -52,18 +52,25 @@ public final class CsvTable {
 			try (OutputStream stream = Files.newOutputStream(temp);
 				BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)))
 			{
-				writeLine(out, columns);
-				for (final List<String> row : rows) writeLine(out, row);
+				out.write(text());
 			}
 		});
 	}
 
-	private static void writeLine(final BufferedWriter out, final List<String> values) throws IOException {
+	/** The table as CSV text, header first, each line ending in a newline. */
+	public String text() {
+		final StringBuilder text = new StringBuilder();
+		line(text, columns);
+		for (final List<String> row : rows) line(text, row);
+		return text.toString();
+	}
+
+	private static void line(final StringBuilder text, final List<String> values) {
 		for (int i = 0; i < values.size(); i++) {
-			if (i > 0) out.write(',');
-			out.write(quote(values.get(i)));
+			if (i > 0) text.append(',');
+			text.append(quote(values.get(i)));
 		}
-		out.write('\n');
+		text.append('\n');
 	}
 
 	private static String quote(final String value) {

@@ -1,8 +1,6 @@
 package io.github.digitclassifier.model;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -24,6 +22,8 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 import io.github.digitclassifier.backend.Backends;
+import io.github.digitclassifier.preprocess.InputRequest;
+import io.github.digitclassifier.preprocess.Preprocessing;
 
 /** The networks a model can be: each builds its DL4J configuration for an input size and classes. */
 public enum Architecture {
@@ -81,21 +81,18 @@ public enum Architecture {
 	}
 
 	public static Architecture fromId(final String id) {
-		for (final Architecture a : values()) {
-			if (a.id().equalsIgnoreCase(id == null ? "" : id.trim())) return a;
-		}
-		throw new IllegalArgumentException("Unknown network '" + id + "': choose one of " +
-			Arrays.stream(values()).map(Architecture::id).collect(Collectors.joining(", ")));
+		return InputRequest.byId(values(), id, "network");
 	}
 
 	/** The configuration for a recipe: Adam whose step size shrinks by the recipe's decay each epoch. */
-	public MultiLayerConfiguration configuration(final int width, final int height, final int classes, final Recipe recipe) {
+	public MultiLayerConfiguration configuration(final Preprocessing input, final int classes, final Recipe recipe) {
 		final ISchedule schedule = new ExponentialSchedule(ScheduleType.EPOCH, recipe.learningRate(), recipe.learningRateDecay());
-		return configuration(width, height, classes, new Adam(schedule), recipe.seed());
+		return configuration(input, classes, new Adam(schedule), recipe.seed());
 	}
 
-	public MultiLayerConfiguration configuration(final int width, final int height, final int classes,
-		final IUpdater updater, final long seed)
+	/** The configuration for inputs prepared as {@code input} says (size and channels). */
+	public MultiLayerConfiguration configuration(final Preprocessing input, final int classes, final IUpdater updater,
+		final long seed)
 	{
 		Backends.prepare();
 		final NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
@@ -105,7 +102,8 @@ public enum Architecture {
 			.seed(seed)
 			.weightInit(WeightInit.XAVIER)
 			.updater(updater);
-		return layers(base, classes).setInputType(InputType.convolutional(height, width, 1, trainingLayout)).build();
+		return layers(base, classes)
+			.setInputType(InputType.convolutional(input.height(), input.width(), input.channels(), trainingLayout)).build();
 	}
 
 	abstract NeuralNetConfiguration.ListBuilder layers(NeuralNetConfiguration.Builder base, int classes);

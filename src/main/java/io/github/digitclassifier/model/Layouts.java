@@ -15,8 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Where a network keeps an image's channels: first (NCHW, DL4J's default) or last (NHWC,
- * OneDNN's own layout, which spares a reorder before and after every convolution). Images here
- * have one channel, so both layouts hold the same pixels in the same order; only the shape differs.
+ * OneDNN's own layout, which spares a reorder before and after every convolution). For grey
+ * images both layouts hold the same pixels in the same order, only the shape differs; colour
+ * images are reordered.
  */
 public final class Layouts {
 
@@ -29,10 +30,11 @@ public final class Layouts {
 		return CNN2DFormat.NCHW;
 	}
 
-	/** Single-channel images {@code [n, 1, h, w]} shaped as the network takes them (a view, no copy). */
+	/** Images {@code [n, c, h, w]} as the network takes them: grey ones as a view, colour ones reordered. */
 	public static INDArray forNetwork(final INDArray images, final MultiLayerNetwork network) {
 		if (of(network) == CNN2DFormat.NCHW) return images;
-		return images.reshape(images.size(0), images.size(2), images.size(3), 1);
+		if (images.size(1) == 1) return images.reshape(images.size(0), images.size(2), images.size(3), 1);
+		return images.permute(0, 2, 3, 1).dup('c');
 	}
 
 	/**

@@ -65,10 +65,14 @@ public final class Predictor {
 			if (ImageFiles.hasImageExtension(file)) images.add(file);
 			else skipped.add(new SkippedFile(file, "not an image file"));
 		}
+		if (images.isEmpty()) {
+			throw new IllegalArgumentException("Folder " + folder + " holds no image (PNG, TIFF, JPEG, BMP or GIF)" +
+				(skipped.isEmpty() ? "" : ", only " + skipped.size() + (skipped.size() == 1 ? " other file" : " other files")));
+		}
 		final String[] failures = new String[images.size()];
 		final List<Prediction> all = classifyAll(images.size(), (i, out, offset) -> {
 			try {
-				preprocessor.prepareInto(ImageFiles.read(images.get(i)), out, offset);
+				preprocessor.prepareInto(ImageFiles.read(images.get(i), preprocessor.settings().channels()), out, offset);
 				return null;
 			}
 			catch (final IOException | RuntimeException e) {
@@ -80,6 +84,10 @@ public final class Predictor {
 			final Path file = images.get(i);
 			if (failures[i] != null) skipped.add(new SkippedFile(file, failures[i]));
 			else predictions.add(new FilePrediction(folder.relativize(file).toString().replace('\\', '/'), all.get(i)));
+		}
+		if (predictions.isEmpty()) {
+			throw new IllegalArgumentException("No image in folder " + folder + " could be read: " + skipped.get(skipped.size() - 1).file() +
+				": " + skipped.get(skipped.size() - 1).reason());
 		}
 		return new FolderPredictions(predictions, skipped);
 	}
@@ -131,7 +139,7 @@ public final class Predictor {
 		final int classes = classNames.size();
 		final float[] probabilities;
 		synchronized (network) {
-			final INDArray images = Nd4j.create(inputs, new long[] { n, 1, p.height(), p.width() });
+			final INDArray images = Nd4j.create(inputs, new long[] { n, p.channels(), p.height(), p.width() });
 			final INDArray output = network.output(Layouts.forNetwork(images, network), false);
 			probabilities = output.ravel().toFloatVector(); // one copy, not one per row
 		}

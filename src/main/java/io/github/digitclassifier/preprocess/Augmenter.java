@@ -4,38 +4,58 @@ import java.util.SplittableRandom;
 
 /**
  * Applies an {@link Augmentation} to prepared images: one random rotation, zoom, shift and flip
- * about the image centre, resampled linearly with the border extended (as Keras fills 'nearest').
+ * about the image centre, the same for every channel, resampled linearly with the border extended
+ * (as Keras fills 'nearest').
  */
 public final class Augmenter {
 
 	private final Augmentation augmentation;
 	private final int width;
 	private final int height;
+	private final int channels;
 
-	public Augmenter(final Augmentation augmentation, final int width, final int height) {
+	public Augmenter(final Augmentation augmentation, final Preprocessing input) {
 		this.augmentation = augmentation;
-		this.width = width;
-		this.height = height;
+		this.width = input.width();
+		this.height = input.height();
+		this.channels = input.channels();
 	}
 
 	/** Writes an augmented copy of {@code source} into {@code target} at {@code offset}. */
 	public void augment(final float[] source, final int sourceOffset, final float[] target, final int offset,
 		final SplittableRandom random)
 	{
+		final int quarterTurns = augmentation.rotate90() ? random.nextInt(4) : 0;
 		final double angle = Math.toRadians(uniform(random, augmentation.rotationDegrees()));
 		final double zoom = 1 + uniform(random, augmentation.zoom());
 		final double dx = uniform(random, augmentation.shift() * width);
 		final double dy = uniform(random, augmentation.shift() * height);
 		final boolean flip = augmentation.flip() && random.nextBoolean();
-		// Inverse mapping: output o shows the source at centre + R(-angle) (o - centre - shift) / zoom.
+		final boolean flipVertical = augmentation.flipVertical() && random.nextBoolean();
+		// Inverse mapping: output o shows the source at centre + R(-angle) (o - centre - shift) / zoom,
+		// after the mirrorings and right-angle turns of o about the centre (exact on a square).
 		final double cx = (width - 1) / 2.0, cy = (height - 1) / 2.0;
 		final double cos = Math.cos(angle) / zoom, sin = Math.sin(angle) / zoom;
-		for (int oy = 0; oy < height; oy++) {
-			for (int ox = 0; ox < width; ox++) {
-				final double u = (flip ? width - 1 - ox : ox) - cx - dx;
-				final double v = oy - cy - dy;
-				target[offset + oy * width + ox] = Interpolations.borderExtended(source, sourceOffset, width, height,
-					cx + cos * u + sin * v, cy - sin * u + cos * v);
+		final double brightness = uniform(random, augmentation.brightness());
+		final double contrast = 1 + uniform(random, augmentation.contrast());
+		final int plane = width * height;
+		for (int c = 0; c < channels; c++) {
+			final double gain = contrast * (1 + uniform(random, augmentation.colour()));
+			for (int oy = 0; oy < height; oy++) {
+				for (int ox = 0; ox < width; ox++) {
+					double u = (flip ? width - 1 - ox : ox) - cx;
+					double w = (flipVertical ? height - 1 - oy : oy) - cy;
+					for (int q = 0; q < quarterTurns; q++) {
+						final double t = u;
+						u = -w;
+						w = t;
+					}
+					u -= dx;
+					w -= dy;
+					final float v = Interpolations.borderExtended(source, sourceOffset + c * plane, width, height,
+						cx + cos * u + sin * w, cy - sin * u + cos * w);
+					target[offset + c * plane + oy * width + ox] = augmentation.jittersIntensities() ? (float) (v * gain + brightness) : v;
+				}
 			}
 		}
 	}

@@ -14,7 +14,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Mini-batches of prepared images as DL4J data sets (features N x 1 x H x W, one-hot labels),
+ * Mini-batches of prepared images as DL4J data sets (features N x C x H x W, one-hot labels),
  * each built on a background thread while the caller works on the one before, so that
  * training does not wait on the data.
  */
@@ -132,7 +132,7 @@ public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
 			}
 			labels[r * classes + images.classIndex(i)] = 1f;
 		});
-		final INDArray x = Nd4j.create(features, new long[] { n, 1, p.height(), p.width() });
+		final INDArray x = Nd4j.create(features, new long[] { n, p.channels(), p.height(), p.width() });
 		final INDArray y = Nd4j.create(labels, new long[] { n, classes });
 		return new DataSet(x, y);
 	}

@@ -51,7 +51,7 @@ public final class PreparedImages {
 		final String[] failures = new String[n];
 		IntStream.range(0, n).parallel().forEach(i -> {
 			try {
-				final var image = ImageFiles.read(images.get(i).file());
+				final var image = ImageFiles.read(images.get(i).file(), preprocessor.settings().channels());
 				if (keep) preprocessor.prepareInto(image, all, i * size);
 			}
 			catch (final IOException | RuntimeException e) {
@@ -107,7 +107,7 @@ public final class PreparedImages {
 			return;
 		}
 		try {
-			preprocessor.prepareInto(ImageFiles.read(dataset.images().get(i).file()), target, offset);
+			preprocessor.prepareInto(ImageFiles.read(dataset.images().get(i).file(), preprocessor.settings().channels()), target, offset);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);

@@ -8,8 +8,9 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 /**
- * Turns any 2D grey image into a model input: intensities normalised to 0..1 (content bright),
- * placed and scaled as {@link Preprocessing} says, down-sampled without aliasing. The one path
+ * Turns any grey or RGB image into a model input, placed and scaled as {@link Preprocessing} says,
+ * down-sampled without aliasing: digits with their intensities normalised to 0..1 (content
+ * bright), pictures with theirs as they are, standardised. The one path
  * for training, evaluation and prediction. Stateless, so one instance serves many threads.
  */
 public final class Preprocessor {
@@ -37,13 +38,32 @@ public final class Preprocessor {
 		return out;
 	}
 
+	/**
+	 * Prepares a grey image (2D) or one of red, green and blue planes (x, y, channel) into
+	 * {@code out} from {@code offset}: channel planes one after another. A grey image given to a
+	 * colour model gives three equal planes; a colour one given to a grey model, its luminance.
+	 */
 	public void prepareInto(final RandomAccessibleInterval<? extends RealType<?>> image, final float[] out, final int offset) {
-		if (image.numDimensions() != 2) {
-			throw new IllegalArgumentException("Expected a 2D image, got " + image.numDimensions() + " dimensions");
+		final int planes = image.numDimensions() == 2 ? 1 : image.numDimensions() == 3 ? (int) image.dimension(2) : -1;
+		if (planes != 1 && planes != 3) {
+			throw new IllegalArgumentException("Expected a grey (2D) or RGB image (three channels), got " +
+				(planes < 0 ? image.numDimensions() + " dimensions" : planes + " channels"));
 		}
 		final int w = (int) image.dimension(0);
 		final int h = (int) image.dimension(1);
-		final float[] pixels = copyRows(image, w * h);
+		final float[] all = copyRows(image, w * h * planes);
+		final float[] grey = planes == 1 ? all : settings.channels() == 1 ? luminance(all, w * h) : null;
+		if (settings.standardisation() != null) {
+			final int channels = settings.channels();
+			for (int c = 0; c < channels; c++) {
+				// Each plane is a scratch copy of its own: preparing works in place.
+				final float[] plane = grey == null ? Arrays.copyOfRange(all, c * w * h, (c + 1) * w * h) :
+					c == channels - 1 ? grey : grey.clone();
+				preparePicture(plane, w, h, c, out, offset + c * settings.planeSize());
+			}
+			return;
+		}
+		final float[] pixels = grey != null ? grey : luminance(all, w * h);
 		if (!normalise(pixels, w, h)) {
 			Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
 			return;
@@ -62,6 +82,13 @@ public final class Preprocessor {
 		final Cursor<? extends RealType<?>> cursor = Views.flatIterable(image).cursor();
 		for (int i = 0; i < size; i++) pixels[i] = cursor.next().getRealFloat();
 		return pixels;
+	}
+
+	/** The weighted luminance of red, green and blue planes, as image files get it. */
+	static float[] luminance(final float[] rgb, final int plane) {
+		final float[] grey = new float[plane];
+		for (int i = 0; i < plane; i++) grey[i] = 0.299f * rgb[i] + 0.587f * rgb[plane + i] + 0.114f * rgb[2 * plane + i];
+		return grey;
 	}
 
 	/** Scales intensities to 0..1 with the content bright. Returns false for a flat image. */
@@ -132,6 +159,13 @@ public final class Preprocessor {
 	}
 
 	private static float borderMedian(final float[] pixels, final int w, final int h) {
+		final float[] border = borderValues(pixels, w, h);
+		Arrays.sort(border);
+		return border[border.length / 2];
+	}
+
+	/** The pixels along an image's edge (each once; a one-pixel image's only pixel). */
+	static float[] borderValues(final float[] pixels, final int w, final int h) {
 		final float[] border = new float[w * h == 1 ? 1 : 2 * w + 2 * Math.max(0, h - 2)];
 		int n = 0;
 		for (int x = 0; x < w; x++) {
@@ -142,9 +176,7 @@ public final class Preprocessor {
 			border[n++] = pixels[y * w];
 			if (w > 1) border[n++] = pixels[y * w + w - 1];
 		}
-		final float[] used = Arrays.copyOf(border, n);
-		Arrays.sort(used);
-		return used[n / 2];
+		return n == border.length ? border : Arrays.copyOf(border, n);
 	}
 
 	/** The MNIST recipe: crop to content, fit into the box, put the centre of mass in the middle. */
@@ -182,6 +214,35 @@ public final class Preprocessor {
 		final double stepY = (double) h / settings.height();
 		// Pixel centres line up: output o covers source [o * step, (o + 1) * step).
 		sample(pixels, w, h, stepX, (stepX - 1) / 2, stepY, (stepY - 1) / 2, out, offset);
+	}
+
+	/**
+	 * A picture: the largest centred region of the input's aspect, scaled to the input size, its
+	 * intensities as they are, then standardised. Pixels that are not numbers count as 0.
+	 */
+	private void preparePicture(final float[] pixels, final int w, final int h, final int channel, final float[] out,
+		final int offset)
+	{
+		for (int i = 0; i < pixels.length; i++) if (!Float.isFinite(pixels[i])) pixels[i] = 0;
+		final double aspect = (double) settings.width() / settings.height();
+		double cropW = w, cropH = h;
+		if (w > h * aspect) cropW = h * aspect;
+		else cropH = w / aspect;
+		final double stepX = settings.fit() == Preprocessing.Fit.RESIZE ? (double) w / settings.width() : cropW / settings.width();
+		final double stepY = settings.fit() == Preprocessing.Fit.RESIZE ? (double) h / settings.height() : cropH / settings.height();
+		final double x0 = (w - stepX * settings.width()) / 2, y0 = (h - stepY * settings.height()) / 2;
+		final Shrunk shrunk = Shrunk.of(pixels, w, h, stepX, stepY);
+		final double mean = settings.standardisation().mean().get(channel);
+		final double std = settings.standardisation().std().get(channel);
+		final int width = settings.width();
+		for (int oy = 0; oy < settings.height(); oy++) {
+			final double y = shrunk.toShrunkY(y0 + stepY * oy + (stepY - 1) / 2);
+			for (int ox = 0; ox < width; ox++) {
+				final double x = shrunk.toShrunkX(x0 + stepX * ox + (stepX - 1) / 2);
+				final float v = Interpolations.borderExtended(shrunk.pixels, 0, shrunk.w, shrunk.h, x, y);
+				out[offset + oy * width + ox] = (float) ((v - mean) / std);
+			}
+		}
 	}
 
 	/**

@@ -31,8 +31,12 @@ import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.model.TrainingData;
+import io.github.digitclassifier.preprocess.Augmentation;
 import io.github.digitclassifier.preprocess.Augmenter;
+import io.github.digitclassifier.model.TrainingChoice;
 import io.github.digitclassifier.preprocess.ImageBatches;
+import io.github.digitclassifier.preprocess.InputChoices;
+import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.preprocess.Preprocessor;
@@ -52,30 +56,40 @@ public final class Trainer {
 	 * Trains on a folder of class folders, validating on {@code testFolder}, or when that is null
 	 * on a stratified hold-out of {@link Recipe#validationFraction()} of the training images.
 	 */
-	public static TrainingResult train(final Path trainFolder, final Path testFolder, final Preprocessing preprocessing,
+	public static TrainingResult train(final Path trainFolder, final Path testFolder, final InputRequest input,
 		final Recipe recipe, final TrainingProgress progress) throws IOException
 	{
 		final Dataset all = ClassFolders.scan(trainFolder);
 		if (testFolder == null) {
 			final Splits.Split split = Splits.stratified(all, recipe.validationFraction(), recipe.seed());
-			return train(split.train(), split.validation(), preprocessing, recipe, progress);
+			return train(split.train(), split.validation(), input, recipe, progress);
 		}
 		final Dataset test = ClassFolders.scan(testFolder);
 		if (!test.classNames().equals(all.classNames())) {
 			throw new IllegalArgumentException("Class folders differ: " + trainFolder + " has " + all.classNames() + ", " +
 				testFolder + " has " + test.classNames());
 		}
-		return train(all, test, preprocessing, recipe, progress);
+		return train(all, test, input, recipe, progress);
 	}
 
-	public static TrainingResult train(final Dataset train, final Dataset validation, final Preprocessing preprocessing,
-		final Recipe recipe, final TrainingProgress progress)
+	/**
+	 * Trains on one data set, validating on the other; what {@code input} leaves to auto is decided
+	 * from the training images, said through {@code progress} and recorded in the bundle.
+	 */
+	public static TrainingResult train(final Dataset train, final Dataset validation, final InputRequest input,
+		final Recipe asked, final TrainingProgress progress)
 	{
 		if (train.classCount() < 2) {
 			throw new IllegalArgumentException("Folder " + train.root() + " has only one class folder " + train.classNames() +
 				": a classifier needs at least two");
 		}
 		Backends.prepare();
+		final InputChoices.Chosen chosen = InputChoices.choose(train, input);
+		final List<TrainingChoice> choices = new ArrayList<>(chosen.choices());
+		final Preprocessing preprocessing = InputChoices.standardised(train, chosen.preprocessing());
+		final Recipe recipe = asked.augmentation() == null ? asked :
+			asked.withAugmentation(Augmentation.fitting(asked.augmentation(), preprocessing));
+		choices.add(augmentationChoice(asked, recipe));
 		final Preprocessor preprocessor = new Preprocessor(preprocessing);
 		progress.status("Preparing " + train.images().size() + " training and " + validation.images().size() + " validation images");
 		final PreparedImages trainImages = PreparedImages.prepare(train, preprocessor);
@@ -93,17 +107,17 @@ public final class Trainer {
 		final List<String> classNames = train.classNames();
 		final int classes = classNames.size();
 		Nd4j.getRandom().setSeed(recipe.seed());
-		final MultiLayerNetwork network = new MultiLayerNetwork(recipe.network().configuration(
-			preprocessing.width(), preprocessing.height(), classes, recipe));
+		final MultiLayerNetwork network = new MultiLayerNetwork(recipe.network().configuration(preprocessing, classes, recipe));
 		network.init();
 		final Augmenter augmenter = recipe.augmentation() == null ? null :
-			new Augmenter(recipe.augmentation(), preprocessing.width(), preprocessing.height());
+			new Augmenter(recipe.augmentation(), preprocessing);
 
 		final int passes = recipe.passesPerEpoch(trainImages.size());
-		if (passes > 1) {
-			progress.status(String.format(Locale.ROOT, "%d training images make few updates: each epoch goes over them %d times " +
-				"(%d updates at least)", trainImages.size(), passes, recipe.minUpdatesPerEpoch()));
-		}
+		choices.add(new TrainingChoice("passes_per_epoch", Integer.toString(passes), passes == 1 ? "one pass makes " +
+			(trainImages.size() + recipe.batchSize() - 1) / recipe.batchSize() + " updates" : String.format(Locale.ROOT,
+				"%d training images make few updates: each epoch goes over them %d times (%d updates at least)",
+				trainImages.size(), passes, recipe.minUpdatesPerEpoch())));
+		choices.forEach(c -> progress.status(c.setting() + ": " + c.value() + " (" + c.why() + ")"));
 		final List<EpochRecord> history = new ArrayList<>();
 		INDArray bestParameters = null;
 		EpochRecord best = null;
@@ -140,14 +154,25 @@ public final class Trainer {
 				"with %d classes): a smaller learning_rate than %s, more epochs or more images may help", bestValidation.accuracy(),
 				classes, recipe.learningRate()));
 		}
-		final BundleMetadata metadata = metadata(trainImages, validationImages, preprocessing, recipe, history, best, bestValidation);
+		final BundleMetadata metadata = metadata(trainImages, validationImages, preprocessing, recipe, choices, history, best,
+			bestValidation);
 		return new TrainingResult(new ModelBundle(network, metadata), List.copyOf(history), bestValidation, balance,
-			List.copyOf(skipped), best.epoch());
+			List.copyOf(skipped), best.epoch(), List.copyOf(choices));
+	}
+
+	private static TrainingChoice augmentationChoice(final Recipe asked, final Recipe used) {
+		final Augmentation a = used.augmentation();
+		if (a == null) return new TrainingChoice("augment", "none", "asked for");
+		final String kind = a.equals(Augmentation.pictures()) ? "pictures" : a.equals(Augmentation.digits()) ? "digits" : "custom";
+		final String what = a.equals(Augmentation.pictures()) ?
+			"flips both ways, right-angle turns, zooms and shifts (random crops), brightness, contrast and colour jitter" :
+			a.equals(Augmentation.digits()) ? "small rotations, zooms and shifts, no flips" : a.toString();
+		return new TrainingChoice("augment", kind, (a.equals(asked.augmentation()) ? "" : "auto, for pictures: ") + what);
 	}
 
 	private static BundleMetadata metadata(final PreparedImages train, final PreparedImages validation,
-		final Preprocessing preprocessing, final Recipe recipe, final List<EpochRecord> history, final EpochRecord best,
-		final EvaluationResult bestValidation)
+		final Preprocessing preprocessing, final Recipe recipe, final List<TrainingChoice> choices,
+		final List<EpochRecord> history, final EpochRecord best, final EvaluationResult bestValidation)
 	{
 		final Map<String, Double> metrics = new LinkedHashMap<>();
 		metrics.put("validation_accuracy", bestValidation.accuracy());
@@ -156,7 +181,7 @@ public final class Trainer {
 		final TrainingData data = new TrainingData(train.dataset().root().toAbsolutePath().toString(),
 			validation.dataset().root().toAbsolutePath().toString(), counts(train.dataset()), counts(validation.dataset()));
 		return new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, train.dataset().classNames(),
-			preprocessing, recipe, data, history, metrics, train.size(), Instant.now().toString(),
+			preprocessing, recipe, choices, data, history, metrics, train.size(), Instant.now().toString(),
 			ModelBundles.libraryVersion(), ModelBundles.dl4jVersion());
 	}
 

@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
+import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.model.Architecture;
 import io.github.digitclassifier.model.Layouts;
 
@@ -18,7 +19,7 @@ class BackendsTest {
 
 	@Test
 	void convolutionsRunInOneDnn() {
-		final MultiLayerNetwork network = new MultiLayerNetwork(Architecture.LENET.configuration(28, 28, 10, new Adam(1e-3), 1));
+		final MultiLayerNetwork network = new MultiLayerNetwork(Architecture.LENET.configuration(Preprocessing.digits(), 10, new Adam(1e-3), 1));
 		network.init();
 		network.output(Layouts.forNetwork(Nd4j.rand(2, 1, 28, 28), network));
 		assertTrue(Backends.oneDnnLoaded(), "the -onednn build of libnd4j is loaded");
@@ -28,7 +29,7 @@ class BackendsTest {
 
 	@Test
 	void oneDnnGivesWhatTheJavaPathGives() {
-		final MultiLayerNetwork network = new MultiLayerNetwork(Architecture.CNN.configuration(28, 28, 10, new Adam(1e-3), 3));
+		final MultiLayerNetwork network = new MultiLayerNetwork(Architecture.CNN.configuration(Preprocessing.digits(), 10, new Adam(1e-3), 3));
 		network.init();
 		final INDArray input = Nd4j.rand(4, 1, 28, 28);
 		final float[] withHelpers = network.output(input).ravel().toFloatVector();

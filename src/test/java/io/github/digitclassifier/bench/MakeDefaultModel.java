@@ -9,6 +9,7 @@ import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.Recipe;
+import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingProgress;
@@ -26,7 +27,7 @@ public final class MakeDefaultModel {
 		final Path out = Path.of(args[1]);
 		final Recipe recipe = args.length > 2 ? Recipe.defaults(Integer.parseInt(args[2])) : Recipe.defaults();
 		final long start = System.nanoTime();
-		final TrainingResult result = Trainer.train(mnist.resolve("train"), null, Preprocessing.digits(), recipe,
+		final TrainingResult result = Trainer.train(mnist.resolve("train"), null, InputRequest.digits(), recipe,
 			new TrainingProgress() {
 				@Override
 				public void status(final String message) {

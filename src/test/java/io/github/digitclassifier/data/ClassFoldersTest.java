@@ -49,6 +49,25 @@ class ClassFoldersTest {
 	}
 
 	@Test
+	void symbolicLinksToFoldersAndFilesAreFollowed() throws Exception {
+		final Path real = SyntheticImages.writeShapes(root.resolve("real"), 2, 1);
+		// A linked data set, linked class folders, and a linked file inside a class folder.
+		final Path linkedSet = Files.createSymbolicLink(root.resolve("linked-set"), real);
+		final Path classes = Files.createDirectories(root.resolve("linked-classes"));
+		for (final String shape : SyntheticImages.SHAPES) Files.createSymbolicLink(classes.resolve(shape), real.resolve(shape));
+		// (Made through the linked class folder, the file link lands in the real one: both sets see it.)
+		Files.createSymbolicLink(classes.resolve("circle").resolve("extra.png"), real.resolve("cross/cross0.png"));
+		assertEquals(9, ClassFolders.scan(linkedSet).images().size());
+		final Dataset linked = ClassFolders.scan(classes);
+		assertEquals(SyntheticImages.SHAPES, linked.classNames());
+		assertEquals(9, linked.images().size());
+		// A link back up the tree would walk for ever: refused, naming the folder.
+		Files.createSymbolicLink(real.resolve("square/loop"), real);
+		final String message = assertThrows(java.io.IOException.class, () -> ClassFolders.scan(real)).getMessage();
+		assertTrue(message.contains("links back into itself") && message.contains(real.resolve("square").toString()), message);
+	}
+
+	@Test
 	void balanceCountsAndWarnsOnImbalance() throws Exception {
 		SyntheticImages.writeShapes(root, 4, 1);
 		ClassBalance balance = ClassBalance.of(ClassFolders.scan(root));

@@ -56,6 +56,45 @@ class ImageFilesTest {
 	}
 
 	@Test
+	void readsColourAsRedGreenBluePlanesWhateverTheEncoding() throws Exception {
+		final int at = 10 * 50 + 20, plane = 50 * 40;
+		final BufferedImage rgb = new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB);
+		rgb.setRGB(20, 10, 0xc86432);
+		ImageIO.write(rgb, "png", dir.resolve("rgb.png").toFile());
+		final ArrayImg<FloatType, FloatArray> planes = ImageFiles.read(dir.resolve("rgb.png"), 3);
+		assertEquals(java.util.List.of(50L, 40L, 3L), Arrays.stream(planes.dimensionsAsLongArray()).boxed().toList());
+		final float[] p = pixels(planes);
+		assertEquals(200f, p[at]);
+		assertEquals(100f, p[plane + at]);
+		assertEquals(50f, p[2 * plane + at]);
+		// Four channels: half-transparent red on white.
+		final BufferedImage rgba = new BufferedImage(50, 40, BufferedImage.TYPE_INT_ARGB);
+		rgba.setRGB(20, 10, 0x80ff0000);
+		ImageIO.write(rgba, "png", dir.resolve("rgba.png").toFile());
+		final float[] q = pixels(ImageFiles.read(dir.resolve("rgba.png"), 3));
+		assertEquals(255f, q[at], 0.5f);
+		assertEquals(127f, q[plane + at], 1f);
+		assertEquals(255f, q[0], 0.5f); // fully transparent: white
+		// 16 bits per channel: read at 8 bits, as ImageJ opens them.
+		final java.awt.image.ColorModel model = new java.awt.image.ComponentColorModel(
+			java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), false, false,
+			java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+		final BufferedImage deep = new BufferedImage(model, model.createCompatibleWritableRaster(50, 40), false, null);
+		deep.getRaster().setPixel(20, 10, new int[] { 65535, 32768, 0 });
+		ImageIO.write(deep, "png", dir.resolve("rgb16.png").toFile());
+		final float[] d = pixels(ImageFiles.read(dir.resolve("rgb16.png"), 3));
+		assertEquals(255f, d[at], 0.5f);
+		assertEquals(128f, d[plane + at], 1f);
+		assertEquals(0f, d[2 * plane + at], 0.5f);
+		// Grey: its own values in all three planes, 16-bit ones too.
+		final BufferedImage grey16 = new BufferedImage(50, 40, BufferedImage.TYPE_USHORT_GRAY);
+		grey16.getRaster().setSample(20, 10, 0, 4000);
+		ImageIO.write(grey16, "png", dir.resolve("grey16.png").toFile());
+		final float[] g = pixels(ImageFiles.read(dir.resolve("grey16.png"), 3));
+		for (int c = 0; c < 3; c++) assertEquals(4000f, g[c * plane + at]);
+	}
+
+	@Test
 	void readsImageJ16And32BitTiffs() throws Exception {
 		final ShortProcessor shorts = new ShortProcessor(6, 3);
 		shorts.set(4, 2, 40000);

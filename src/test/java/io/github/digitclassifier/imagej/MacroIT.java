@@ -54,6 +54,46 @@ class MacroIT {
 	}
 
 	@Test
+	void colourTrainsImportsAsAnRgbStackAndClassifiesRgbAndCompositeImagesAlike() throws Exception {
+		SyntheticImages.writeColourTextures(dir.resolve("train"), 30, 1);
+		SyntheticImages.writeColourTextures(dir.resolve("test"), 10, 2);
+		final String model = dir.resolve("model.zip").toString();
+		final String macro = String.join("\n",
+			"run(\"Train Digit Classifier...\", \"train_folder=[" + dir.resolve("train") + "] test_folder=[" + dir.resolve("test") +
+				"] model_file=[" + model + "] network=lenet preprocessing=auto channels=auto size=0 epochs=2 batch_size=16\");",
+			"print(\"choices: \" + Table.getString(\"value\", 0, \"Training Choices\") + \" \" + Table.getString(\"value\", 2, \"Training Choices\"));",
+			"run(\"Import Class Folders...\", \"folder=[" + dir.resolve("test") + "] size=0\");",
+			"print(\"imported: \" + bitDepth() + \" bit, \" + nSlices + \" slices\");",
+			"run(\"Classify Current Image\", \"model_file=[" + model + "] output_file=[" + dir.resolve("rgb.csv") + "]\");",
+			"run(\"Make Composite\");",
+			"getDimensions(w, h, channels, slices, frames);",
+			"print(\"composite: \" + channels + \" channels, \" + slices + \" slices\");",
+			"run(\"Classify Current Image\", \"model_file=[" + model + "] output_file=[" + dir.resolve("composite.csv") + "]\");",
+			"setSlice(2);",
+			"print(\"label: \" + getInfo(\"slice.label\"));");
+		final ImageJRunner.Run run = ImageJRunner.run(macro, dir, 600);
+		assertTrue(run.completed(), run.describe());
+		assertTrue(run.stdout().contains("choices: resize rgb"), run.describe());
+		assertTrue(run.stdout().contains("imported: 24 bit, 40 slices"), run.describe());
+		assertTrue(run.stdout().contains("composite: 3 channels, 40 slices"), run.describe());
+		final List<String> rgb = Files.readAllLines(dir.resolve("rgb.csv"));
+		final List<String> composite = Files.readAllLines(dir.resolve("composite.csv"));
+		assertEquals("slice,label,predicted,confidence,p_blue,p_green,p_red,p_yellow", rgb.get(0));
+		assertEquals(41, rgb.size());
+		assertEquals(41, composite.size());
+		// One row per hyperstack position, the same pixels: the same predictions.
+		for (int i = 1; i < rgb.size(); i++) {
+			final List<String> a = List.of(rgb.get(i).split(",")), b = List.of(composite.get(i).split(","));
+			assertEquals(a.get(0), b.get(0));
+			assertEquals(a.subList(2, a.size()), b.subList(2, b.size()), "row " + i);
+		}
+		final long right = rgb.stream().skip(1).filter(row -> row.split(",")[1].startsWith(row.split(",")[2] + "/")).count();
+		assertTrue(right >= 36, right + " of 40 right: " + rgb);
+		// Every channel of a position carries its prediction: slice 2 is the first image's green channel.
+		assertTrue(run.stdout().matches("(?s).*label: [^\n]* => blue \\(\\d+%\\)\n.*"), run.describe());
+	}
+
+	@Test
 	void aBadKeyAbortsTheMacroWithItsNameAndNoDialog() throws Exception {
 		SyntheticImages.writeShapes(dir.resolve("train"), 3, 1);
 		final Path model = dir.resolve("model.zip");

@@ -31,7 +31,8 @@ class RecordedMacroIT {
 		final ImageJRunner.Run recording = recorded.run();
 		assertNotNull(recorded.line(), recording.describe());
 		final String line = recorded.line();
-		for (final String key : List.of("train_folder=", "test_folder=", "validation_fraction=0.1", "network=lenet", "epochs=2",
+		for (final String key : List.of("train_folder=", "test_folder=", "validation_fraction=0.1", "network=lenet", "preprocessing=auto",
+			"channels=auto", "size=0", "epochs=2",
 			"batch_size=16", "learning_rate=" + Recipe.defaults().learningRate(), "augment=false", "seed=42", "history_file=")) {
 			assertTrue(line.contains(key), key + " missing from " + line);
 		}

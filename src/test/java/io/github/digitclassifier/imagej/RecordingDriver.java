@@ -6,7 +6,6 @@ import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Vector;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,25 +50,50 @@ public final class RecordingDriver {
 		new Executer("Train Digit Classifier...", null);
 		final GenericDialog dialog = waitForDialog();
 		System.out.println("LABELS: " + labels(dialog));
-		@SuppressWarnings("unchecked")
-		final Vector<TextField> texts = dialog.getStringFields();
-		@SuppressWarnings("unchecked")
-		final Vector<TextField> numbers = dialog.getNumericFields();
-		@SuppressWarnings("unchecked")
-		final Vector<Choice> choices = dialog.getChoices();
-		// Fields in the order of the command's parameters, by kind.
-		texts.get(0).setText(args[1]); // train_folder
-		texts.get(1).setText(args[2]); // test_folder
-		texts.get(3).setText(args[3]); // model_file
-		texts.get(5).setText(args[4]); // history_file
-		choices.get(0).select("lenet"); // network
-		choices.get(1).select("false"); // augment
-		numbers.get(0).setText("2"); // epochs
-		numbers.get(1).setText("16"); // batch_size
+		// Each field is found by the label a person reads beside it.
+		text(dialog, "Training folder").setText(args[1]);
+		text(dialog, "Test folder (optional)").setText(args[2]);
+		text(dialog, "Save model to").setText(args[3]);
+		text(dialog, "Save history to (CSV)").setText(args[4]);
+		choice(dialog, "Network").select("lenet");
+		choice(dialog, "Augment").select("false");
+		text(dialog, "Epochs").setText("2");
+		text(dialog, "Batch size").setText("16");
 		dialog.actionPerformed(new ActionEvent(dialog.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
 		for (int i = 0; i < 3000 && !Recorder.getInstance().getText().contains("Train Digit Classifier"); i++) Thread.sleep(100);
 		System.out.println("RECORDED:\n" + Recorder.getInstance().getText());
 		System.exit(0);
+	}
+
+	/** The text field beside a label (file fields hold one in a panel with their Browse button). */
+	private static TextField text(final GenericDialog dialog, final String label) {
+		return field(dialog, label, TextField.class);
+	}
+
+	private static Choice choice(final GenericDialog dialog, final String label) {
+		return field(dialog, label, Choice.class);
+	}
+
+	/** The first field of a kind after a label and before the next label, in the dialog's components depth first. */
+	private static <T extends java.awt.Component> T field(final GenericDialog dialog, final String label, final Class<T> kind) {
+		final java.util.List<java.awt.Component> all = flattened(dialog);
+		for (int i = 0; i < all.size(); i++) {
+			if (all.get(i) instanceof java.awt.Label l && l.getText().trim().equals(label)) {
+				for (int j = i + 1; j < all.size() && !(all.get(j) instanceof java.awt.Label); j++) {
+					if (kind.isInstance(all.get(j))) return kind.cast(all.get(j));
+				}
+			}
+		}
+		throw new IllegalStateException("No " + kind.getSimpleName() + " labelled '" + label + "' in " + labels(dialog));
+	}
+
+	private static java.util.List<java.awt.Component> flattened(final java.awt.Container container) {
+		final java.util.List<java.awt.Component> all = new java.util.ArrayList<>();
+		for (final java.awt.Component c : container.getComponents()) {
+			all.add(c);
+			if (c instanceof java.awt.Container inner) all.addAll(flattened(inner));
+		}
+		return all;
 	}
 
 	/** The texts of the dialog's labels, as a person reads them. */

@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
+import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.LabeledImage;
@@ -53,8 +54,22 @@ class LayoutsTest {
 	}
 
 	@Test
+	void colourImagesAreReorderedForTheChannelsLastNetwork() {
+		final Preprocessing colour = Preprocessing.pictures(32, 3, Preprocessing.Standardisation.identity(3));
+		final MultiLayerNetwork cnn = new MultiLayerNetwork(Architecture.CNN.configuration(colour, 4, new Adam(1e-3), 5));
+		cnn.init();
+		Nd4j.getRandom().setSeed(3);
+		final INDArray batch = Nd4j.rand(new int[] { 6, 3, 32, 32 });
+		final MultiLayerNetwork converted = Layouts.channelsLast(cnn);
+		final INDArray shaped = Layouts.forNetwork(batch, converted);
+		assertArrayEquals(new long[] { 6, 32, 32, 3 }, shaped.shape());
+		assertEquals(batch.getFloat(1, 2, 5, 7), shaped.getFloat(1, 5, 7, 2));
+		assertArrayEquals(cnn.output(batch, false).ravel().toFloatVector(), converted.output(shaped, false).ravel().toFloatVector(), 1e-4f);
+	}
+
+	@Test
 	void lenetIsChannelsLastAlready() {
-		final MultiLayerNetwork lenet = new MultiLayerNetwork(Architecture.LENET.configuration(28, 28, 10, new Adam(1e-3), 1));
+		final MultiLayerNetwork lenet = new MultiLayerNetwork(Architecture.LENET.configuration(Preprocessing.digits(), 10, new Adam(1e-3), 1));
 		lenet.init();
 		assertSame(lenet, Layouts.channelsLast(lenet));
 		assertArrayEquals(new long[] { 3, 28, 28, 1 }, Layouts.forNetwork(Nd4j.zeros(3, 1, 28, 28), lenet).shape());

@@ -62,6 +62,37 @@ class ModelBundlesTest {
 		assertEquals(bundle.network().params(), ModelSerializer.restoreMultiLayerNetwork(file.toFile()).params());
 	}
 
+	/**
+	 * The bundled model is a format version 1 bundle: it must read as grey, stretched per image,
+	 * one pass an epoch, and classify exactly as the version 1 code did. The reference is what
+	 * {@code classify folder=sample-data/test} printed before format version 2.
+	 */
+	@Test
+	void aFormatVersionOneBundleLoadsAndClassifiesAsBefore() throws Exception {
+		final ModelBundle bundled = ModelBundles.loadDefault();
+		final BundleMetadata metadata = bundled.metadata();
+		assertEquals(1, metadata.formatVersion());
+		assertEquals(io.github.digitclassifier.preprocess.Preprocessing.digits(), metadata.preprocessing());
+		assertEquals(1, metadata.preprocessing().channels());
+		assertEquals(null, metadata.preprocessing().standardisation());
+		assertEquals(0, metadata.recipe().minUpdatesPerEpoch());
+		assertEquals(List.of(), metadata.choices());
+		final List<String> reference;
+		try (InputStream in = ModelBundlesTest.class.getResourceAsStream("format1-bundled-model-sample-test.csv")) {
+			reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+		}
+		final var predictions = new Predictor(bundled).predictFolder(Path.of("sample-data/test")).predictions();
+		assertEquals(reference.size(), predictions.size());
+		for (int i = 0; i < reference.size(); i++) {
+			final String[] expected = reference.get(i).split(",");
+			assertEquals(expected[0], predictions.get(i).file());
+			assertEquals(expected[1], predictions.get(i).prediction().className(), expected[0]);
+			final double[] probabilities = Arrays.stream(expected, 3, expected.length).mapToDouble(Double::parseDouble).toArray();
+			// Six significant digits were written.
+			assertArrayEquals(probabilities, predictions.get(i).prediction().probabilities(), 1e-5, expected[0]);
+		}
+	}
+
 	@Test
 	void refusesWhatIsNotAWholeBundleNamingTheFile() throws Exception {
 		final Path good = dir.resolve("good.zip");
@@ -80,7 +111,7 @@ class ModelBundlesTest {
 		assertRefused(plain, "plain DL4J model");
 
 		final Path newer = rewritten(good, "newer.zip", METADATA_ENTRY_NAME,
-			json -> json.replace("\"formatVersion\": 1", "\"formatVersion\": 99"));
+			json -> json.replace("\"formatVersion\": " + BundleMetadata.FORMAT_VERSION, "\"formatVersion\": 99"));
 		assertRefused(newer, "newer Digit Classifier");
 
 		final Path extra = rewritten(good, "extra.zip", "normalizer.bin", json -> json);

@@ -47,4 +47,23 @@ class PredictorTest {
 		assertEquals(first.prediction().className(), alone.className());
 		assertEquals(first.prediction().confidence(), alone.confidence(), 1e-5);
 	}
+
+	@Test
+	void aFolderWithNothingToClassifyIsAnErrorNamingIt() throws Exception {
+		final Predictor predictor = new Predictor(TinyModel.result().bundle());
+		final Path empty = Files.createDirectories(dir.resolve("empty"));
+		Files.writeString(empty.resolve("notes.txt"), "no image");
+		String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			() -> predictor.predictFolder(empty)).getMessage();
+		assertEquals("Folder " + empty + " holds no image (PNG, TIFF, JPEG, BMP or GIF), only 1 other file", message);
+		final Path broken = Files.createDirectories(dir.resolve("broken"));
+		Files.write(broken.resolve("a.png"), new byte[] { 1, 2, 3 });
+		message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> predictor.predictFolder(broken))
+			.getMessage();
+		assertTrue(message.startsWith("No image in folder " + broken + " could be read: " + broken.resolve("a.png")), message);
+		// A folder reached through a link is classified like the folder itself.
+		SyntheticImages.writeShapes(dir.resolve("real"), 2, 3);
+		final Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+		assertEquals(8, predictor.predictFolder(link).predictions().size());
+	}
 }

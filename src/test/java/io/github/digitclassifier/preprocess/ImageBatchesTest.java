@@ -21,7 +21,7 @@ class ImageBatchesTest {
 	void anEpochOfSeveralPassesShowsEveryImageThatOftenEachTimeAugmentedAnew() throws Exception {
 		final PreparedImages images = PreparedImages.prepare(ClassFolders.scan(Path.of("sample-data/test")),
 			new Preprocessor(Preprocessing.digits()));
-		final Augmenter augmenter = new Augmenter(Augmentation.digits(), 28, 28);
+		final Augmenter augmenter = new Augmenter(Augmentation.digits(), Preprocessing.digits());
 		final List<float[]> once = inputs(ImageBatches.epoch(images, 64, 10, augmenter, 42, 1, 1));
 		final List<float[]> thrice = inputs(ImageBatches.epoch(images, 64, 10, augmenter, 42, 1, 3));
 		assertEquals(200, once.size());

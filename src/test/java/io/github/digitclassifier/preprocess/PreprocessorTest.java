@@ -47,7 +47,7 @@ class PreprocessorTest {
 		assertTrue(max(b) > 0.95f);
 		// Without inversion the paper image is mostly "content": nothing like the drawing.
 		final Preprocessor never = new Preprocessor(new Preprocessing(28, 28, Preprocessing.Fit.CENTER_OF_MASS,
-			Preprocessing.Inversion.NEVER, 20));
+			Preprocessing.Inversion.NEVER, 20, 1, null));
 		assertTrue(meanAbsoluteDifference(a, never.prepare(ImageFiles.toFloat(paper))) > 0.1);
 	}
 
@@ -118,13 +118,57 @@ class PreprocessorTest {
 	}
 
 	@Test
+	void picturesAreCentreCroppedToTheInputsAspectAndStandardisedUnclamped() {
+		// 60x40: a 40x40 middle of 50 between 10-pixel bands of 200; tall 40x60 likewise top and bottom.
+		final float[] wide = new float[60 * 40], tall = new float[40 * 60];
+		for (int y = 0; y < 40; y++) for (int x = 0; x < 60; x++) wide[y * 60 + x] = x < 10 || x >= 50 ? 200 : 50;
+		for (int y = 0; y < 60; y++) for (int x = 0; x < 40; x++) tall[y * 40 + x] = y < 10 || y >= 50 ? 200 : 50;
+		final Preprocessor pictures = new Preprocessor(Preprocessing.pictures(20, 1,
+			new Preprocessing.Standardisation(java.util.List.of(50.0), java.util.List.of(10.0))));
+		// Nothing of the bands shows: every input is (50 - 50) / 10.
+		assertArrayEquals(new float[400], pictures.prepare(ArrayImgs.floats(wide, 60, 40)), 1e-6f);
+		assertArrayEquals(new float[400], pictures.prepare(ArrayImgs.floats(tall, 40, 60)), 1e-6f);
+		// Intensities are not stretched per image nor clamped: a flat 150 is (150 - 50) / 10 everywhere.
+		final float[] flat = new float[30 * 30];
+		java.util.Arrays.fill(flat, 150);
+		final float[] ten = new float[400];
+		java.util.Arrays.fill(ten, 10);
+		assertArrayEquals(ten, pictures.prepare(ArrayImgs.floats(flat, 30, 30)), 1e-5f);
+	}
+
+	@Test
+	void colourPicturesAreStandardisedPerChannelAndGreyOnesFillEveryChannel() {
+		final float[] planes = new float[3 * 16 * 16];
+		java.util.Arrays.fill(planes, 0, 256, 100);
+		java.util.Arrays.fill(planes, 256, 512, 50);
+		java.util.Arrays.fill(planes, 512, 768, 10);
+		final Preprocessor colour = new Preprocessor(Preprocessing.pictures(16, 3,
+			new Preprocessing.Standardisation(java.util.List.of(100.0, 40.0, 0.0), java.util.List.of(1.0, 10.0, 5.0))));
+		final float[] out = colour.prepare(ArrayImgs.floats(planes, 16, 16, 3));
+		assertEquals(3 * 256, out.length);
+		assertEquals(0f, out[0], 1e-5f);
+		assertEquals(1f, out[256], 1e-5f);
+		assertEquals(2f, out[512], 1e-5f);
+		// A grey image: its values in all three channels, each standardised with its own figures.
+		final float[] grey = new float[16 * 16];
+		java.util.Arrays.fill(grey, 100);
+		final float[] fromGrey = colour.prepare(ArrayImgs.floats(grey, 16, 16));
+		assertEquals(0f, fromGrey[0], 1e-5f);
+		assertEquals(6f, fromGrey[256], 1e-5f);
+		assertEquals(20f, fromGrey[512], 1e-5f);
+		// A colour image for a grey model: its luminance.
+		final Preprocessor greyModel = new Preprocessor(Preprocessing.pictures(16, 1, Preprocessing.Standardisation.identity(1)));
+		assertEquals(0.299f * 100 + 0.587f * 50 + 0.114f * 10, greyModel.prepare(ArrayImgs.floats(planes, 16, 16, 3))[0], 1e-3f);
+	}
+
+	@Test
 	void augmentationIsSeededAndNoneIsIdentity() {
 		final float[] image = digits.prepare(ImageFiles.toFloat(SyntheticImages.draw("square", 40, new Random(6), false)));
-		final Augmenter none = new Augmenter(new Augmentation(0, 0, 0, false), 28, 28);
+		final Augmenter none = new Augmenter(new Augmentation(0, 0, 0, false), Preprocessing.digits());
 		final float[] same = new float[784];
 		none.augment(image, 0, same, 0, new java.util.SplittableRandom(1));
 		assertArrayEquals(image, same, 1e-6f);
-		final Augmenter augmenter = new Augmenter(Augmentation.digits(), 28, 28);
+		final Augmenter augmenter = new Augmenter(Augmentation.digits(), Preprocessing.digits());
 		final float[] a = new float[784], b = new float[784], c = new float[784];
 		augmenter.augment(image, 0, a, 0, new java.util.SplittableRandom(9));
 		augmenter.augment(image, 0, b, 0, new java.util.SplittableRandom(9));
@@ -135,13 +179,53 @@ class PreprocessorTest {
 	}
 
 	@Test
+	void pictureAugmentationTurnsAndMirrorsExactlyAndJittersEachChannel() {
+		final Preprocessing colour = Preprocessing.pictures(8, 3, Preprocessing.Standardisation.identity(3));
+		final float[] image = new float[3 * 64];
+		for (int i = 0; i < image.length; i++) image[i] = i;
+		// Turns and mirrorings only: each output is one of the square's eight symmetries, all eight come up.
+		final Augmenter dihedral = new Augmenter(new Augmentation(0, 0, 0, true, true, true, 0, 0, 0), colour);
+		final java.util.Set<java.util.List<Float>> seen = new java.util.HashSet<>();
+		for (int seed = 0; seed < 200; seed++) {
+			final float[] out = new float[image.length];
+			dihedral.augment(image, 0, out, 0, new java.util.SplittableRandom(seed));
+			final float[] sorted = out.clone();
+			java.util.Arrays.sort(sorted);
+			assertArrayEquals(image, sorted, 1e-3f); // a permutation of the pixels, nothing interpolated
+			for (int c = 0; c < 3; c++) {
+				for (int p = 0; p < 64; p++) assertEquals(c, (int) Math.round(out[c * 64 + p]) / 64, "channels stay apart");
+			}
+			final java.util.List<Float> first = new java.util.ArrayList<>();
+			for (int p = 0; p < 64; p++) first.add(Math.round(out[p]) * 1f);
+			seen.add(first);
+		}
+		assertEquals(8, seen.size());
+		// Jitter only: every channel is a gain and an offset of itself, the offset the same for all.
+		final Augmenter jitter = new Augmenter(new Augmentation(0, 0, 0, false, false, false, 0.5, 0.3, 0.2), colour);
+		final float[] out = new float[image.length];
+		jitter.augment(image, 0, out, 0, new java.util.SplittableRandom(4));
+		final double[] gains = new double[3], offsets = new double[3];
+		for (int c = 0; c < 3; c++) {
+			final int a = c * 64 + 1, b = c * 64 + 50;
+			gains[c] = (out[b] - out[a]) / (image[b] - image[a]);
+			offsets[c] = out[a] - gains[c] * image[a];
+			assertTrue(gains[c] > 0.7 * 0.8 - 1e-6 && gains[c] < 1.3 * 1.2 + 1e-6, "gain " + gains[c]);
+		}
+		assertEquals(offsets[0], offsets[1], 1e-3);
+		assertEquals(offsets[0], offsets[2], 1e-3);
+		assertTrue(Math.abs(offsets[0]) <= 0.5 && gains[0] != gains[1], java.util.Arrays.toString(gains));
+		assertEquals(Augmentation.pictures(), Augmentation.fitting(Augmentation.digits(), colour));
+		assertEquals(Augmentation.digits(), Augmentation.fitting(Augmentation.digits(), Preprocessing.digits()));
+	}
+
+	@Test
 	void augmentationResamplesAsImgLib2LinearInterpolationWithBorderExtension() {
 		final float[] image = digits.prepare(ImageFiles.toFloat(SyntheticImages.draw("triangle", 50, new Random(3), false)));
 		final float[] rotated = new float[784];
 		// A rotation of up to 90 degrees and nothing else; the reference draws the same angle from the same seed.
 		final Augmentation rotation = new Augmentation(90, 0, 0, false);
 		final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
-		new Augmenter(rotation, 28, 28).augment(image, 0, rotated, 0, random);
+		new Augmenter(rotation, Preprocessing.digits()).augment(image, 0, rotated, 0, random);
 		final double angle = Math.toRadians(new java.util.SplittableRandom(5).nextDouble(-90, 90));
 		final net.imglib2.RealRandomAccess<net.imglib2.type.numeric.real.FloatType> reference = net.imglib2.view.Views.interpolate(
 			net.imglib2.view.Views.extendBorder(ArrayImgs.floats(image, 28, 28)),

@@ -16,6 +16,7 @@ import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.Recipe;
+import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.Preprocessing;
 
 class TrainerTest {
@@ -48,16 +49,66 @@ class TrainerTest {
 		// normalisation statistics that had not settled, and too few updates).
 		final List<String> said = new ArrayList<>();
 		final TrainingResult result = Trainer.train(Path.of("sample-data/train"), Path.of("sample-data/test"),
-			Preprocessing.digits(), Recipe.defaults(), new TrainingProgress() {
+			InputRequest.digits(), Recipe.defaults(), new TrainingProgress() {
 				@Override
 				public void status(final String message) {
 					said.add(message);
 				}
 			});
 		assertTrue(result.validation().accuracy() >= 0.9, "accuracy on sample-data/test " + result.validation().accuracy());
-		assertTrue(said.contains("500 training images make few updates: each epoch goes over them 9 times (64 updates at least)"),
+		assertTrue(said.contains("passes_per_epoch: 9 (500 training images make few updates: each epoch goes over them 9 times " +
+			"(64 updates at least))"),
 			said.toString());
 		assertEquals(Recipe.defaults(), result.bundle().metadata().recipe());
+	}
+
+	@Test
+	void autoTrainsOnPicturesThatFillTheirFrame() throws Exception {
+		final Path root = folders(SyntheticImages::writeTextures, 11);
+		final TrainingResult result = trainTiny(root, InputRequest.auto());
+		assertEquals("resize", result.choices().get(0).value());
+		assertEquals(result.choices(), result.bundle().metadata().choices());
+		assertEquals(Preprocessing.Fit.CENTER_CROP, result.bundle().metadata().preprocessing().fit());
+		assertTrue(result.bundle().metadata().preprocessing().standardisation() != null);
+		// Four classes: chance is 25%.
+		assertTrue(result.validation().accuracy() > 0.8, "validation accuracy " + result.validation().accuracy());
+	}
+
+	@Test
+	void autoKeepsColourAndTellsPicturesApartByItAlone() throws Exception {
+		final Path root = folders(SyntheticImages::writeColourTextures, 21);
+		final TrainingResult result = trainTiny(root, InputRequest.auto());
+		final Preprocessing preprocessing = result.bundle().metadata().preprocessing();
+		assertEquals(3, preprocessing.channels());
+		assertEquals(new io.github.digitclassifier.model.TrainingChoice("channels", "rgb",
+			"auto: 100% of 240 sampled training images are in colour (5% keep colour)"), result.choices().get(2));
+		assertEquals(3, preprocessing.standardisation().mean().size());
+		// Tints scale each channel differently: so do the per-channel figures.
+		final List<Double> means = preprocessing.standardisation().mean();
+		assertTrue(means.get(2) < means.get(0) && means.get(2) < means.get(1), "blue is the dimmest on average: " + means);
+		assertTrue(result.validation().accuracy() > 0.9, "validation accuracy " + result.validation().accuracy());
+		// The same images as grey: brightness varies as much as between hues.
+		final TrainingResult grey = trainTiny(root, new InputRequest(InputRequest.Mode.AUTO, InputRequest.Channels.GREY, 0));
+		assertEquals(1, grey.bundle().metadata().preprocessing().channels());
+		assertTrue(grey.validation().accuracy() < result.validation().accuracy() - 0.2,
+			"grey " + grey.validation().accuracy() + ", colour " + result.validation().accuracy());
+	}
+
+	/** Writes class folders of synthetic images. */
+	private interface Writer {
+		Path write(Path root, int perClass, long seed) throws java.io.IOException;
+	}
+
+	/** A temporary folder with {@code train} (60 a class) and {@code test} (20 a class) written by {@code writer}. */
+	private static Path folders(final Writer writer, final long seed) throws java.io.IOException {
+		final Path root = java.nio.file.Files.createTempDirectory("pictures");
+		writer.write(root.resolve("train"), 60, seed);
+		writer.write(root.resolve("test"), 20, seed + 1);
+		return root;
+	}
+
+	private static TrainingResult trainTiny(final Path root, final InputRequest input) throws java.io.IOException {
+		return Trainer.train(root.resolve("train"), root.resolve("test"), input, TinyModel.RECIPE, TrainingProgress.NONE);
 	}
 
 	@Test
@@ -92,7 +143,7 @@ class TrainerTest {
 			}
 		};
 		assertThrows(CancellationException.class, () -> Trainer.train(TinyModel.train(), TinyModel.test(),
-			Preprocessing.digits(), TinyModel.RECIPE, cancelInSecondEpoch));
+			InputRequest.digits(), TinyModel.RECIPE, cancelInSecondEpoch));
 		// 200 images in batches of 16: 13 updates an epoch.
 		assertEquals("batch 1.1/13", heard.get(0));
 		assertEquals("epoch 1", heard.get(13));
@@ -104,7 +155,7 @@ class TrainerTest {
 		// Adam at 9.9 throws the weights about: DL4J's clipped loss stays finite, the accuracy at chance.
 		final Recipe wild = new Recipe(io.github.digitclassifier.model.Architecture.LENET, 1, 64, 9.9, 1, null, 42, 0.1, 0, 0);
 		final List<String> warnings = new ArrayList<>();
-		final TrainingResult result = Trainer.train(Path.of("sample-data/train"), Path.of("sample-data/test"), Preprocessing.digits(), wild,
+		final TrainingResult result = Trainer.train(Path.of("sample-data/train"), Path.of("sample-data/test"), InputRequest.digits(), wild,
 			new TrainingProgress() {
 				@Override
 				public void warning(final String message) {
@@ -122,7 +173,7 @@ class TrainerTest {
 		SyntheticImages.writeShapes(root.resolve("train"), 3, 1);
 		java.nio.file.Files.createDirectories(root.resolve("other/circle"));
 		final var message = assertThrows(IllegalArgumentException.class, () -> Trainer.train(root.resolve("train"),
-			root.resolve("other"), Preprocessing.digits(), TinyModel.RECIPE, TrainingProgress.NONE)).getMessage();
+			root.resolve("other"), InputRequest.digits(), TinyModel.RECIPE, TrainingProgress.NONE)).getMessage();
 		assertTrue(message.contains("other"), message);
 	}
 }
