@@ -59,6 +59,35 @@ public final class SyntheticImages {
 		return root;
 	}
 
+	public static final List<String> CELLS = List.of("disc", "ring");
+
+	/**
+	 * Writes {@code perClass} grey "cells" of each kind into {@code root/<kind>/}, seen from
+	 * above: a bright disc or ring near the middle of a noisy 32x32 field, of random size and
+	 * brightness; no kind has an "up".
+	 */
+	public static Path writeCells(final Path root, final int perClass, final long seed) throws IOException {
+		final Random random = new Random(seed);
+		for (final String kind : CELLS) {
+			final Path folder = Files.createDirectories(root.resolve(kind));
+			for (int i = 0; i < perClass; i++) {
+				final BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY);
+				final double cx = 15.5 + random.nextGaussian(), cy = 15.5 + random.nextGaussian();
+				final double radius = 7 + 5 * random.nextDouble(), brightness = 120 + 100 * random.nextDouble();
+				for (int y = 0; y < 32; y++) {
+					for (int x = 0; x < 32; x++) {
+						final double r = Math.hypot(x - cx, y - cy);
+						final boolean inside = kind.equals("disc") ? r < radius : Math.abs(r - radius) < 1.5;
+						final double v = 40 + (inside ? brightness : 0) + 10 * random.nextGaussian();
+						image.getRaster().setSample(x, y, 0, (int) Math.max(0, Math.min(255, Math.round(v))));
+					}
+				}
+				ImageIO.write(image, "png", folder.resolve(kind + i + ".png").toFile());
+			}
+		}
+		return root;
+	}
+
 	public static final List<String> HUES = List.of("blue", "green", "red", "yellow");
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.digitclassifier.model.Architecture;
+import io.github.digitclassifier.model.Balance;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.preprocess.Augmentation;
 import io.github.digitclassifier.preprocess.InputRequest;
@@ -17,7 +18,7 @@ import io.github.digitclassifier.train.TrainingResult;
 /** A LeNet trained once per test run on synthetic shapes, shared by the tests that need a model. */
 public final class TinyModel {
 
-	public static final Recipe RECIPE = new Recipe(Architecture.LENET, 4, 16, 2e-3, 1, null, 7, 0.2, 0, 0);
+	public static final Recipe RECIPE = new Recipe(Architecture.LENET, 4, 16, 2e-3, 1, null, 7, 0.2, 0, 0, Balance.NONE);
 
 	private static Path folder;
 	private static TrainingResult result;

@@ -18,6 +18,7 @@ import io.github.digitclassifier.ij1.Displays;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.ij1.TrainingPlot;
 import io.github.digitclassifier.model.Architecture;
+import io.github.digitclassifier.model.Balance;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.Recipe;
@@ -77,6 +78,10 @@ public class TrainCommand extends ReportingCommand {
 	@Parameter(label = "Augment", persist = false)
 	private boolean augment = Recipe.defaults().augmentation() != null;
 
+	@Parameter(label = "Class balance", choices = { "auto", "none", "weights", "sampling" }, persist = false,
+		description = "auto: weigh the loss when the largest class has over 1.5 times the images of the smallest")
+	private String balance = "auto";
+
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = Recipe.defaults().seed();
 
@@ -99,7 +104,7 @@ public class TrainCommand extends ReportingCommand {
 		final Path historyFile = Paths.output(history_file, "history_file");
 		final Recipe recipe = new Recipe(Architecture.fromId(network), epochs, batch_size, learning_rate,
 			Recipe.decayOver(epochs), augment ? Augmentation.digits() : null, seed, validation_fraction, Recipe.defaults().patience(),
-			Recipe.defaults().minUpdatesPerEpoch());
+			Recipe.defaults().minUpdatesPerEpoch(), Balance.fromId(balance));
 		final TrainingResult result = Trainer.train(trainFolder, testFolder,
 			new InputRequest(InputRequest.Mode.fromId(preprocessing), InputRequest.Channels.fromId(channels), size), recipe, progress(recipe));
 		ModelBundles.save(result.bundle(), modelFile);

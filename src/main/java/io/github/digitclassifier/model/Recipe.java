@@ -17,10 +17,12 @@ import io.github.digitclassifier.preprocess.Augmentation;
  * @param minUpdatesPerEpoch an epoch over fewer than this many batches goes over the images as many
  *        times as it takes, shuffled and augmented anew each time; 0 (bundles written before it
  *        existed) means one pass
+ * @param balance how classes of unequal size are made up for; {@link Balance#AUTO} before
+ *        training, what it chose in a bundle (none in bundles written before it existed)
  */
 public record Recipe(Architecture network, int epochs, int batchSize, double learningRate,
 	double learningRateDecay, Augmentation augmentation, long seed, double validationFraction, int patience,
-	int minUpdatesPerEpoch)
+	int minUpdatesPerEpoch, Balance balance)
 {
 	public Recipe {
 		if (network == null) throw new IllegalArgumentException("network must be set");
@@ -36,6 +38,7 @@ public record Recipe(Architecture network, int epochs, int batchSize, double lea
 			throw new IllegalArgumentException("validation_fraction must be between 0 and 1 (exclusive), not " + validationFraction);
 		}
 		if (patience < 0) throw new IllegalArgumentException("patience must be 0 (off) or more, not " + patience);
+		if (balance == null) balance = Balance.NONE;
 		if (minUpdatesPerEpoch < 0) throw new IllegalArgumentException("minUpdatesPerEpoch must be 0 or more, not " + minUpdatesPerEpoch);
 	}
 
@@ -60,7 +63,7 @@ public record Recipe(Architecture network, int epochs, int batchSize, double lea
 	/** The defaults over another number of epochs, the step size still annealed over the whole run. */
 	public static Recipe defaults(final int epochs) {
 		return new Recipe(Architecture.CNN, epochs, 64, 2e-3, decayOver(epochs), Augmentation.digits(), 42, 0.1, 0,
-			MIN_UPDATES_PER_EPOCH);
+			MIN_UPDATES_PER_EPOCH, Balance.AUTO);
 	}
 
 	/** The factor per epoch that takes the step size to {@link #ANNEALING} of its start in the last of {@code epochs}. */
@@ -70,12 +73,17 @@ public record Recipe(Architecture network, int epochs, int batchSize, double lea
 
 	public Recipe withEpochs(final int newEpochs) {
 		return new Recipe(network, newEpochs, batchSize, learningRate, learningRateDecay, augmentation, seed, validationFraction, patience,
-			minUpdatesPerEpoch);
+			minUpdatesPerEpoch, balance);
 	}
 
 	public Recipe withAugmentation(final Augmentation newAugmentation) {
 		return new Recipe(network, epochs, batchSize, learningRate, learningRateDecay, newAugmentation, seed, validationFraction, patience,
-			minUpdatesPerEpoch);
+			minUpdatesPerEpoch, balance);
+	}
+
+	public Recipe withBalance(final Balance newBalance) {
+		return new Recipe(network, epochs, batchSize, learningRate, learningRateDecay, augmentation, seed, validationFraction, patience,
+			minUpdatesPerEpoch, newBalance);
 	}
 
 	/** How often an epoch goes over {@code images} training images: enough for {@link #minUpdatesPerEpoch} batches. */

@@ -38,17 +38,22 @@ public record Augmentation(double rotationDegrees, double zoom, double shift, bo
 	}
 
 	/**
-	 * What suits pictures (cells, tissue, particles, photos): mirrored either way and turned by
-	 * right angles (exact, nothing made up at the corners), zoomed and shifted, which crops at
-	 * random, and their brightness, contrast and colour balance varied.
+	 * What suits pictures (cells, tissue, particles, photos): zoomed and shifted, which crops at
+	 * random, their brightness, contrast and colour balance varied; mirrored left-right when
+	 * {@code mirror}; mirrored top-bottom and turned by right angles (exact, nothing made up at
+	 * the corners) when they have no "up", as cells seen from above.
 	 */
-	public static Augmentation pictures() {
-		return new Augmentation(0, 0.1, 0.1, true, true, true, 0.2, 0.2, 0.1);
+	public static Augmentation pictures(final boolean mirror, final boolean noUp) {
+		return new Augmentation(0, 0.1, 0.1, mirror, noUp, noUp, 0.2, 0.2, 0.1);
 	}
 
-	/** What {@code augment=true} means for an input: the digit set becomes the picture set for pictures. */
-	public static Augmentation fitting(final Augmentation requested, final Preprocessing input) {
-		return digits().equals(requested) && input.fit() != Preprocessing.Fit.CENTER_OF_MASS ? pictures() : requested;
+	/**
+	 * What {@code augment=true} means for an input: for pictures, the digit set becomes the
+	 * picture set that the images' symmetry allows (see {@link Symmetry}).
+	 */
+	public static Augmentation fitting(final Augmentation requested, final Preprocessing input, final Symmetry symmetry) {
+		if (!digits().equals(requested) || input.fit() == Preprocessing.Fit.CENTER_OF_MASS) return requested;
+		return pictures(symmetry.mirrorable(), symmetry.noUp());
 	}
 
 	/** Whether it changes intensities as well as geometry. */

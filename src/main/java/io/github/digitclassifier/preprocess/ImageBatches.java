@@ -1,6 +1,8 @@
 package io.github.digitclassifier.preprocess;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -27,7 +30,8 @@ public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
 	});
 
 	private final PreparedImages images;
-	private final int[] order;
+	/** Entries stand for image {@code entry % images.size()}; entries for the same image tell its augmentations apart. */
+	private final long[] order;
 	private final int batchSize;
 	private final int classes;
 	private final Augmenter augmenter;
@@ -35,7 +39,7 @@ public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
 	private int start;
 	private CompletableFuture<DataSet> next;
 
-	private ImageBatches(final PreparedImages images, final int[] order, final int batchSize, final int classes,
+	private ImageBatches(final PreparedImages images, final long[] order, final int batchSize, final int classes,
 		final Augmenter augmenter, final long augmentSeed)
 	{
 		if (batchSize < 1) throw new IllegalArgumentException("batch_size must be at least 1, not " + batchSize);
@@ -50,37 +54,56 @@ public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
 
 	/** All images in their order, unchanged: for evaluation and prediction. */
 	public static ImageBatches inOrder(final PreparedImages images, final int batchSize, final int classes) {
-		return new ImageBatches(images, IntStream.range(0, images.size()).toArray(), batchSize, classes, null, 0);
+		return new ImageBatches(images, LongStream.range(0, images.size()).toArray(), batchSize, classes, null, 0);
 	}
 
 	/** At most {@code count} images spread evenly over the set, unchanged. */
 	public static ImageBatches sample(final PreparedImages images, final int count, final int batchSize, final int classes) {
 		final int n = Math.min(count, images.size());
-		final int[] order = IntStream.range(0, n).map(i -> (int) ((long) i * images.size() / n)).toArray();
+		final long[] order = LongStream.range(0, n).map(i -> i * images.size() / n).toArray();
 		return new ImageBatches(images, order, batchSize, classes, null, 0);
 	}
 
 	/**
 	 * One training epoch: the images shuffled and, with an augmenter, changed at random; the
 	 * same seed and epoch give the same batches. With {@code passes > 1} the epoch goes over the
-	 * images that many times, each pass shuffled and augmented anew.
+	 * images that many times, each pass shuffled and augmented anew. {@code balanced}: as many
+	 * images, each of a class drawn with equal odds and then an image of it (so the images of
+	 * small classes come up more often, each time augmented anew).
 	 */
 	public static ImageBatches epoch(final PreparedImages images, final int batchSize, final int classes,
-		final Augmenter augmenter, final long seed, final int epoch, final int passes)
+		final Augmenter augmenter, final long seed, final int epoch, final int passes, final boolean balanced)
 	{
 		final int n = images.size();
-		final int[] order = new int[n * passes];
+		final long[] order = new long[n * passes];
 		final Random random = new Random(seed * 31 + epoch);
-		for (int pass = 0; pass < passes; pass++) {
-			// Entry pass * n + i stands for image i; the pass tells its augmentations apart.
-			final int first = pass * n;
-			for (int i = 0; i < n; i++) order[first + i] = first + i;
-			for (int i = n - 1; i > 0; i--) {
-				final int j = random.nextInt(i + 1);
-				final int t = order[first + i]; order[first + i] = order[first + j]; order[first + j] = t;
+		if (balanced) {
+			final int[][] byClass = byClass(images, classes);
+			for (int k = 0; k < order.length; k++) {
+				final int[] members = byClass[random.nextInt(byClass.length)];
+				order[k] = (long) k * n + members[random.nextInt(members.length)];
+			}
+		}
+		else {
+			for (int pass = 0; pass < passes; pass++) {
+				final int first = pass * n;
+				for (int i = 0; i < n; i++) order[first + i] = first + i;
+				for (int i = n - 1; i > 0; i--) {
+					final int j = random.nextInt(i + 1);
+					final long t = order[first + i]; order[first + i] = order[first + j]; order[first + j] = t;
+				}
 			}
 		}
 		return new ImageBatches(images, order, batchSize, classes, augmenter, seed * 1_000_003L + epoch);
+	}
+
+	/** The indices of each class's images, for the classes that have any. */
+	private static int[][] byClass(final PreparedImages images, final int classes) {
+		final List<List<Integer>> members = new ArrayList<>();
+		for (int c = 0; c < classes; c++) members.add(new ArrayList<>());
+		for (int i = 0; i < images.size(); i++) members.get(images.classIndex(i)).add(i);
+		return members.stream().filter(m -> !m.isEmpty()).map(m -> m.stream().mapToInt(Integer::intValue).toArray())
+			.toArray(int[][]::new);
 	}
 
 	public int batchCount() {
@@ -120,8 +143,8 @@ public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
 		// Images kept in memory are copied at once; streamed ones are decoded on both cores.
 		final IntStream rows = images.inMemory() ? IntStream.range(0, n) : IntStream.range(0, n).parallel();
 		rows.forEach(r -> {
-			final int draw = order[from + r];
-			final int i = draw % images.size();
+			final long draw = order[from + r];
+			final int i = (int) (draw % images.size());
 			if (augmenter == null) {
 				images.copyTo(i, features, r * size);
 			}

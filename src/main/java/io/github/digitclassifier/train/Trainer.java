@@ -24,6 +24,7 @@ import io.github.digitclassifier.data.SkippedFile;
 import io.github.digitclassifier.data.Splits;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
+import io.github.digitclassifier.model.Balance;
 import io.github.digitclassifier.model.BundleMetadata;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.Layouts;
@@ -40,12 +41,20 @@ import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.preprocess.Symmetry;
 
 /**
  * Trains a network on class folders: validation after every epoch, early stopping on the
  * validation loss, and the weights of the best epoch kept.
  */
 public final class Trainer {
+
+	/**
+	 * Pictures are augmented when each is seen at least this often in a run. Measured on the CIFAR-10
+	 * subset (5,000 photos): augmented, 4 epochs gave 51% against 53% unaugmented, 12 epochs 59%
+	 * against 57%; full Fashion-MNIST, 4 epochs: 88.2% against 90.8%.
+	 */
+	static final int MIN_VIEWS_FOR_PICTURE_AUGMENTATION = 8;
 
 	/** Training accuracy is measured on this many training images after each epoch. */
 	static final int TRAIN_ACCURACY_SAMPLE = 2000;
@@ -87,9 +96,6 @@ public final class Trainer {
 		final InputChoices.Chosen chosen = InputChoices.choose(train, input);
 		final List<TrainingChoice> choices = new ArrayList<>(chosen.choices());
 		final Preprocessing preprocessing = InputChoices.standardised(train, chosen.preprocessing());
-		final Recipe recipe = asked.augmentation() == null ? asked :
-			asked.withAugmentation(Augmentation.fitting(asked.augmentation(), preprocessing));
-		choices.add(augmentationChoice(asked, recipe));
 		final Preprocessor preprocessor = new Preprocessor(preprocessing);
 		progress.status("Preparing " + train.images().size() + " training and " + validation.images().size() + " validation images");
 		final PreparedImages trainImages = PreparedImages.prepare(train, preprocessor);
@@ -103,11 +109,16 @@ public final class Trainer {
 		final ClassBalance balance = ClassBalance.of(trainImages.dataset());
 		SkippedFile.warnings(skipped).forEach(progress::warning);
 		balance.warning().ifPresent(progress::warning);
+		final Recipe augmented = augmented(asked, preprocessing, trainImages, train.classCount(), choices);
+		final int[] counts = trainImages.dataset().countsPerClass();
+		final Recipe recipe = augmented.withBalance(balance(augmented.balance(), counts, train.classNames(), choices));
+		final double[] classWeights = recipe.balance() == Balance.WEIGHTS ? Balance.weights(counts) : null;
 
 		final List<String> classNames = train.classNames();
 		final int classes = classNames.size();
 		Nd4j.getRandom().setSeed(recipe.seed());
-		final MultiLayerNetwork network = new MultiLayerNetwork(recipe.network().configuration(preprocessing, classes, recipe));
+		final MultiLayerNetwork network = new MultiLayerNetwork(recipe.network().configuration(preprocessing, classes, recipe,
+			classWeights));
 		network.init();
 		final Augmenter augmenter = recipe.augmentation() == null ? null :
 			new Augmenter(recipe.augmentation(), preprocessing);
@@ -160,14 +171,63 @@ public final class Trainer {
 			List.copyOf(skipped), best.epoch(), List.copyOf(choices));
 	}
 
-	private static TrainingChoice augmentationChoice(final Recipe asked, final Recipe used) {
-		final Augmentation a = used.augmentation();
-		if (a == null) return new TrainingChoice("augment", "none", "asked for");
-		final String kind = a.equals(Augmentation.pictures()) ? "pictures" : a.equals(Augmentation.digits()) ? "digits" : "custom";
-		final String what = a.equals(Augmentation.pictures()) ?
-			"flips both ways, right-angle turns, zooms and shifts (random crops), brightness, contrast and colour jitter" :
-			a.equals(Augmentation.digits()) ? "small rotations, zooms and shifts, no flips" : a.toString();
-		return new TrainingChoice("augment", kind, (a.equals(asked.augmentation()) ? "" : "auto, for pictures: ") + what);
+	/** What {@code asked} comes to for these class sizes, said in {@code choices}. */
+	private static Balance balance(final Balance asked, final int[] counts, final List<String> classNames,
+		final List<TrainingChoice> choices)
+	{
+		int smallest = 0, largest = 0;
+		for (int c = 0; c < counts.length; c++) {
+			if (counts[c] < counts[smallest]) smallest = c;
+			if (counts[c] > counts[largest]) largest = c;
+		}
+		final double ratio = (double) counts[largest] / Math.max(1, counts[smallest]);
+		final String sizes = counts[largest] == counts[smallest] ? "every class has " + counts[largest] + " training images" :
+			String.format(Locale.ROOT, "'%s' has %d training images, '%s' %d (%.2f times as many)",
+				classNames.get(largest), counts[largest], classNames.get(smallest), counts[smallest], ratio);
+		if (asked != Balance.AUTO) {
+			choices.add(new TrainingChoice("balance", asked.id(), "asked for; " + sizes));
+			return asked;
+		}
+		final Balance used = ratio > Balance.AUTO_RATIO ? Balance.WEIGHTS : Balance.NONE;
+		choices.add(new TrainingChoice("balance", used.id(), String.format(Locale.ROOT, "auto: %s; %s", sizes,
+			used == Balance.WEIGHTS ? "each class's images weigh the loss in inverse proportion to their number" :
+				"within " + Balance.AUTO_RATIO + " times: every image counts the same")));
+		return used;
+	}
+
+	/** The recipe with the augmentation that fits the input, said in {@code choices}. */
+	private static Recipe augmented(final Recipe asked, final Preprocessing input, final PreparedImages images, final int classes,
+		final List<TrainingChoice> choices)
+	{
+		final Augmentation a = asked.augmentation();
+		if (a == null) {
+			choices.add(new TrainingChoice("augment", "none", "asked for"));
+			return asked;
+		}
+		if (!a.equals(Augmentation.digits())) {
+			choices.add(new TrainingChoice("augment", "custom", a.toString()));
+			return asked;
+		}
+		if (input.fit() == Preprocessing.Fit.CENTER_OF_MASS) {
+			choices.add(new TrainingChoice("augment", "digits", "small rotations, zooms and shifts, no flips"));
+			return asked;
+		}
+		final int views = asked.epochs() * asked.passesPerEpoch(images.size());
+		if (views < MIN_VIEWS_FOR_PICTURE_AUGMENTATION) {
+			choices.add(new TrainingChoice("augment", "none", String.format(Locale.ROOT, "auto, for pictures: each training " +
+				"image is seen %d times in this run; changing pictures pays off from about %d (more epochs)", views,
+				MIN_VIEWS_FOR_PICTURE_AUGMENTATION)));
+			return asked.withAugmentation(null);
+		}
+		final Symmetry symmetry = Symmetry.of(images, classes);
+		final Augmentation fitting = Augmentation.fitting(a, input, symmetry);
+		choices.add(new TrainingChoice("augment", "pictures", String.format(Locale.ROOT,
+			"auto, for pictures: zooms and shifts (random crops), brightness, contrast and colour jitter%s%s; the classes' " +
+			"mean images correlate %.2f with themselves mirrored, %.2f upside down, %.2f turned (%.1f mirrors, %.1f both " +
+			"others allow turns)", fitting.flip() ? ", mirrored left-right" : "",
+			fitting.rotate90() ? ", mirrored top-bottom and turned by right angles (no \"up\")" : "",
+			symmetry.mirrored(), symmetry.upsideDown(), symmetry.turned(), Symmetry.MIRROR_ALIKE, Symmetry.ALIKE)));
+		return asked.withAugmentation(fitting);
 	}
 
 	private static BundleMetadata metadata(final PreparedImages train, final PreparedImages validation,
@@ -197,7 +257,7 @@ public final class Trainer {
 		long count = 0;
 		try (Backends.SingleThreadedBlas blas = Backends.singleThreadedBlas();
 			ImageBatches batches = ImageBatches.epoch(images, recipe.batchSize(), classes, augmenter, recipe.seed(), epoch,
-				recipe.passesPerEpoch(images.size())))
+				recipe.passesPerEpoch(images.size()), recipe.balance() == Balance.SAMPLING))
 		{
 			final int total = batches.batchCount();
 			for (int b = 1; batches.hasNext(); b++) {

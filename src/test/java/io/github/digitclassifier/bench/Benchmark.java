@@ -69,8 +69,8 @@ public final class Benchmark {
 
 	/** Images per second of each training epoch as the trainer runs it: batch 64, Adam 1e-3, no augmentation. */
 	static double[] trainingSpeeds(final Architecture network, final PreparedImages images, final int epochs) {
-		final Recipe recipe = new Recipe(network, epochs, 64, 1e-3, 1, null, 1, 0.1, 0, 0);
-		final MultiLayerNetwork net = new MultiLayerNetwork(network.configuration(Preprocessing.digits(), 10, recipe));
+		final Recipe recipe = new Recipe(network, epochs, 64, 1e-3, 1, null, 1, 0.1, 0, 0, null);
+		final MultiLayerNetwork net = new MultiLayerNetwork(network.configuration(Preprocessing.digits(), 10, recipe, null));
 		net.init();
 		final double[] speeds = new double[epochs];
 		for (int epoch = 1; epoch <= epochs; epoch++) {

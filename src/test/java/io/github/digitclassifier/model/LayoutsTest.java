@@ -3,6 +3,7 @@ package io.github.digitclassifier.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -55,16 +56,34 @@ class LayoutsTest {
 
 	@Test
 	void colourImagesAreReorderedForTheChannelsLastNetwork() {
-		final Preprocessing colour = Preprocessing.pictures(32, 3, Preprocessing.Standardisation.identity(3));
+		// 64 px: the CNN with one more block (3x3 convolutions keeping the size).
+		final Preprocessing colour = Preprocessing.pictures(64, 3, Preprocessing.Standardisation.identity(3));
 		final MultiLayerNetwork cnn = new MultiLayerNetwork(Architecture.CNN.configuration(colour, 4, new Adam(1e-3), 5));
 		cnn.init();
 		Nd4j.getRandom().setSeed(3);
-		final INDArray batch = Nd4j.rand(new int[] { 6, 3, 32, 32 });
+		final INDArray batch = Nd4j.rand(new int[] { 6, 3, 64, 64 });
 		final MultiLayerNetwork converted = Layouts.channelsLast(cnn);
 		final INDArray shaped = Layouts.forNetwork(batch, converted);
-		assertArrayEquals(new long[] { 6, 32, 32, 3 }, shaped.shape());
+		assertArrayEquals(new long[] { 6, 64, 64, 3 }, shaped.shape());
 		assertEquals(batch.getFloat(1, 2, 5, 7), shaped.getFloat(1, 5, 7, 2));
 		assertArrayEquals(cnn.output(batch, false).ravel().toFloatVector(), converted.output(shaped, false).ravel().toFloatVector(), 1e-4f);
+	}
+
+	@Test
+	void theCnnGrowsBlocksForLargerInputsUntilItsFeatureMapsAreSmall() {
+		final int[] sizes = { 16, 28, 44, 48, 64, 128 };
+		final int[] layers = { 9, 9, 9, 12, 12, 15 };
+		for (int i = 0; i < sizes.length; i++) {
+			final Preprocessing input = Preprocessing.pictures(sizes[i], 1, Preprocessing.Standardisation.identity(1));
+			final var configuration = Architecture.CNN.configuration(input, 10, new Adam(1e-3), 1);
+			assertEquals(layers[i], configuration.getConfs().size(), sizes[i] + " px");
+			final MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+			network.init();
+			// The dense layer sees at most 128 maps of 8x8.
+			final long denseInputs = ((org.deeplearning4j.nn.conf.layers.DenseLayer) configuration.getConf(layers[i] - 3).getLayer()).getNIn();
+			assertTrue(denseInputs <= 128 * 8 * 8, sizes[i] + " px: " + denseInputs);
+			assertArrayEquals(new long[] { 2, 10 }, network.output(Nd4j.zeros(2, 1, sizes[i], sizes[i]), false).shape());
+		}
 	}
 
 	@Test

@@ -214,8 +214,10 @@ class PreprocessorTest {
 		assertEquals(offsets[0], offsets[1], 1e-3);
 		assertEquals(offsets[0], offsets[2], 1e-3);
 		assertTrue(Math.abs(offsets[0]) <= 0.5 && gains[0] != gains[1], java.util.Arrays.toString(gains));
-		assertEquals(Augmentation.pictures(), Augmentation.fitting(Augmentation.digits(), colour));
-		assertEquals(Augmentation.digits(), Augmentation.fitting(Augmentation.digits(), Preprocessing.digits()));
+		final Symmetry none = new Symmetry(0, 0, 0), all = new Symmetry(0.9, 0.9, 0.9);
+		assertEquals(Augmentation.pictures(false, false), Augmentation.fitting(Augmentation.digits(), colour, none));
+		assertEquals(Augmentation.pictures(true, true), Augmentation.fitting(Augmentation.digits(), colour, all));
+		assertEquals(Augmentation.digits(), Augmentation.fitting(Augmentation.digits(), Preprocessing.digits(), all));
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class BatchNormsTest {
 	void statisticsAreThoseOfTheLayersInputsOverTheTrainingImages() throws Exception {
 		final PreparedImages images = PreparedImages.prepare(ClassFolders.scan(Path.of("sample-data/train")),
 			new Preprocessor(Preprocessing.digits()));
-		final MultiLayerNetwork network = new MultiLayerNetwork(Architecture.CNN.configuration(Preprocessing.digits(), 10, Recipe.defaults()));
+		final MultiLayerNetwork network = new MultiLayerNetwork(Architecture.CNN.configuration(Preprocessing.digits(), 10, Recipe.defaults(), null));
 		network.init();
 		BatchNorms.recalibrate(network, images, 10);
 

@@ -59,7 +59,7 @@ class TrainerTest {
 		assertTrue(said.contains("passes_per_epoch: 9 (500 training images make few updates: each epoch goes over them 9 times " +
 			"(64 updates at least))"),
 			said.toString());
-		assertEquals(Recipe.defaults(), result.bundle().metadata().recipe());
+		assertEquals(Recipe.defaults().withBalance(io.github.digitclassifier.model.Balance.NONE), result.bundle().metadata().recipe());
 	}
 
 	@Test
@@ -92,6 +92,56 @@ class TrainerTest {
 		assertEquals(1, grey.bundle().metadata().preprocessing().channels());
 		assertTrue(grey.validation().accuracy() < result.validation().accuracy() - 0.2,
 			"grey " + grey.validation().accuracy() + ", colour " + result.validation().accuracy());
+	}
+
+	@Test
+	void picturesAreAugmentedWhenTheRunSeesThemOftenEnough() throws Exception {
+		final Path root = folders(SyntheticImages::writeCells, 41);
+		final Recipe augmenting = TinyModel.RECIPE.withAugmentation(io.github.digitclassifier.preprocess.Augmentation.digits());
+		// (Grey discs and rings on a plain ground look like ink to auto: resize is asked for.)
+		final InputRequest resize = new InputRequest(InputRequest.Mode.RESIZE, InputRequest.Channels.AUTO, 0);
+		// 120 cells, 4 epochs of one pass: each is seen 4 times, too few for changes to pay off.
+		final TrainingResult brief = Trainer.train(root.resolve("train"), root.resolve("test"), resize, augmenting,
+			TrainingProgress.NONE);
+		final io.github.digitclassifier.model.TrainingChoice none = brief.choices().get(3);
+		assertEquals("augment", none.setting());
+		assertEquals("none", none.value());
+		assertTrue(none.why().contains("each training image is seen 4 times"), none.why());
+		assertEquals(null, brief.bundle().metadata().recipe().augmentation());
+		// 8 epochs: augmented, with every flip and turn, as cells seen from above have no "up".
+		final TrainingResult longer = Trainer.train(root.resolve("train"), root.resolve("test"), resize,
+			augmenting.withEpochs(8), TrainingProgress.NONE);
+		assertEquals("pictures", longer.choices().get(3).value());
+		assertEquals(io.github.digitclassifier.preprocess.Augmentation.pictures(true, true),
+			longer.bundle().metadata().recipe().augmentation());
+	}
+
+	@Test
+	void imbalancedClassesWeighTheLossOrAreSampledEvenly() throws Exception {
+		final Path root = java.nio.file.Files.createTempDirectory("imbalanced");
+		SyntheticImages.writeShapes(root.resolve("train"), 40, 31);
+		SyntheticImages.writeShapes(root.resolve("test"), 10, 32);
+		// Three of the four classes keep 10 of their 40 images.
+		for (final String shape : List.of("cross", "square", "triangle")) {
+			for (int i = 10; i < 40; i++) java.nio.file.Files.delete(root.resolve("train").resolve(shape).resolve(shape + i + ".png"));
+		}
+		final TrainingResult weighted = Trainer.train(root.resolve("train"), root.resolve("test"), InputRequest.digits(),
+			TinyModel.RECIPE.withBalance(io.github.digitclassifier.model.Balance.AUTO), TrainingProgress.NONE);
+		final io.github.digitclassifier.model.TrainingChoice choice = weighted.choices().stream()
+			.filter(c -> c.setting().equals("balance")).findFirst().orElseThrow();
+		assertEquals("weights", choice.value());
+		assertTrue(choice.why().startsWith("auto: 'circle' has 40 training images, 'cross' 10 (4.00 times as many)"), choice.why());
+		assertEquals(io.github.digitclassifier.model.Balance.WEIGHTS, weighted.bundle().metadata().recipe().balance());
+		// The loss weights of a bundle: 70 images over 4 classes, 40 circles weigh 70 / 160 each, the others 70 / 40.
+		final var loss = (org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood)
+			((org.deeplearning4j.nn.conf.layers.OutputLayer) weighted.bundle().network().getLayerWiseConfigurations()
+				.getConf(5).getLayer()).getLossFn();
+		assertArrayEquals(new float[] { 70f / 160, 70f / 40, 70f / 40, 70f / 40 }, loss.getWeights().toFloatVector(), 1e-6f);
+		final TrainingResult sampled = Trainer.train(root.resolve("train"), root.resolve("test"), InputRequest.digits(),
+			TinyModel.RECIPE.withBalance(io.github.digitclassifier.model.Balance.SAMPLING), TrainingProgress.NONE);
+		assertEquals("asked for; 'circle' has 40 training images, 'cross' 10 (4.00 times as many)",
+			sampled.choices().stream().filter(c -> c.setting().equals("balance")).findFirst().orElseThrow().why());
+		assertEquals(io.github.digitclassifier.model.Balance.SAMPLING, sampled.bundle().metadata().recipe().balance());
 	}
 
 	/** Writes class folders of synthetic images. */
@@ -153,7 +203,7 @@ class TrainerTest {
 	@Test
 	void aRunNoBetterThanChanceSaysSo() throws Exception {
 		// Adam at 9.9 throws the weights about: DL4J's clipped loss stays finite, the accuracy at chance.
-		final Recipe wild = new Recipe(io.github.digitclassifier.model.Architecture.LENET, 1, 64, 9.9, 1, null, 42, 0.1, 0, 0);
+		final Recipe wild = new Recipe(io.github.digitclassifier.model.Architecture.LENET, 1, 64, 9.9, 1, null, 42, 0.1, 0, 0, null);
 		final List<String> warnings = new ArrayList<>();
 		final TrainingResult result = Trainer.train(Path.of("sample-data/train"), Path.of("sample-data/test"), InputRequest.digits(), wild,
 			new TrainingProgress() {
