@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The tests on a fresh Debian machine: installs what the build and the tests need (Maven, a JDK,
-# Xvfb for the macros in real ImageJ, fonts for rendered digits), then runs them all (mvn -B verify:
+# Xvfb for the macros in real ImageJ, fonts for rendered digits, Fashion-MNIST), then runs them all (mvn -B verify:
 # unit tests, headless command tests, ImageJ 1.54p macros, the Fiji install). .ci/run calls this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Xvfb: real ImageJ runs macros only with a display; fonts: tests render digits.
 scripts/install-missing.sh mvn=maven javac=openjdk-17-jdk-headless xvfb-run=xvfb,xauth fonts=fontconfig,fonts-dejavu-core
+# Real grey pictures, classes named with spaces (Debian's dataset-fashion-mnist, as class folders).
+scripts/fetch-fashion-mnist.sh >/dev/null
 
 mvn -B verify "$@"

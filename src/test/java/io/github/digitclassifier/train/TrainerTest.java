@@ -87,6 +87,10 @@ class TrainerTest {
 		final List<Double> means = preprocessing.standardisation().mean();
 		assertTrue(means.get(2) < means.get(0) && means.get(2) < means.get(1), "blue is the dimmest on average: " + means);
 		assertTrue(result.validation().accuracy() > 0.9, "validation accuracy " + result.validation().accuracy());
+		// Classify Folder's path reads the files in colour too.
+		final var folder = new io.github.digitclassifier.predict.Predictor(result.bundle()).predictFolder(root.resolve("test"));
+		assertEquals(80, folder.predictions().size());
+		assertTrue(folder.predictions().stream().filter(p -> p.file().startsWith(p.prediction().className() + "/")).count() > 72);
 		// The same images as grey: brightness varies as much as between hues.
 		final TrainingResult grey = trainTiny(root, new InputRequest(InputRequest.Mode.AUTO, InputRequest.Channels.GREY, 0));
 		assertEquals(1, grey.bundle().metadata().preprocessing().channels());
