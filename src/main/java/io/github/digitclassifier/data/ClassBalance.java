@@ -31,9 +31,19 @@ public record ClassBalance(List<Row> rows) {
 		return table;
 	}
 
+	/** The class with the fewest images (the first of equals), or null with no class. */
+	public Row smallest() {
+		return rows.stream().min((a, b) -> Integer.compare(a.count, b.count)).orElse(null);
+	}
+
+	/** The class with the most images (the first of equals), or null with no class. */
+	public Row largest() {
+		return rows.stream().max((a, b) -> Integer.compare(a.count, b.count)).orElse(null);
+	}
+
 	public Optional<String> warning() {
-		final Row smallest = rows.stream().min((a, b) -> Integer.compare(a.count, b.count)).orElse(null);
-		final Row largest = rows.stream().max((a, b) -> Integer.compare(a.count, b.count)).orElse(null);
+		final Row smallest = smallest();
+		final Row largest = largest();
 		if (smallest == null || largest.count <= IMBALANCE_RATIO * smallest.count) return Optional.empty();
 		return Optional.of(String.format(Locale.ROOT,
 			"Classes are imbalanced: '%s' has %d images, '%s' only %d; the model will favour the larger classes",

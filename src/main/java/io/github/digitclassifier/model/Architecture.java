@@ -1,7 +1,5 @@
 package io.github.digitclassifier.model;
 
-import java.util.Locale;
-
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -26,11 +24,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.digitclassifier.backend.Backends;
-import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.Preprocessing;
 
 /** The networks a model can be: each builds its DL4J configuration for an input size and classes. */
-public enum Architecture {
+public enum Architecture implements MacroValue {
 
 	/**
 	 * The classic DL4J LeNet: conv 5x5x20, max-pool, conv 5x5x50, max-pool, dense 500 ReLU,
@@ -100,13 +97,8 @@ public enum Architecture {
 		this.trainingLayout = trainingLayout;
 	}
 
-	/** The name used in macros and bundles: {@code lenet}, {@code cnn}. */
-	public String id() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
 	public static Architecture fromId(final String id) {
-		return InputRequest.byId(values(), id, "network");
+		return MacroValue.byId(values(), id, "network");
 	}
 
 	/**

@@ -1,11 +1,7 @@
 package io.github.digitclassifier.model;
 
-import java.util.Locale;
-
-import io.github.digitclassifier.preprocess.InputRequest;
-
 /** How training makes up for classes with fewer images than others. */
-public enum Balance {
+public enum Balance implements MacroValue {
 	/** Weights when the largest class has more than {@link #AUTO_RATIO} times the images of the smallest, else none. */
 	AUTO,
 	/** Every image counts the same: large classes weigh more. */
@@ -18,13 +14,8 @@ public enum Balance {
 	/** The class-size ratio above which {@code auto} weighs the loss; MNIST's 1.24 stays unweighted. */
 	public static final double AUTO_RATIO = 1.5;
 
-	/** The name in macros: {@code auto}, {@code none}, {@code weights}, {@code sampling}. */
-	public String id() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
 	public static Balance fromId(final String id) {
-		return InputRequest.byId(values(), id, "balance");
+		return MacroValue.byId(values(), id, "balance");
 	}
 
 	/** Per-class loss weights, {@code total / (classes * count)}; a class without images gets 0. */

@@ -1,8 +1,6 @@
 package io.github.digitclassifier.preprocess;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import io.github.digitclassifier.model.MacroValue;
 
 /**
  * How training is asked to prepare images; what is left to {@code auto} is decided from the
@@ -18,7 +16,7 @@ public record InputRequest(Mode preprocessing, Channels channels, int size) {
 	public static final int MAX_SIZE = 128;
 
 	/** The preprocessing recipes a training can ask for. */
-	public enum Mode {
+	public enum Mode implements MacroValue {
 		/** Digits when the training images are ink on a plain background, else resize. */
 		AUTO,
 		/** Ink on paper: inverted when dark on light, cropped to the ink, fitted and centred by mass (MNIST's recipe). */
@@ -26,18 +24,13 @@ public record InputRequest(Mode preprocessing, Channels channels, int size) {
 		/** Pictures: the whole image scaled to the input size, aspect kept by a centre crop, no inversion. */
 		RESIZE;
 
-		/** The name in macros: {@code auto}, {@code digits}, {@code resize}. */
-		public String id() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
 		public static Mode fromId(final String id) {
-			return byId(values(), id, "preprocessing");
+			return MacroValue.byId(values(), id, "preprocessing");
 		}
 	}
 
 	/** The colour channels a training can ask for. */
-	public enum Channels {
+	public enum Channels implements MacroValue {
 		/** Colour when the training images are in colour (pictures only: digits are read grey). */
 		AUTO,
 		/** One channel: colour images become their luminance. */
@@ -45,23 +38,9 @@ public record InputRequest(Mode preprocessing, Channels channels, int size) {
 		/** Red, green and blue: grey images become three equal channels. */
 		RGB;
 
-		/** The name in macros: {@code auto}, {@code grey}, {@code rgb}. */
-		public String id() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
 		public static Channels fromId(final String id) {
-			return byId(values(), id, "channels");
+			return MacroValue.byId(values(), id, "channels");
 		}
-	}
-
-	/** The constant named {@code id} (in any case), or a message naming {@code key} and the choices. */
-	public static <E extends Enum<E>> E byId(final E[] values, final String id, final String key) {
-		for (final E e : values) {
-			if (e.name().equalsIgnoreCase(id == null ? "" : id.trim())) return e;
-		}
-		throw new IllegalArgumentException("Unknown " + key + " '" + id + "': choose one of " +
-			Arrays.stream(values).map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
 	}
 
 	public InputRequest {

@@ -31,10 +31,10 @@ import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.Recipe;
+import io.github.digitclassifier.model.TrainingChoice;
 import io.github.digitclassifier.model.TrainingData;
 import io.github.digitclassifier.preprocess.Augmentation;
 import io.github.digitclassifier.preprocess.Augmenter;
-import io.github.digitclassifier.model.TrainingChoice;
 import io.github.digitclassifier.preprocess.ImageBatches;
 import io.github.digitclassifier.preprocess.InputChoices;
 import io.github.digitclassifier.preprocess.InputRequest;
@@ -111,7 +111,7 @@ public final class Trainer {
 		balance.warning().ifPresent(progress::warning);
 		final Recipe augmented = augmented(asked, preprocessing, trainImages, train.classCount(), choices);
 		final int[] counts = trainImages.dataset().countsPerClass();
-		final Recipe recipe = augmented.withBalance(balance(augmented.balance(), counts, train.classNames(), choices));
+		final Recipe recipe = augmented.withBalance(balance(augmented.balance(), balance, choices));
 		final double[] classWeights = recipe.balance() == Balance.WEIGHTS ? Balance.weights(counts) : null;
 
 		final List<String> classNames = train.classNames();
@@ -172,24 +172,18 @@ public final class Trainer {
 	}
 
 	/** What {@code asked} comes to for these class sizes, said in {@code choices}. */
-	private static Balance balance(final Balance asked, final int[] counts, final List<String> classNames,
-		final List<TrainingChoice> choices)
-	{
-		int smallest = 0, largest = 0;
-		for (int c = 0; c < counts.length; c++) {
-			if (counts[c] < counts[smallest]) smallest = c;
-			if (counts[c] > counts[largest]) largest = c;
-		}
-		final double ratio = (double) counts[largest] / Math.max(1, counts[smallest]);
-		final String sizes = counts[largest] == counts[smallest] ? "every class has " + counts[largest] + " training images" :
+	private static Balance balance(final Balance asked, final ClassBalance sizes, final List<TrainingChoice> choices) {
+		final ClassBalance.Row smallest = sizes.smallest(), largest = sizes.largest();
+		final double ratio = (double) largest.count() / Math.max(1, smallest.count());
+		final String said = largest.count() == smallest.count() ? "every class has " + largest.count() + " training images" :
 			String.format(Locale.ROOT, "'%s' has %d training images, '%s' %d (%.2f times as many)",
-				classNames.get(largest), counts[largest], classNames.get(smallest), counts[smallest], ratio);
+				largest.className(), largest.count(), smallest.className(), smallest.count(), ratio);
 		if (asked != Balance.AUTO) {
-			choices.add(new TrainingChoice("balance", asked.id(), "asked for; " + sizes));
+			choices.add(new TrainingChoice("balance", asked.id(), "asked for; " + said));
 			return asked;
 		}
 		final Balance used = ratio > Balance.AUTO_RATIO ? Balance.WEIGHTS : Balance.NONE;
-		choices.add(new TrainingChoice("balance", used.id(), String.format(Locale.ROOT, "auto: %s; %s", sizes,
+		choices.add(new TrainingChoice("balance", used.id(), String.format(Locale.ROOT, "auto: %s; %s", said,
 			used == Balance.WEIGHTS ? "each class's images weigh the loss in inverse proportion to their number" :
 				"within " + Balance.AUTO_RATIO + " times: every image counts the same")));
 		return used;
