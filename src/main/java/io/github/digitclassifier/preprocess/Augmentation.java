@@ -14,9 +14,11 @@ package io.github.digitclassifier.preprocess;
  *        training images (pictures' inputs are standardised)
  * @param contrast largest relative change of contrast either way
  * @param colour largest relative change of each colour channel's gain either way
+ * @param handwriting for digits: other writers', pens' and scanners' styles, applied before the
+ *        changes above; null for none
  */
 public record Augmentation(double rotationDegrees, double zoom, double shift, boolean flip, boolean flipVertical,
-	boolean rotate90, double brightness, double contrast, double colour)
+	boolean rotate90, double brightness, double contrast, double colour, HandwritingStyle handwriting)
 {
 	public Augmentation {
 		if (rotationDegrees < 0 || rotationDegrees > 180) throw new IllegalArgumentException("rotation must be within 0..180 degrees");
@@ -29,12 +31,16 @@ public record Augmentation(double rotationDegrees, double zoom, double shift, bo
 
 	/** Only geometric changes, as augmentation was before intensity jitter existed. */
 	public Augmentation(final double rotationDegrees, final double zoom, final double shift, final boolean flip) {
-		this(rotationDegrees, zoom, shift, flip, false, false, 0, 0, 0);
+		this(rotationDegrees, zoom, shift, flip, false, false, 0, 0, 0, null);
 	}
 
-	/** What suits handwritten digits: small rotations, zooms and shifts; no flip or turn, which change a digit. */
+	/**
+	 * What suits handwritten digits: small rotations, zooms and shifts, and half of the images in
+	 * another hand and scan (see {@link HandwritingStyle#defaults()}); no flip or turn, which
+	 * change a digit.
+	 */
 	public static Augmentation digits() {
-		return new Augmentation(10, 0.1, 0.1, false);
+		return new Augmentation(10, 0.1, 0.1, false, false, false, 0, 0, 0, HandwritingStyle.defaults());
 	}
 
 	/**
@@ -44,7 +50,7 @@ public record Augmentation(double rotationDegrees, double zoom, double shift, bo
 	 * the corners) when they have no "up", as cells seen from above.
 	 */
 	public static Augmentation pictures(final boolean mirror, final boolean noUp) {
-		return new Augmentation(0, 0.1, 0.1, mirror, noUp, noUp, 0.2, 0.2, 0.1);
+		return new Augmentation(0, 0.1, 0.1, mirror, noUp, noUp, 0.2, 0.2, 0.1, null);
 	}
 
 	/**

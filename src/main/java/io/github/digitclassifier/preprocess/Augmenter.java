@@ -13,9 +13,11 @@ public final class Augmenter {
 	private final int width;
 	private final int height;
 	private final int channels;
+	private final HandwritingStyler styler;
 
 	public Augmenter(final Augmentation augmentation, final Preprocessing input) {
 		this.augmentation = augmentation;
+		this.styler = augmentation.handwriting() == null ? null : new HandwritingStyler(augmentation.handwriting(), input);
 		this.width = input.width();
 		this.height = input.height();
 		this.channels = input.channels();
@@ -23,6 +25,37 @@ public final class Augmenter {
 
 	/** Writes an augmented copy of {@code source} into {@code target} at {@code offset}. */
 	public void augment(final float[] source, final int sourceOffset, final float[] target, final int offset,
+		final SplittableRandom random)
+	{
+		if (styler != null && styler.picks(random)) {
+			final float[] styled = new float[width * height];
+			styler.restyle(source, sourceOffset, styled, 0, random);
+			transform(styled, 0, target, offset, random);
+		}
+		else {
+			transform(source, sourceOffset, target, offset, random);
+		}
+	}
+
+	/**
+	 * Whether this draw is to be a non-digit (see {@link HandwritingStyle#nonDigits()}); when it
+	 * is, {@link #augmentNonDigit} makes it.
+	 */
+	public boolean picksNonDigit(final SplittableRandom random) {
+		return styler != null && styler.picksNonDigit(random);
+	}
+
+	/** Writes an augmented non-digit made of {@code first} and {@code second} into {@code target} at {@code offset}. */
+	public void augmentNonDigit(final float[] first, final float[] second, final float[] target, final int offset,
+		final SplittableRandom random)
+	{
+		final float[] made = new float[width * height];
+		styler.nonDigit(first, second, made, 0, random);
+		transform(made, 0, target, offset, random);
+	}
+
+	/** The rotation, zoom, shift, flips, turns and intensity changes. */
+	private void transform(final float[] source, final int sourceOffset, final float[] target, final int offset,
 		final SplittableRandom random)
 	{
 		final int quarterTurns = augmentation.rotate90() ? random.nextInt(4) : 0;

@@ -151,7 +151,16 @@ public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
 			else {
 				final float[] plain = new float[size];
 				images.copyTo(i, plain, 0);
-				augmenter.augment(plain, 0, features, r * size, new SplittableRandom(augmentSeed * 1_000_033L + draw));
+				final SplittableRandom random = new SplittableRandom(augmentSeed * 1_000_033L + draw);
+				if (augmenter.picksNonDigit(random)) {
+					final float[] other = new float[size];
+					images.copyTo(random.nextInt(images.size()), other, 0);
+					augmenter.augmentNonDigit(plain, other, features, r * size, random);
+					// Not one digit: every class alike.
+					for (int c = 0; c < classes; c++) labels[r * classes + c] = 1f / classes;
+					return;
+				}
+				augmenter.augment(plain, 0, features, r * size, random);
 			}
 			labels[r * classes + images.classIndex(i)] = 1f;
 		});

@@ -77,6 +77,17 @@ public final class Preprocessor {
 		else fitByCentreOfMass(pixels, detection, w, h, out, offset);
 	}
 
+	/**
+	 * A grey image's pixels row by row, or the luminance of red, green and blue planes (x, y,
+	 * channel): what is read where colour does not matter.
+	 */
+	public static float[] grey(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final int plane = (int) (image.dimension(0) * image.dimension(1));
+		if (image.numDimensions() == 2) return copyRows(image, plane);
+		if (image.numDimensions() == 3 && image.dimension(2) == 3) return luminance(copyRows(image, 3 * plane), plane);
+		throw new IllegalArgumentException("Expected a grey (2D) or RGB image (three channels), got " + image.numDimensions() + " dimensions");
+	}
+
 	private static float[] copyRows(final RandomAccessibleInterval<? extends RealType<?>> image, final int size) {
 		final float[] pixels = new float[size];
 		final Cursor<? extends RealType<?>> cursor = Views.flatIterable(image).cursor();
@@ -123,10 +134,12 @@ public final class Preprocessor {
 	 * noise of a photograph do not count as content; null when nothing stands out.
 	 */
 	private static float[] removeBackground(final float[] pixels, final int w, final int h) {
-		final float top = median(pixels, 0, 1, w);
-		final float bottom = median(pixels, (h - 1) * w, 1, w);
-		final float left = median(pixels, 0, w, h);
-		final float right = median(pixels, w - 1, w, h);
+		final float paper = borderMedian(pixels, w, h);
+		// A border that ink runs along (a 2's base filling the bottom row) says nothing of the paper.
+		final float top = paperSide(median(pixels, 0, 1, w), paper);
+		final float bottom = paperSide(median(pixels, (h - 1) * w, 1, w), paper);
+		final float left = paperSide(median(pixels, 0, w, h), paper);
+		final float right = paperSide(median(pixels, w - 1, w, h), paper);
 		final double slopeX = w > 1 ? (right - left) / (w - 1.0) : 0;
 		final double slopeY = h > 1 ? (bottom - top) / (h - 1.0) : 0;
 		// The plane's value at the image centre: the mean of what each border says of it.
@@ -148,6 +161,16 @@ public final class Preprocessor {
 			detection[i] /= max;
 		}
 		return detection;
+	}
+
+	/**
+	 * Within this much (of the 0..1 range) of the whole border's median, a side's median is taken
+	 * as the paper there (lighting may differ from side to side); farther, ink runs along that side.
+	 */
+	static final float SIDE_TOLERANCE = 0.25f;
+
+	private static float paperSide(final float side, final float paper) {
+		return Math.abs(side - paper) <= SIDE_TOLERANCE ? side : paper;
 	}
 
 	/** The median of {@code count} values from {@code start}, {@code stride} apart. */
@@ -179,19 +202,38 @@ public final class Preprocessor {
 		return n == border.length ? border : Arrays.copyOf(border, n);
 	}
 
-	/** The MNIST recipe: crop to content, fit into the box, put the centre of mass in the middle. */
-	private void fitByCentreOfMass(final float[] pixels, final float[] detection, final int w, final int h,
-		final float[] out, final int offset)
-	{
+	/**
+	 * The bounds (x0, y0, x1, y1, inclusive) of what is above the content level in an image of
+	 * normalised intensities given row by row; null when nothing is.
+	 */
+	static int[] contentBox(final float[] pixels, final int w, final int h) {
 		int x0 = w, y0 = h, x1 = -1, y1 = -1;
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {
-				if (detection[y * w + x] > CONTENT_LEVEL) {
+				if (pixels[y * w + x] > CONTENT_LEVEL) {
 					x0 = Math.min(x0, x); x1 = Math.max(x1, x);
 					y0 = Math.min(y0, y); y1 = Math.max(y1, y);
 				}
 			}
 		}
+		return x1 < 0 ? null : new int[] { x0, y0, x1, y1 };
+	}
+
+	/**
+	 * Places a digit drawn on a canvas of its own (content bright, 0..1) as preparing does: cropped
+	 * to its content, fitted into the box, centred by mass. An empty canvas gives an empty input.
+	 */
+	void refit(final float[] canvas, final int w, final int h, final float[] out, final int offset) {
+		if (contentBox(canvas, w, h) != null) fitByCentreOfMass(canvas, canvas, w, h, out, offset);
+		else Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
+	}
+
+	/** The MNIST recipe: crop to content, fit into the box, put the centre of mass in the middle. */
+	private void fitByCentreOfMass(final float[] pixels, final float[] detection, final int w, final int h,
+		final float[] out, final int offset)
+	{
+		final int[] box = contentBox(detection, w, h);
+		final int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
 		final int cw = x1 - x0 + 1, ch = y1 - y0 + 1;
 		final float[] crop = new float[cw * ch];
 		double mass = 0, mx = 0, my = 0;

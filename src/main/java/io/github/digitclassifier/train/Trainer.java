@@ -35,11 +35,13 @@ import io.github.digitclassifier.model.TrainingChoice;
 import io.github.digitclassifier.model.TrainingData;
 import io.github.digitclassifier.preprocess.Augmentation;
 import io.github.digitclassifier.preprocess.Augmenter;
+import io.github.digitclassifier.preprocess.HandwritingStyle;
 import io.github.digitclassifier.preprocess.ImageBatches;
 import io.github.digitclassifier.preprocess.InputChoices;
 import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.preprocess.Shapes;
 import io.github.digitclassifier.preprocess.Preprocessor;
 import io.github.digitclassifier.preprocess.Symmetry;
 
@@ -203,7 +205,12 @@ public final class Trainer {
 			return asked;
 		}
 		if (input.fit() == Preprocessing.Fit.CENTER_OF_MASS) {
-			choices.add(new TrainingChoice("augment", "digits", "small rotations, zooms and shifts, no flips"));
+			final HandwritingStyle style = Augmentation.digits().handwriting();
+			choices.add(new TrainingChoice("augment", "digits", String.format(Locale.ROOT, "small rotations, zooms and shifts, " +
+				"no flips; %.0f%% of the images restyled as other writers, pens and scanners give digits (stroke width, slant, " +
+				"aspect, elastic warp, binarised, low resolution, blur, noise, ruled lines, cut at the border); %.0f%% replaced " +
+				"by what is not one digit (two touching, part of one) with every class as likely", 100 * style.share(),
+				100 * style.nonDigits())));
 			return asked;
 		}
 		final int views = asked.epochs() * asked.passesPerEpoch(images.size());
@@ -236,7 +243,7 @@ public final class Trainer {
 			validation.dataset().root().toAbsolutePath().toString(), counts(train.dataset()), counts(validation.dataset()));
 		return new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, train.dataset().classNames(),
 			preprocessing, recipe, choices, data, history, metrics, train.size(), Instant.now().toString(),
-			ModelBundles.libraryVersion(), ModelBundles.dl4jVersion());
+			ModelBundles.libraryVersion(), ModelBundles.dl4jVersion(), Shapes.of(train, train.dataset().classNames().size()));
 	}
 
 	private static List<Integer> counts(final Dataset dataset) {

@@ -63,13 +63,18 @@ class ModelBundlesTest {
 	}
 
 	/**
-	 * The bundled model is a format version 1 bundle: it must read as grey, stretched per image,
-	 * one pass an epoch, and classify exactly as the version 1 code did. The reference is what
-	 * {@code classify folder=sample-data/test} printed before format version 2.
+	 * A format version 1 bundle (the model bundled until the handwriting model replaced it) must
+	 * read as grey, stretched per image, one pass an epoch, with no class shapes, and classify
+	 * exactly as the version 1 code did. The reference is what {@code classify
+	 * folder=sample-data/test} printed before format version 2.
 	 */
 	@Test
 	void aFormatVersionOneBundleLoadsAndClassifiesAsBefore() throws Exception {
-		final ModelBundle bundled = ModelBundles.loadDefault();
+		final Path old = dir.resolve("format1.zip");
+		try (InputStream in = ModelBundlesTest.class.getResourceAsStream("format1-bundle.zip")) {
+			Files.copy(in, old);
+		}
+		final ModelBundle bundled = ModelBundles.load(old);
 		final BundleMetadata metadata = bundled.metadata();
 		assertEquals(1, metadata.formatVersion());
 		assertEquals(io.github.digitclassifier.preprocess.Preprocessing.digits(), metadata.preprocessing());
@@ -77,8 +82,9 @@ class ModelBundlesTest {
 		assertEquals(null, metadata.preprocessing().standardisation());
 		assertEquals(0, metadata.recipe().minUpdatesPerEpoch());
 		assertEquals(List.of(), metadata.choices());
+		assertEquals(List.of(), metadata.shapes());
 		final List<String> reference;
-		try (InputStream in = ModelBundlesTest.class.getResourceAsStream("format1-bundled-model-sample-test.csv")) {
+		try (InputStream in = ModelBundlesTest.class.getResourceAsStream("format1-bundle-sample-test.csv")) {
 			reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
 		}
 		final var predictions = new Predictor(bundled).predictFolder(Path.of("sample-data/test")).predictions();

@@ -184,7 +184,7 @@ class PreprocessorTest {
 		final float[] image = new float[3 * 64];
 		for (int i = 0; i < image.length; i++) image[i] = i;
 		// Turns and mirrorings only: each output is one of the square's eight symmetries, all eight come up.
-		final Augmenter dihedral = new Augmenter(new Augmentation(0, 0, 0, true, true, true, 0, 0, 0), colour);
+		final Augmenter dihedral = new Augmenter(new Augmentation(0, 0, 0, true, true, true, 0, 0, 0, null), colour);
 		final java.util.Set<java.util.List<Float>> seen = new java.util.HashSet<>();
 		for (int seed = 0; seed < 200; seed++) {
 			final float[] out = new float[image.length];
@@ -201,7 +201,7 @@ class PreprocessorTest {
 		}
 		assertEquals(8, seen.size());
 		// Jitter only: every channel is a gain and an offset of itself, the offset the same for all.
-		final Augmenter jitter = new Augmenter(new Augmentation(0, 0, 0, false, false, false, 0.5, 0.3, 0.2), colour);
+		final Augmenter jitter = new Augmenter(new Augmentation(0, 0, 0, false, false, false, 0.5, 0.3, 0.2, null), colour);
 		final float[] out = new float[image.length];
 		jitter.augment(image, 0, out, 0, new java.util.SplittableRandom(4));
 		final double[] gains = new double[3], offsets = new double[3];
