@@ -20,6 +20,8 @@ import io.github.digitclassifier.command.ClassifyFolderCommand;
 import io.github.digitclassifier.command.ClassifyImageCommand;
 import io.github.digitclassifier.command.EvaluateCommand;
 import io.github.digitclassifier.command.ImportClassFoldersCommand;
+import io.github.digitclassifier.command.ReadNumberCommand;
+import io.github.digitclassifier.command.ReadNumbersInFolderCommand;
 import io.github.digitclassifier.command.TrainCommand;
 import io.github.digitclassifier.ij1.Contexts;
 import io.github.digitclassifier.ij1.Failures;
@@ -38,6 +40,8 @@ public final class Main {
 		VERBS.put("evaluate", EvaluateCommand.class);
 		VERBS.put("classify", ClassifyFolderCommand.class);
 		VERBS.put("classify-image", ClassifyImageCommand.class);
+		VERBS.put("read", ReadNumberCommand.class);
+		VERBS.put("read-folder", ReadNumbersInFolderCommand.class);
 	}
 
 	private Main() {}

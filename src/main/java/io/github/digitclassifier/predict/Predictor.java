@@ -1,7 +1,6 @@
 package io.github.digitclassifier.predict;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.ImageFiles;
+import io.github.digitclassifier.data.ImageFolders;
 import io.github.digitclassifier.data.SkippedFile;
 import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.model.ModelBundle;
@@ -58,17 +57,9 @@ public final class Predictor {
 
 	/** Classifies every image in a folder and its sub-folders; undecodable files are skipped. */
 	public FolderPredictions predictFolder(final Path folder) throws IOException {
-		if (!Files.isDirectory(folder)) throw new IllegalArgumentException("Folder not found: " + folder);
-		final List<SkippedFile> skipped = new ArrayList<>();
-		final List<Path> images = new ArrayList<>();
-		for (final Path file : ClassFolders.filesBelow(folder)) {
-			if (ImageFiles.hasImageExtension(file)) images.add(file);
-			else skipped.add(new SkippedFile(file, "not an image file"));
-		}
-		if (images.isEmpty()) {
-			throw new IllegalArgumentException("Folder " + folder + " holds no image (PNG, TIFF, JPEG, BMP or GIF)" +
-				(skipped.isEmpty() ? "" : ", only " + skipped.size() + (skipped.size() == 1 ? " other file" : " other files")));
-		}
+		final ImageFolders.Listing listing = ImageFolders.list(folder);
+		final List<Path> images = listing.images();
+		final List<SkippedFile> skipped = new ArrayList<>(listing.skipped());
 		final String[] failures = new String[images.size()];
 		final List<Prediction> all = classifyAll(images.size(), (i, out, offset) -> {
 			try {
@@ -83,12 +74,9 @@ public final class Predictor {
 		for (int i = 0; i < images.size(); i++) {
 			final Path file = images.get(i);
 			if (failures[i] != null) skipped.add(new SkippedFile(file, failures[i]));
-			else predictions.add(new FilePrediction(folder.relativize(file).toString().replace('\\', '/'), all.get(i)));
+			else predictions.add(new FilePrediction(ImageFolders.relative(folder, file), all.get(i)));
 		}
-		if (predictions.isEmpty()) {
-			throw new IllegalArgumentException("No image in folder " + folder + " could be read: " + skipped.get(skipped.size() - 1).file() +
-				": " + skipped.get(skipped.size() - 1).reason());
-		}
+		ImageFolders.requireSome(folder, predictions.size(), skipped);
 		return new FolderPredictions(predictions, skipped);
 	}
 

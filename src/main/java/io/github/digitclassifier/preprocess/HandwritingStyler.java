@@ -137,35 +137,14 @@ final class HandwritingStyler {
 	private float[] strokes(final float[] pixels, final double width) {
 		final double steps = Math.abs(width) / 2; // one 3x3 step widens a stroke by 2 pixels
 		float[] current = pixels;
-		for (int k = 0; k < (int) steps; k++) current = morph(current, width > 0);
+		for (int k = 0; k < (int) steps; k++) current = Strokes.morph(current, canvas, canvas, width > 0);
 		final double fraction = steps - (int) steps;
 		if (fraction > 0) {
-			final float[] next = morph(current, width > 0);
+			final float[] next = Strokes.morph(current, canvas, canvas, width > 0);
 			for (int i = 0; i < next.length; i++) next[i] = (float) (current[i] + fraction * (next[i] - current[i]));
 			current = next;
 		}
 		return current;
-	}
-
-	private float[] morph(final float[] pixels, final boolean dilate) {
-		final int c = canvas;
-		final float[] out = new float[c * c];
-		for (int y = 0; y < c; y++) {
-			for (int x = 0; x < c; x++) {
-				float v = pixels[y * c + x];
-				for (int dy = -1; dy <= 1; dy++) {
-					final int yy = y + dy;
-					if (yy < 0 || yy >= c) continue;
-					for (int dx = -1; dx <= 1; dx++) {
-						final int xx = x + dx;
-						if (xx < 0 || xx >= c) continue;
-						v = dilate ? Math.max(v, pixels[yy * c + xx]) : Math.min(v, pixels[yy * c + xx]);
-					}
-				}
-				out[y * c + x] = v;
-			}
-		}
-		return out;
 	}
 
 	private static void binarise(final float[] pixels, final double threshold) {

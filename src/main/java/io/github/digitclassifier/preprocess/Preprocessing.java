@@ -15,9 +15,12 @@ import java.util.List;
  * @param standardisation null: each image's intensities stretched to 0..1 on its own (digits, and
  *        every bundle written before pictures were supported); otherwise intensities as they are,
  *        standardised with the training images' figures
+ * @param maxStroke with {@link Fit#CENTER_OF_MASS}: strokes wider than this many pixels (a marker,
+ *        or a thin digit scaled up to fill its box) are thinned to about it; 0 (and bundles
+ *        written before it existed) for none
  */
 public record Preprocessing(int width, int height, Fit fit, Inversion inversion, int fitSize, int channels,
-	Standardisation standardisation)
+	Standardisation standardisation, int maxStroke)
 {
 	/** Placement of the image content in the model input. */
 	public enum Fit {
@@ -71,9 +74,17 @@ public record Preprocessing(int width, int height, Fit fit, Inversion inversion,
 		if (standardisation != null && standardisation.mean().size() != channels) {
 			throw new IllegalArgumentException("Standardisation for " + standardisation.mean().size() + " channels, input has " + channels);
 		}
+		if (maxStroke < 0 || maxStroke > 0 && fit != Fit.CENTER_OF_MASS) throw new IllegalArgumentException("maxStroke is for digits, 0 or more");
 		if (standardisation != null && fit == Fit.CENTER_OF_MASS) {
 			throw new IllegalArgumentException("The digit recipe stretches each image to 0..1 itself");
 		}
+	}
+
+	/** Convenience for settings without a stroke limit. */
+	public Preprocessing(final int width, final int height, final Fit fit, final Inversion inversion, final int fitSize,
+		final int channels, final Standardisation standardisation)
+	{
+		this(width, height, fit, inversion, fitSize, channels, standardisation, 0);
 	}
 
 	/** The MNIST proportions: content box 20/28 of the input side. */
@@ -84,9 +95,16 @@ public record Preprocessing(int width, int height, Fit fit, Inversion inversion,
 		return digits(28);
 	}
 
-	/** Digits in a {@code size} square input, content box in MNIST's proportion. */
+	/**
+	 * Strokes wider than this at 28 px are thinned: MNIST's are 3 to 4 pixels wide (medians), a
+	 * marker's or a thin digit's scaled up to fill a box (the UCI digits' 1s) up to 12.
+	 */
+	private static final int MAX_STROKE = 5;
+
+	/** Digits in a {@code size} square input, content box in MNIST's proportion, strokes thinned to MNIST's widest. */
 	public static Preprocessing digits(final int size) {
-		return new Preprocessing(size, size, Fit.CENTER_OF_MASS, Inversion.AUTO, (int) Math.round(size * DIGIT_BOX), 1, null);
+		return new Preprocessing(size, size, Fit.CENTER_OF_MASS, Inversion.AUTO, (int) Math.round(size * DIGIT_BOX), 1, null,
+			(int) Math.round(MAX_STROKE * size / 28.0));
 	}
 
 	/** Any small image: stretched to the input size, each image's intensities to 0..1. */
@@ -100,7 +118,7 @@ public record Preprocessing(int width, int height, Fit fit, Inversion inversion,
 	}
 
 	public Preprocessing withStandardisation(final Standardisation newStandardisation) {
-		return new Preprocessing(width, height, fit, inversion, fitSize, channels, newStandardisation);
+		return new Preprocessing(width, height, fit, inversion, fitSize, channels, newStandardisation, maxStroke);
 	}
 
 	/** Values per prepared image: channel planes one after another. */

@@ -73,8 +73,12 @@ public final class Preprocessor {
 			return;
 		}
 		final float[] detection = removeBackground(pixels, w, h);
-		if (detection == null) Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
-		else fitByCentreOfMass(pixels, detection, w, h, out, offset);
+		if (detection == null) {
+			Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
+			return;
+		}
+		fitByCentreOfMass(pixels, detection, w, h, out, offset);
+		if (settings.maxStroke() > 0) thinStrokes(out, offset);
 	}
 
 	/**
@@ -217,6 +221,21 @@ public final class Preprocessor {
 			}
 		}
 		return x1 < 0 ? null : new int[] { x0, y0, x1, y1 };
+	}
+
+	/**
+	 * Thins a prepared digit whose strokes are wider than {@link Preprocessing#maxStroke()}: whole
+	 * steps of grey erosion (2 pixels each), then fitted and centred again.
+	 */
+	private void thinStrokes(final float[] out, final int offset) {
+		final int w = settings.width(), h = settings.height();
+		float[] digit = Arrays.copyOfRange(out, offset, offset + w * h);
+		final boolean[] ink = new boolean[digit.length];
+		for (int i = 0; i < ink.length; i++) ink[i] = digit[i] > 0.5f;
+		final int steps = (int) Math.round((Strokes.width(ink, w, h) - settings.maxStroke()) / 2.0);
+		if (steps <= 0) return;
+		for (int k = 0; k < steps; k++) digit = Strokes.morph(digit, w, h, false);
+		if (contentBox(digit, w, h) != null) refit(digit, w, h, out, offset); // else too fine to thin: left as it was
 	}
 
 	/**

@@ -46,4 +46,26 @@ class MainTest {
 		for (final String[] args : bad) assertEquals(1, Main.run(context, args), String.join(" ", args));
 		assertFalse(Files.exists(model));
 	}
+
+	@Test
+	void readsNumbersInAnImageAndAFolderWithLeadingZerosKept() throws Exception {
+		final io.github.digitclassifier.NumberImages.Digits digits = io.github.digitclassifier.NumberImages.Digits.load(Path.of("sample-data/test"));
+		final java.util.Random random = new java.util.Random(4);
+		io.github.digitclassifier.NumberImages.Sample sample;
+		do sample = io.github.digitclassifier.NumberImages.draw(digits, 5, io.github.digitclassifier.NumberImages.Condition.SPACED, 36, true, random);
+		while (sample.text().charAt(0) != '0');
+		final Path folder = Files.createDirectories(dir.resolve("codes/batch 1"));
+		javax.imageio.ImageIO.write(sample.image(), "png", folder.resolve("code.png").toFile());
+		final Path image = dir.resolve("image.csv"), all = dir.resolve("folder.csv");
+		assertEquals(0, Main.run(context, new String[] { "read", "image=" + folder.resolve("code.png"), "digits=5", "output_file=" + image }));
+		assertEquals(0, Main.run(context, new String[] { "read-folder", "folder=" + dir.resolve("codes"), "output_file=" + all }));
+		final String[] row = Files.readAllLines(image).get(1).split(",");
+		assertEquals("1", row[0]);
+		assertEquals(sample.text(), row[2], Files.readAllLines(image).toString());
+		assertTrue(Files.readAllLines(all).get(1).startsWith("batch 1/code.png," + sample.text() + ","), Files.readAllLines(all).toString());
+		// A folder without an image is an error, not an empty table.
+		Files.createDirectories(dir.resolve("empty"));
+		assertEquals(1, Main.run(context, new String[] { "read-folder", "folder=" + dir.resolve("empty"), "output_file=" + dir.resolve("none.csv") }));
+		assertFalse(Files.exists(dir.resolve("none.csv")));
+	}
 }

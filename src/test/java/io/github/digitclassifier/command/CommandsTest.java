@@ -46,7 +46,8 @@ class CommandsTest {
 			.matcher(Files.readString(Path.of("plugins.config")));
 		while (entry.find()) entries.put(entry.group(1), entry.group(2));
 		assertEquals(List.of("Classify Current Image", "Classify Folder...", "Evaluate Digit Classifier...",
-			"Import Class Folders...", "Train Digit Classifier..."), List.copyOf(entries.keySet()));
+			"Import Class Folders...", "Read Number", "Read Numbers in Folder...", "Train Digit Classifier..."),
+			List.copyOf(entries.keySet()));
 		for (final Map.Entry<String, String> e : entries.entrySet()) {
 			final org.scijava.command.CommandInfo info = commands.getCommand(e.getValue());
 			assertTrue(info != null, e.getValue());
@@ -58,7 +59,7 @@ class CommandsTest {
 				assertFalse(item.getLabel().contains("_"), item.getName() + " is labelled " + item.getLabel());
 			}
 		}
-		assertEquals(5, commands.getCommands().stream().filter(c -> c.getClassName().startsWith("io.github.digitclassifier.")).count());
+		assertEquals(7, commands.getCommands().stream().filter(c -> c.getClassName().startsWith("io.github.digitclassifier.")).count());
 	}
 
 	@Test

@@ -77,7 +77,8 @@ class ModelBundlesTest {
 		final ModelBundle bundled = ModelBundles.load(old);
 		final BundleMetadata metadata = bundled.metadata();
 		assertEquals(1, metadata.formatVersion());
-		assertEquals(io.github.digitclassifier.preprocess.Preprocessing.digits(), metadata.preprocessing());
+		assertEquals(new io.github.digitclassifier.preprocess.Preprocessing(28, 28, io.github.digitclassifier.preprocess.Preprocessing.Fit.CENTER_OF_MASS,
+			io.github.digitclassifier.preprocess.Preprocessing.Inversion.AUTO, 20, 1, null, 0), metadata.preprocessing());
 		assertEquals(1, metadata.preprocessing().channels());
 		assertEquals(null, metadata.preprocessing().standardisation());
 		assertEquals(0, metadata.recipe().minUpdatesPerEpoch());

@@ -21,13 +21,16 @@ import net.imglib2.type.numeric.real.FloatType;
 class PreprocessorTest {
 
 	private final Preprocessor digits = new Preprocessor(Preprocessing.digits());
+	private final Preprocessor unlimited = new Preprocessor(new Preprocessing(28, 28, Preprocessing.Fit.CENTER_OF_MASS,
+		Preprocessing.Inversion.AUTO, 20, 1, null, 0));
 
 	@Test
 	void offCentreContentIsScaledToTheBoxAndCentredByMass() {
 		// A 10x6 bright bar in the top left corner of a 60x60 image.
 		final float[] pixels = new float[60 * 60];
 		for (int y = 2; y < 8; y++) for (int x = 3; x < 13; x++) pixels[y * 60 + x] = 255;
-		final float[] out = digits.prepare(ArrayImgs.floats(pixels, 60, 60));
+		// Placement only: a solid bar scaled up is as thick as a marker's stroke, which would be thinned.
+		final float[] out = unlimited.prepare(ArrayImgs.floats(pixels, 60, 60));
 		final double[] centre = centreOfMass(out, 28);
 		assertEquals(13.5, centre[0], 0.05);
 		assertEquals(13.5, centre[1], 0.05);
@@ -97,6 +100,42 @@ class PreprocessorTest {
 		final float[] out = digits.prepare(ArrayImgs.floats(pixels, 40, 40));
 		assertArrayEquals(clean, out, 1e-6f);
 		for (final float v : out) assertTrue(Float.isFinite(v));
+	}
+
+	/** The ink of a prepared digit: its stroke width (at half intensity) and its content box's height. */
+	private static int[] strokeAndHeight(final float[] prepared) {
+		final boolean[] ink = new boolean[prepared.length];
+		for (int i = 0; i < ink.length; i++) ink[i] = prepared[i] > 0.5f;
+		final int[] box = Preprocessor.contentBox(prepared, 28, 28);
+		return new int[] { Strokes.width(ink, 28, 28), box[3] - box[1] + 1 };
+	}
+
+	@Test
+	void markerStrokesAreThinnedToMnistsWidestAndPenStrokesLeftAsTheyAre() throws Exception {
+		// A 1 written with a marker: a bar 14 wide and 40 high, with a flag, dark on white.
+		final BufferedImage marker = new BufferedImage(60, 60, BufferedImage.TYPE_BYTE_GRAY);
+		final java.awt.Graphics2D g = marker.createGraphics();
+		g.setColor(java.awt.Color.WHITE);
+		g.fillRect(0, 0, 60, 60);
+		g.setColor(java.awt.Color.BLACK);
+		g.fillRect(28, 10, 14, 40);
+		g.fillRect(18, 10, 12, 10);
+		final int[] thick = strokeAndHeight(unlimited.prepare(ImageFiles.toFloat(marker)));
+		final int[] thinned = strokeAndHeight(digits.prepare(ImageFiles.toFloat(marker)));
+		assertTrue(thick[0] >= 7, "unthinned stroke " + thick[0]);
+		assertTrue(thinned[0] <= Preprocessing.digits().maxStroke() + 1, "thinned stroke " + thinned[0]);
+		assertEquals(20, thinned[1], 1, "fitted again to the box");
+		// MNIST's own digits (a pen) come out as they did without the limit.
+		final PreparedImages mnist = PreparedImages.prepare(io.github.digitclassifier.data.ClassFolders.scan(
+			java.nio.file.Path.of("sample-data/test")), unlimited);
+		int changed = 0;
+		for (int i = 0; i < mnist.size(); i++) {
+			final float[] plain = new float[784];
+			mnist.copyTo(i, plain, 0);
+			final float[] limited = digits.prepare(ImageFiles.read(mnist.dataset().images().get(i).file()));
+			if (!java.util.Arrays.equals(plain, limited)) changed++;
+		}
+		assertTrue(changed <= 10, changed + " of 200 MNIST digits thinned");
 	}
 
 	@Test

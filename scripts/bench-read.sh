@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Reading numbers: builds numbers of 5 handwritten digits from the 10,000 MNIST test images (never
+# trained on) under four conditions (spaced; touching; with points, commas and dashes; on ruled,
+# unevenly lit, noisy paper), 20 to 80 px tall, dark on light or light on dark, and prints per
+# condition the whole-string and per-digit accuracy and the numbers read per second.
+#   scripts/bench-read.sh [numbers per condition (500)] [model zip (bundled)] [digits per number (5)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/fetch-mnist.sh >/dev/null
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+echo "# $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(date -u +%Y-%m-%d)"
+java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+	-cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
+	io.github.digitclassifier.bench.ReadNumbersBenchmark data/mnist/test "${1:-500}" "${3:-5}" "${2:-}"

@@ -1,0 +1,138 @@
+package io.github.digitclassifier.read;
+
+import java.util.Arrays;
+
+import io.github.digitclassifier.preprocess.Strokes;
+
+/**
+ * What is written on a page: each pixel's ink, bright on dark whatever the page's polarity, with
+ * the paper's uneven lighting taken out, and the pixels that count as ink.
+ *
+ * @param strength ink above the local paper level, 0 where there is none; in the image's units
+ * @param mask whether a pixel is ink (above Otsu's threshold on {@code strength})
+ * @param strokeWidth the typical stroke width in pixels (at least 1)
+ */
+record Ink(float[] strength, boolean[] mask, int width, int height, double strokeWidth) {
+
+	/** Paper is estimated in blocks of about this many pixels (or the image's shorter side). */
+	private static final int BLOCK = 128;
+
+	/** Ink must stand out from the paper by this many times the paper's noise. */
+	private static final double NOISE_FACTOR = 5;
+
+	/** Finds the ink of a grey image given row by row. */
+	static Ink of(final float[] grey, final int w, final int h) {
+		final float[] sorted = sample(grey);
+		final float median = sorted[sorted.length / 2];
+		final float low = sorted[(int) (0.005 * (sorted.length - 1))], high = sorted[(int) (0.995 * (sorted.length - 1))];
+		// Ink is what lies far from the paper (the median): dark ink when the darkest are farther.
+		final boolean dark = median - low > high - median;
+		final float[] paper = paper(grey, w, h, dark);
+		final float[] strength = new float[grey.length];
+		for (int i = 0; i < grey.length; i++) {
+			final float v = Float.isFinite(grey[i]) ? grey[i] : paper[i];
+			strength[i] = Math.max(0, dark ? paper[i] - v : v - paper[i]);
+		}
+		final boolean[] mask = new boolean[grey.length];
+		final double threshold = Math.max(otsu(strength, high - low), NOISE_FACTOR * noise(grey, paper));
+		boolean any = false;
+		for (int i = 0; i < grey.length; i++) any |= mask[i] = strength[i] > threshold && threshold > 0;
+		return new Ink(strength, mask, w, h, Math.max(1, Strokes.width(mask, w, h)));
+	}
+
+	/** Up to 100,000 of the values, evenly spread, sorted (non-numbers left out). */
+	private static float[] sample(final float[] grey) {
+		final int step = Math.max(1, grey.length / 100_000);
+		final float[] values = new float[(grey.length + step - 1) / step];
+		int n = 0;
+		for (int i = 0; i < grey.length; i += step) if (Float.isFinite(grey[i])) values[n++] = grey[i];
+		final float[] sorted = Arrays.copyOf(values, Math.max(1, n));
+		Arrays.sort(sorted);
+		return sorted;
+	}
+
+	/**
+	 * The paper's level at every pixel: the median of each block (ink covers less than half of
+	 * one), interpolated linearly between block centres.
+	 */
+	private static float[] paper(final float[] grey, final int w, final int h, final boolean dark) {
+		final int block = Math.max(8, Math.min(BLOCK, Math.min(w, h)));
+		final int bx = Math.max(1, Math.round((float) w / block)), by = Math.max(1, Math.round((float) h / block));
+		final float[] levels = new float[bx * by];
+		for (int j = 0; j < by; j++) {
+			for (int i = 0; i < bx; i++) {
+				final int x0 = i * w / bx, x1 = (i + 1) * w / bx, y0 = j * h / by, y1 = (j + 1) * h / by;
+				final int stride = Math.max(1, (int) Math.sqrt((double) (x1 - x0) * (y1 - y0) / 4096));
+				final float[] values = new float[((x1 - x0 + stride - 1) / stride) * ((y1 - y0 + stride - 1) / stride)];
+				int n = 0;
+				for (int y = y0; y < y1; y += stride) {
+					for (int x = x0; x < x1; x += stride) if (Float.isFinite(grey[y * w + x])) values[n++] = grey[y * w + x];
+				}
+				final float[] finite = Arrays.copyOf(values, n);
+				Arrays.sort(finite);
+				levels[j * bx + i] = n == 0 ? 0 : finite[n / 2];
+			}
+		}
+		final float[] paper = new float[w * h];
+		for (int y = 0; y < h; y++) {
+			final double fy = Math.min(by - 1, Math.max(0, (y + 0.5) * by / h - 0.5));
+			final int j0 = (int) fy, j1 = Math.min(by - 1, j0 + 1);
+			for (int x = 0; x < w; x++) {
+				final double fx = Math.min(bx - 1, Math.max(0, (x + 0.5) * bx / w - 0.5));
+				final int i0 = (int) fx, i1 = Math.min(bx - 1, i0 + 1);
+				final double top = levels[j0 * bx + i0] + (fx - i0) * (levels[j0 * bx + i1] - levels[j0 * bx + i0]);
+				final double bottom = levels[j1 * bx + i0] + (fx - i0) * (levels[j1 * bx + i1] - levels[j1 * bx + i0]);
+				paper[y * w + x] = (float) (top + (fy - j0) * (bottom - top));
+			}
+		}
+		return paper;
+	}
+
+	/** The paper's noise: 1.4826 times the median absolute difference from the paper level. */
+	private static double noise(final float[] grey, final float[] paper) {
+		final int step = Math.max(1, grey.length / 100_000);
+		final float[] deviations = new float[(grey.length + step - 1) / step];
+		int n = 0;
+		for (int i = 0; i < grey.length; i += step) if (Float.isFinite(grey[i])) deviations[n++] = Math.abs(grey[i] - paper[i]);
+		if (n == 0) return 0;
+		final float[] sorted = Arrays.copyOf(deviations, n);
+		Arrays.sort(sorted);
+		return 1.4826 * sorted[n / 2];
+	}
+
+	/**
+	 * Otsu's threshold over the values (256 bins, paper's zeros included) up to {@code range}, the
+	 * spread of the image's grey levels but for the extreme 0.5% on each side (so that a few hot
+	 * pixels do not squeeze the ink into one bin); 0 when nothing is above 0.
+	 */
+	private static double otsu(final float[] values, final double range) {
+		float top = 0;
+		for (final float v : values) top = Math.max(top, v);
+		final double max = Math.min(top, range);
+		if (max <= 0) return 0;
+		final long[] histogram = new long[256];
+		for (final float v : values) histogram[(int) Math.min(255, v / max * 256)]++;
+		long total = 0;
+		double sum = 0;
+		for (int i = 0; i < 256; i++) {
+			total += histogram[i];
+			sum += i * (double) histogram[i];
+		}
+		long below = 0;
+		double sumBelow = 0, best = -1;
+		int threshold = 0;
+		for (int i = 0; i < 255; i++) {
+			below += histogram[i];
+			sumBelow += i * (double) histogram[i];
+			final long above = total - below;
+			if (below == 0 || above == 0) continue;
+			final double difference = sumBelow / below - (sum - sumBelow) / above;
+			final double between = (double) below * above * difference * difference;
+			if (between > best) {
+				best = between;
+				threshold = i;
+			}
+		}
+		return (threshold + 1) * max / 256.0;
+	}
+}

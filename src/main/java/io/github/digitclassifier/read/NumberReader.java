@@ -1,0 +1,360 @@
+package io.github.digitclassifier.read;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+import io.github.digitclassifier.data.ImageFiles;
+import io.github.digitclassifier.data.ImageFolders;
+import io.github.digitclassifier.data.SkippedFile;
+import io.github.digitclassifier.model.BundleMetadata;
+import io.github.digitclassifier.model.ModelBundle;
+import io.github.digitclassifier.predict.Prediction;
+import io.github.digitclassifier.predict.Predictor;
+import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.preprocess.Preprocessor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Reads the number written in an image (a postal code, an amount, a form field): finds the ink,
+ * takes out ruled lines, finds the digits among the pieces of ink (broken strokes merged; points,
+ * commas, dashes, specks and box edges left out), splits pieces that hold touching digits where
+ * the classifier is surest of the parts, and classifies each digit with a digit model.
+ */
+public final class NumberReader {
+
+	/** Pieces narrower than this many times the writing's height, but not as narrow as a 1, tell a digit's width. */
+	static final double SPLIT_WIDTH = 0.9;
+
+	/**
+	 * Each cut beyond the first digit of a piece costs as much as a confidence of this: a digit is
+	 * split only when its parts are surer than it is whole by more than that.
+	 */
+	static final double CUT_PENALTY = Math.log(0.5);
+
+	/** A piece is taken to hold at least one digit per this many digit widths... */
+	static final double WIDEST = 3;
+
+	/** ...and at most one per this many. */
+	static final double NARROWEST = 0.3;
+
+	/** A digit's width for its height where too few pieces tell it. */
+	static final double TYPICAL = 0.65;
+
+	/** How much the width usual for the class read counts beside the classifier's confidence. */
+	static final double SHAPE_WEIGHT = 1;
+
+	/** Parts of a split piece are at least this and at most {@link #MAX_PART} times the writing's height wide. */
+	static final double MIN_PART = 0.2, MAX_PART = 1.2;
+
+	/** Images found and cut at a time before their candidate digits are classified together. */
+	static final int CHUNK = 64;
+
+	/** Most digits one piece is split into. */
+	static final int MAX_DIGITS_PER_PIECE = 12;
+
+	/** The score of a part too short to be a digit: as if classified with this confidence. */
+	private static final double SHORT_PART_CONFIDENCE = 1e-3;
+
+	private final Predictor predictor;
+	private final BundleMetadata metadata;
+	private final ReadOptions options;
+
+	public NumberReader(final ModelBundle bundle, final ReadOptions options) {
+		final Preprocessing p = bundle.metadata().preprocessing();
+		if (p.fit() != Preprocessing.Fit.CENTER_OF_MASS) {
+			throw new IllegalArgumentException("The model reads pictures (preprocessing " + p.fit().name().toLowerCase(java.util.Locale.ROOT) +
+				"), not digits: reading numbers needs a model trained on digits");
+		}
+		this.predictor = new Predictor(bundle);
+		this.metadata = bundle.metadata();
+		this.options = options;
+	}
+
+	/** Reads one image: grey (2D), or red, green and blue planes (x, y, channel). */
+	public NumberReading read(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		return readAll(List.of(image)).get(0);
+	}
+
+	/** One reading per image, in order. */
+	public List<NumberReading> readAll(final List<? extends RandomAccessibleInterval<? extends RealType<?>>> images) {
+		final String[] failures = new String[images.size()];
+		final List<NumberReading> readings = readAll(images.size(), i -> images.get(i), failures);
+		for (int i = 0; i < failures.length; i++) {
+			if (failures[i] != null) throw new IllegalArgumentException("Image " + (i + 1) + " of " + failures.length + ": " + failures[i]);
+		}
+		return readings;
+	}
+
+	/** Reads every image in a folder and its sub-folders; undecodable files are skipped. */
+	public FolderReadings readFolder(final Path folder) throws IOException {
+		final ImageFolders.Listing listing = ImageFolders.list(folder);
+		final List<Path> files = listing.images();
+		final String[] failures = new String[files.size()];
+		final List<NumberReading> all = readAll(files.size(), i -> {
+			try {
+				return ImageFiles.read(files.get(i), 1);
+			}
+			catch (final IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}, failures);
+		final List<SkippedFile> skipped = new ArrayList<>(listing.skipped());
+		final List<FileReading> readings = new ArrayList<>();
+		for (int i = 0; i < files.size(); i++) {
+			if (failures[i] != null) skipped.add(new SkippedFile(files.get(i), failures[i]));
+			else readings.add(new FileReading(ImageFolders.relative(folder, files.get(i)), all.get(i)));
+		}
+		ImageFolders.requireSome(folder, readings.size(), skipped);
+		return new FolderReadings(readings, skipped);
+	}
+
+	/**
+	 * Reads {@code count} images, {@link #CHUNK} at a time: each chunk's images are found and cut on
+	 * all cores, then all their candidate digits classified in one batch. Where an image fails,
+	 * its reason goes to {@code failures} and its reading is null.
+	 */
+	private List<NumberReading> readAll(final int count, final IntFunction<RandomAccessibleInterval<? extends RealType<?>>> image,
+		final String[] failures)
+	{
+		final List<NumberReading> readings = new ArrayList<>(count);
+		for (int from = 0; from < count; from += CHUNK) {
+			final int first = from;
+			final Page[] pages = new Page[Math.min(CHUNK, count - from)];
+			IntStream.range(0, pages.length).parallel().forEach(k -> {
+				try {
+					final RandomAccessibleInterval<? extends RealType<?>> source = image.apply(first + k);
+					pages[k] = page(Preprocessor.grey(source), (int) source.dimension(0), (int) source.dimension(1));
+				}
+				catch (final UncheckedIOException e) {
+					failures[first + k] = reason(e.getCause());
+				}
+				catch (final RuntimeException e) {
+					failures[first + k] = reason(e);
+				}
+			});
+			final List<RandomAccessibleInterval<? extends RealType<?>>> crops = new ArrayList<>();
+			for (final Page page : pages) if (page != null) crops.addAll(page.crops);
+			final List<Prediction> predictions = predictor.predict(crops);
+			int next = 0;
+			for (int k = 0; k < pages.length; k++) {
+				final Page page = pages[k];
+				readings.add(page == null ? null : reading(page, predictions.subList(next, next + page.crops.size())));
+				if (page != null) next += page.crops.size();
+			}
+		}
+		return readings;
+	}
+
+	/** An image's candidate digits: every way to cut every piece of ink, and their crops to classify. */
+	private record Page(List<List<Part>> partsOfPiece, List<int[]> ranges, int height,
+		List<RandomAccessibleInterval<? extends RealType<?>>> crops) {}
+
+	/** Finds the pieces of a grey image given row by row and every way to cut them. */
+	private Page page(final float[] grey, final int w, final int h) {
+		final List<List<Part>> partsOfPiece = new ArrayList<>();
+		final List<int[]> ranges = new ArrayList<>();
+		final List<RandomAccessibleInterval<? extends RealType<?>>> crops = new ArrayList<>();
+		if (w * h == 0) return new Page(partsOfPiece, ranges, 0, crops);
+		final Ink ink = Ink.of(grey, w, h);
+		Lines.erase(ink.mask(), w, h);
+		final List<Blob> all = Blobs.of(ink.mask(), w, h);
+		final int height = Blobs.writingHeight(all);
+		final List<Blob> pieces = Blobs.digitPieces(all, height);
+		final double typical = typicalWidth(pieces, height);
+		final boolean fewer = options.digits() > pieces.size();
+		final double slant = Blobs.slant(pieces, w);
+		for (final Blob piece : pieces) {
+			if (piece.width() > MAX_DIGITS_PER_PIECE * MAX_PART * height) continue; // a scribble or a line no cut can read
+			final int[] range = digitCounts(piece.width(), typical);
+			ranges.add(range);
+			final int most = fewer ? Math.min(MAX_DIGITS_PER_PIECE, Math.max(range[1], (int) (piece.width() / (MIN_PART * height)))) : range[1];
+			final List<Part> parts = parts(piece, height, most, slant, w, ink.strokeWidth());
+			for (final Part part : parts) crops.add(crop(part.blob, ink, height));
+			partsOfPiece.add(parts);
+		}
+		return new Page(partsOfPiece, ranges, height, crops);
+	}
+
+	private static String reason(final Throwable e) {
+		return e.getMessage() != null ? e.getMessage() : e.toString();
+	}
+
+	/** The reading of a page given its crops' predictions. */
+	private NumberReading reading(final Page page, final List<Prediction> predictions) {
+		if (page.partsOfPiece.isEmpty()) return NumberReading.NONE;
+		final Iterator<Prediction> next = predictions.iterator();
+		final List<Cuts> cuts = new ArrayList<>();
+		for (int i = 0; i < page.partsOfPiece.size(); i++) {
+			for (final Part part : page.partsOfPiece.get(i)) part.prediction = next.next();
+			cuts.add(Cuts.of(page.partsOfPiece.get(i), page.height, metadata, page.ranges.get(i)[0], page.ranges.get(i)[1]));
+		}
+		return reading(cuts);
+	}
+
+	/** Reads a grey image given row by row. */
+	NumberReading read(final float[] grey, final int w, final int h) {
+		return read(ArrayImgs.floats(grey, w, h));
+	}
+
+	/** The digits of the best cuts, as many as asked for when the pieces allow it. */
+	private NumberReading reading(final List<Cuts> cuts) {
+		final int[] counts = Cuts.counts(cuts, options.digits());
+		final List<ReadDigit> digits = new ArrayList<>();
+		for (int i = 0; i < cuts.size(); i++) {
+			if (counts[i] == 0) continue;
+			for (final Part part : cuts.get(i).best(counts[i])) {
+				final Blob b = part.blob;
+				final Prediction p = part.prediction;
+				digits.add(new ReadDigit(b.x0(), b.y0(), b.width(), b.height(), p.className(), p.confidence(),
+					p.confidence() < options.minConfidence()));
+			}
+		}
+		return NumberReading.of(digits);
+	}
+
+	/**
+	 * The piece whole, and when it is wide enough to hold touching digits, its parts between cut
+	 * columns: where the fewest strokes cross (local minima of the columns' ink), and evenly
+	 * spaced for every count of digits it may hold.
+	 */
+	private static List<Part> parts(final Blob piece, final int height, final int most, final double slant, final int pageWidth,
+		final double stroke)
+	{
+		final List<Part> parts = new ArrayList<>();
+		if (most <= 1) {
+			parts.add(new Part(piece, 0, 1));
+			return parts;
+		}
+		// Columns along the slant, so that cuts fall between slanted digits.
+		final double centreY = (piece.y0() + piece.y1()) / 2.0;
+		long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+		for (final int p : piece.pixels()) {
+			final long u = Math.round(p % pageWidth - slant * (centreY - p / pageWidth));
+			first = Math.min(first, u);
+			last = Math.max(last, u);
+		}
+		final int w = (int) (last - first + 1);
+		final int[] profile = new int[w];
+		for (final int p : piece.pixels()) profile[(int) (Math.round(p % pageWidth - slant * (centreY - p / pageWidth)) - first)]++;
+		final int window = Math.max(1, (int) Math.round(stroke / 2));
+		final int margin = (int) Math.ceil(MIN_PART * height);
+		final java.util.TreeSet<Integer> cutAt = new java.util.TreeSet<>();
+		for (int c = margin; c <= w - margin; c++) {
+			boolean minimum = true;
+			for (int d = -window; d <= window && minimum; d++) {
+				final int k = c + d;
+				if (k >= 0 && k < w && profile[k] < profile[c]) minimum = false;
+			}
+			if (minimum) cutAt.add(c);
+		}
+		for (int k = 2; k <= most; k++) {
+			for (int j = 1; j < k; j++) cutAt.add((int) Math.round((double) j * w / k));
+		}
+		final List<Integer> positions = new ArrayList<>();
+		positions.add(0);
+		positions.addAll(cutAt);
+		positions.add(w);
+		// Thin out cut positions closer than a stroke: they give near-identical parts.
+		final List<Integer> spaced = new ArrayList<>();
+		for (final int p : positions) {
+			if (spaced.isEmpty() || p == w || p - spaced.get(spaced.size() - 1) >= Math.max(1, stroke / 2)) spaced.add(p);
+		}
+		if (spaced.size() > 2 && spaced.get(spaced.size() - 1) - spaced.get(spaced.size() - 2) < Math.max(1, stroke / 2)) {
+			spaced.remove(spaced.size() - 2);
+		}
+		final int end = spaced.size() - 1;
+		parts.add(new Part(piece, 0, end)); // the piece whole, whatever its width
+		for (int i = 0; i < end; i++) {
+			for (int j = i + 1; j <= end; j++) {
+				final int width = spaced.get(j) - spaced.get(i);
+				if (width > MAX_PART * height) break;
+				if (width < MIN_PART * height || i == 0 && j == end) continue;
+				final Blob part = piece.between(i == 0 ? Integer.MIN_VALUE : (int) first + spaced.get(i),
+					j == end ? Integer.MAX_VALUE : (int) first + spaced.get(j), slant, centreY, pageWidth);
+				if (part != null) parts.add(new Part(part, i, j));
+			}
+		}
+		return parts;
+	}
+
+	/**
+	 * The width of a digit in this writing: the median width of the pieces that are neither
+	 * wide enough to hold two digits nor as narrow as a 1; a share of the height when there are
+	 * fewer than two such.
+	 */
+	private static double typicalWidth(final List<Blob> pieces, final int height) {
+		final double[] widths = pieces.stream().mapToDouble(Blob::width)
+			.filter(w -> w >= 0.35 * height && w <= SPLIT_WIDTH * height).sorted().toArray();
+		return widths.length < 2 ? TYPICAL * height : widths[widths.length / 2];
+	}
+
+	/** How many digits a piece this wide may hold: at least, at most. */
+	private static int[] digitCounts(final int width, final double typical) {
+		final double ratio = width / typical;
+		final int least = Math.max(1, (int) Math.ceil(ratio / WIDEST - 1e-9));
+		final int most = Math.min(MAX_DIGITS_PER_PIECE, Math.max(least, (int) (ratio / NARROWEST)));
+		return new int[] { least, most };
+	}
+
+	/**
+	 * A digit's image for the classifier: its ink on black, in a margin of a fifth of the writing's
+	 * height, with the ink of its pixels' unmasked neighbours (anti-aliased edges) but none of
+	 * other pieces.
+	 */
+	private static RandomAccessibleInterval<? extends RealType<?>> crop(final Blob blob, final Ink ink, final int height) {
+		final int margin = Math.max(2, height / 5);
+		final int cw = blob.width() + 2 * margin, ch = blob.height() + 2 * margin;
+		final float[] pixels = new float[cw * ch];
+		final int pw = ink.width(), ph = ink.height();
+		for (final int p : blob.pixels()) {
+			final int x = p % pw, y = p / pw;
+			for (int dy = -1; dy <= 1; dy++) {
+				for (int dx = -1; dx <= 1; dx++) {
+					final int xx = x + dx, yy = y + dy;
+					if (xx < 0 || yy < 0 || xx >= pw || yy >= ph) continue;
+					final int q = yy * pw + xx;
+					if ((dx != 0 || dy != 0) && ink.mask()[q]) continue; // another ink pixel: in the blob or not ours
+					pixels[(yy - blob.y0() + margin) * cw + xx - blob.x0() + margin] = ink.strength()[q];
+				}
+			}
+		}
+		return ArrayImgs.floats(pixels, cw, ch);
+	}
+
+	/**
+	 * A candidate digit: the part of a piece between cut lines {@code from} and {@code to}
+	 * (numbered left to right; 0 is the piece's left end, lines lean with the writing's slant);
+	 * classified later.
+	 */
+	static final class Part {
+		final Blob blob;
+		final int from;
+		final int to;
+		Prediction prediction;
+
+		Part(final Blob blob, final int from, final int to) {
+			this.blob = blob;
+			this.from = from;
+			this.to = to;
+		}
+
+		/**
+		 * How likely this part is one digit of the class it was given: its log-confidence, plus
+		 * how likely its width for its height is for that class; parts too short to be a digit
+		 * are scored as hopeless.
+		 */
+		double score(final int height, final BundleMetadata metadata) {
+			final double confidence = blob.height() < Blobs.SMALL * height ? SHORT_PART_CONFIDENCE : prediction.confidence();
+			final double shape = metadata.shape(prediction.classIndex()).logLikelihood((double) blob.width() / blob.height());
+			return Math.log(Math.max(1e-12, confidence)) + (Double.isFinite(shape) ? SHAPE_WEIGHT * shape : 0);
+		}
+	}
+}

@@ -1,0 +1,162 @@
+package io.github.digitclassifier.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.digitclassifier.NumberImages;
+import io.github.digitclassifier.NumberImages.Condition;
+import io.github.digitclassifier.TinyModel;
+import io.github.digitclassifier.data.ImageFiles;
+import io.github.digitclassifier.model.BundleMetadata;
+import io.github.digitclassifier.model.ModelBundle;
+import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.preprocess.Preprocessing;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Numbers written with real MNIST test digits (sample-data/test, which the bundled model never
+ * trained on) read by the bundled model, under the conditions of {@link NumberImages}.
+ */
+class NumberReaderTest {
+
+	private static NumberImages.Digits digits;
+	private static NumberReader reader;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void load() throws IOException {
+		digits = NumberImages.Digits.load(Path.of("sample-data/test"));
+		reader = new NumberReader(ModelBundles.loadOrDefault(null), ReadOptions.defaults());
+	}
+
+	/** How many of {@code count} seeded numbers of five digits are read whole. */
+	private static int readWhole(final NumberReader by, final Condition condition, final int count, final long seed) {
+		final Random random = new Random(seed);
+		final List<RandomAccessibleInterval<? extends RealType<?>>> images = new ArrayList<>();
+		final List<String> truths = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			final NumberImages.Sample sample = NumberImages.draw(digits, 5, condition, 20 + random.nextInt(61), random.nextBoolean(), random);
+			images.add(ImageFiles.toFloat(sample.image()));
+			truths.add(sample.text());
+		}
+		final List<NumberReading> readings = by.readAll(images);
+		int whole = 0;
+		for (int i = 0; i < count; i++) if (readings.get(i).text().equals(truths.get(i))) whole++;
+		return whole;
+	}
+
+	@Test
+	void readsSpacedNumbersDarkOnLightAndLightOnDarkAt20To80Pixels() {
+		final int whole = readWhole(reader, Condition.SPACED, 40, 11);
+		assertTrue(whole >= 36, whole + " of 40 read whole");
+	}
+
+	@Test
+	void leavesOutPointsCommasAndDashes() {
+		final int whole = readWhole(reader, Condition.PUNCTUATED, 40, 12);
+		assertTrue(whole >= 34, whole + " of 40 read whole");
+	}
+
+	@Test
+	void readsOnRuledUnevenlyLitNoisyPaper() {
+		final int whole = readWhole(reader, Condition.BACKGROUND, 40, 13);
+		assertTrue(whole >= 32, whole + " of 40 read whole");
+	}
+
+	@Test
+	void splitsTouchingDigitsBetterWhenTheCountIsGiven() throws IOException {
+		final NumberReader five = new NumberReader(ModelBundles.loadOrDefault(null), new ReadOptions(0.9, 5));
+		final int any = readWhole(reader, Condition.TOUCHING, 40, 14);
+		final int given = readWhole(five, Condition.TOUCHING, 40, 14);
+		assertTrue(given >= 20 && given > any, given + " of 40 read whole with digits=5, " + any + " without");
+	}
+
+	@Test
+	void keepsLeadingZerosAndGivesEachDigitItsBoxAndConfidence() {
+		final Random random = new Random(3);
+		NumberImages.Sample sample;
+		do sample = NumberImages.draw(digits, 5, Condition.SPACED, 40, true, random);
+		while (sample.text().charAt(0) != '0');
+		final NumberReading reading = reader.read(ImageFiles.toFloat(sample.image()));
+		assertEquals(sample.text(), reading.text());
+		assertEquals(5, reading.digits().size());
+		double product = 1;
+		int lastX = -1;
+		for (final ReadDigit d : reading.digits()) {
+			product *= d.confidence();
+			assertTrue(d.x() > lastX && d.height() >= 30 && d.height() <= 50, d.toString());
+			lastX = d.x();
+		}
+		assertEquals(product, reading.confidence(), 1e-12);
+	}
+
+	@Test
+	void anImageWithoutDigitsReadsAsNothing() {
+		final float[] blank = new float[300 * 100];
+		java.util.Arrays.fill(blank, 200);
+		assertEquals(NumberReading.NONE, reader.read(blank, 300, 100));
+		assertEquals(NumberReading.NONE, reader.read(new float[] { 7 }, 1, 1));
+		// Paper grain and JPEG-like noise alone.
+		final Random random = new Random(5);
+		for (int i = 0; i < blank.length; i++) blank[i] = (float) (200 + 6 * random.nextGaussian());
+		assertEquals("", reader.read(blank, 300, 100).text());
+	}
+
+	@Test
+	void readsNumbersBuiltFromTheUciDigitsWhenThereAreAny() throws IOException {
+		final Path optdigits = Path.of("../shared/data/optdigits/optdigits-orig.tra");
+		org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(optdigits), "no UCI optdigits here");
+		final Path root = dir.resolve("optdigits");
+		final List<String> lines = Files.readAllLines(optdigits);
+		// The first 20 of each digit, light ink on black as MNIST's, into class folders.
+		final int[] taken = new int[10];
+		for (int at = 21; at + 32 < lines.size(); at += 33) {
+			final int label = Integer.parseInt(lines.get(at + 32).trim());
+			if (taken[label] == 20) continue;
+			final BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY);
+			for (int y = 0; y < 32; y++) {
+				for (int x = 0; x < 32; x++) image.getRaster().setSample(x, y, 0, lines.get(at + y).charAt(x) == '1' ? 255 : 0);
+			}
+			final Path folder = Files.createDirectories(root.resolve(Integer.toString(label)));
+			ImageIO.write(image, "png", folder.resolve("uci-" + at + ".png").toFile());
+			taken[label]++;
+		}
+		final NumberImages.Digits uci = NumberImages.Digits.load(root);
+		final Random random = new Random(21);
+		int whole = 0;
+		for (int i = 0; i < 30; i++) {
+			final NumberImages.Sample sample = NumberImages.draw(uci, 5, Condition.SPACED, 24 + random.nextInt(40), random.nextBoolean(), random);
+			if (reader.read(ImageFiles.toFloat(sample.image())).text().equals(sample.text())) whole++;
+		}
+		assertTrue(whole >= 21, whole + " of 30 numbers of UCI digits read whole");
+	}
+
+	@Test
+	void refusesAModelOfPictures() {
+		final ModelBundle shapes = TinyModel.result().bundle();
+		final BundleMetadata m = shapes.metadata();
+		final ModelBundle pictures = new ModelBundle(shapes.network(), new BundleMetadata(m.format(), m.formatVersion(), m.classNames(),
+			Preprocessing.resize(28, 28), m.recipe(), m.choices(), m.data(), m.history(), m.metrics(), m.trainingImages(), m.created(),
+			m.libraryVersion(), m.dl4jVersion(), m.shapes()));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NumberReader(pictures, ReadOptions.defaults()));
+		assertTrue(e.getMessage().contains("reading numbers needs a model trained on digits"), e.getMessage());
+	}
+}
