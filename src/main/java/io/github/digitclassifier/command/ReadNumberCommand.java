@@ -1,28 +1,20 @@
 package io.github.digitclassifier.command;
 
 import java.awt.Rectangle;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.List;
-import java.util.Set;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
 import io.github.digitclassifier.ij1.DigitBoxes;
 import io.github.digitclassifier.ij1.Slices;
-import io.github.digitclassifier.ij1.Tables;
-import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.NumberReading;
-import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.ReadingTables;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -30,32 +22,17 @@ import net.imglib2.view.Views;
 
 /** Reads the number in every slice of the current image (within the selection when there is one). */
 @Plugin(type = Command.class, label = "Read Number")
-public class ReadNumberCommand extends ReportingCommand {
+public class ReadNumberCommand extends ReadingCommand {
 
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
-
-	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
-		description = "Empty: the bundled MNIST model")
-	private File model_file;
-
-	@Parameter(label = "Save readings to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
-	private File output_file;
-
-	@Parameter(label = "Flag digits under confidence", min = "0", max = "1", stepSize = "0.05", persist = false)
-	private double min_confidence = ReadOptions.defaults().minConfidence();
-
-	@Parameter(label = "Digits per number (0 = any)", min = "0", persist = false)
-	private int digits;
 
 	@Override
 	protected void execute() throws IOException {
 		if (image == null || image.getProcessor() == null) {
 			throw new IllegalArgumentException("No image open: open an image or stack to read numbers in");
 		}
-		final Path outputFile = Paths.output(output_file, "output_file");
-		final NumberReader reader = new NumberReader(ModelBundles.loadOrDefault(Paths.optional(model_file)),
-			new ReadOptions(min_confidence, digits));
+		final NumberReader reader = reader();
 		final Slices.Items items = Slices.of(image, 1);
 		final Rectangle area = selection(image);
 		// Each slice fetched only when read: a virtual stack is not loaded whole.
@@ -72,10 +49,8 @@ public class ReadNumberCommand extends ReportingCommand {
 			}
 		};
 		final List<NumberReading> readings = reader.readAll(regions);
-		final CsvTable table = ReadingTables.forSlices(readings, Slices.originalLabels(image, items));
-		if (outputFile != null) table.write(outputFile);
 		DigitBoxes.show(image, items.stackIndices(), readings, area == null ? 0 : area.x, area == null ? 0 : area.y);
-		Tables.show(table, "Number Readings", Set.of(ReadingTables.TEXT));
+		report(ReadingTables.forSlices(readings, Slices.originalLabels(image, items)));
 		log.info("Read " + readings.size() + " number(s) in " + image.getTitle());
 	}
 

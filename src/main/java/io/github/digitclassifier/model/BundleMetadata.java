@@ -18,12 +18,10 @@ import io.github.digitclassifier.preprocess.Preprocessing;
  * @param data the images trained and validated on (null for a model made otherwise)
  * @param metrics named figures, e.g. {@code validation_accuracy}
  * @param created ISO-8601 time of writing
- * @param shapes for digit models, each class's width for its height (empty when not recorded:
- *        bundles written before numbers were read, and models of pictures)
  */
 public record BundleMetadata(String format, int formatVersion, List<String> classNames, Preprocessing preprocessing,
 	Recipe recipe, List<TrainingChoice> choices, TrainingData data, List<EpochRecord> history, Map<String, Double> metrics, int trainingImages, String created,
-	String libraryVersion, String dl4jVersion, List<ClassShape> shapes)
+	String libraryVersion, String dl4jVersion)
 {
 	public static final String FORMAT = "digit-classifier-model";
 	public static final int FORMAT_VERSION = 2;
@@ -33,18 +31,12 @@ public record BundleMetadata(String format, int formatVersion, List<String> clas
 		history = history == null ? List.of() : List.copyOf(history);
 		choices = choices == null ? List.of() : List.copyOf(choices);
 		metrics = metrics == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metrics));
-		shapes = shapes == null ? List.of() : List.copyOf(shapes);
 	}
 
 	public BundleMetadata withMetric(final String name, final double value) {
 		final Map<String, Double> more = new LinkedHashMap<>(metrics);
 		more.put(name, value);
 		return new BundleMetadata(format, formatVersion, classNames, preprocessing, recipe, choices, data, history, more,
-			trainingImages, created, libraryVersion, dl4jVersion, shapes);
-	}
-
-	/** The shape of class {@code index}'s digits: as recorded, or {@link ClassShape#UNKNOWN}. */
-	public ClassShape shape(final int index) {
-		return index < shapes.size() ? shapes.get(index) : ClassShape.UNKNOWN;
+			trainingImages, created, libraryVersion, dl4jVersion);
 	}
 }

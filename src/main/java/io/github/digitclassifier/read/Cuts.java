@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import io.github.digitclassifier.model.BundleMetadata;
-
 /**
  * The best ways to cut one piece of ink into digits: for every count of digits, the parts that
  * cover the piece's columns end to end with the highest product of the classifier's confidences
@@ -27,9 +25,7 @@ final class Cuts {
 	}
 
 	/** The cuts of a piece whose width suggests {@code least} to {@code most} digits. */
-	static Cuts of(final List<NumberReader.Part> candidates, final int height, final BundleMetadata metadata, final int least,
-		final int most)
-	{
+	static Cuts of(final List<NumberReader.Part> candidates, final int height, final int least, final int most) {
 		final int[] positions = candidates.stream().flatMapToInt(p -> java.util.stream.IntStream.of(p.from, p.to)).distinct().sorted().toArray();
 		final int end = positions.length - 1;
 		final int parts = Math.min(NumberReader.MAX_DIGITS_PER_PIECE, candidates.size());
@@ -42,7 +38,7 @@ final class Cuts {
 		byEnd.sort((a, b) -> Integer.compare(a.to, b.to));
 		for (final NumberReader.Part part : byEnd) {
 			final int i = Arrays.binarySearch(positions, part.from), j = Arrays.binarySearch(positions, part.to);
-			final double score = part.score(height, metadata);
+			final double score = part.score(height);
 			for (int k = 1; k <= parts; k++) {
 				if (best[i][k - 1] == Double.NEGATIVE_INFINITY) continue;
 				final double total = best[i][k - 1] + score + (k > 1 ? NumberReader.CUT_PENALTY : 0);

@@ -12,7 +12,6 @@ import java.util.stream.IntStream;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.ImageFolders;
 import io.github.digitclassifier.data.SkippedFile;
-import io.github.digitclassifier.model.BundleMetadata;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.predict.Predictor;
@@ -37,7 +36,7 @@ public final class NumberReader {
 	 * Each cut beyond the first digit of a piece costs as much as a confidence of this: a digit is
 	 * split only when its parts are surer than it is whole by more than that.
 	 */
-	static final double CUT_PENALTY = Math.log(0.5);
+	static final double CUT_PENALTY = Math.log(0.8);
 
 	/** A piece is taken to hold at least one digit per this many digit widths... */
 	static final double WIDEST = 3;
@@ -47,9 +46,6 @@ public final class NumberReader {
 
 	/** A digit's width for its height where too few pieces tell it. */
 	static final double TYPICAL = 0.65;
-
-	/** How much the width usual for the class read counts beside the classifier's confidence. */
-	static final double SHAPE_WEIGHT = 1;
 
 	/** Parts of a split piece are at least this and at most {@link #MAX_PART} times the writing's height wide. */
 	static final double MIN_PART = 0.2, MAX_PART = 1.2;
@@ -64,7 +60,6 @@ public final class NumberReader {
 	private static final double SHORT_PART_CONFIDENCE = 1e-3;
 
 	private final Predictor predictor;
-	private final BundleMetadata metadata;
 	private final ReadOptions options;
 
 	public NumberReader(final ModelBundle bundle, final ReadOptions options) {
@@ -74,7 +69,6 @@ public final class NumberReader {
 				"), not digits: reading numbers needs a model trained on digits");
 		}
 		this.predictor = new Predictor(bundle);
-		this.metadata = bundle.metadata();
 		this.options = options;
 	}
 
@@ -194,7 +188,7 @@ public final class NumberReader {
 		final List<Cuts> cuts = new ArrayList<>();
 		for (int i = 0; i < page.partsOfPiece.size(); i++) {
 			for (final Part part : page.partsOfPiece.get(i)) part.prediction = next.next();
-			cuts.add(Cuts.of(page.partsOfPiece.get(i), page.height, metadata, page.ranges.get(i)[0], page.ranges.get(i)[1]));
+			cuts.add(Cuts.of(page.partsOfPiece.get(i), page.height, page.ranges.get(i)[0], page.ranges.get(i)[1]));
 		}
 		return reading(cuts);
 	}
@@ -346,15 +340,10 @@ public final class NumberReader {
 			this.to = to;
 		}
 
-		/**
-		 * How likely this part is one digit of the class it was given: its log-confidence, plus
-		 * how likely its width for its height is for that class; parts too short to be a digit
-		 * are scored as hopeless.
-		 */
-		double score(final int height, final BundleMetadata metadata) {
+		/** How likely this part is one digit: its log-confidence; parts too short to be a digit are scored as hopeless. */
+		double score(final int height) {
 			final double confidence = blob.height() < Blobs.SMALL * height ? SHORT_PART_CONFIDENCE : prediction.confidence();
-			final double shape = metadata.shape(prediction.classIndex()).logLikelihood((double) blob.width() / blob.height());
-			return Math.log(Math.max(1e-12, confidence)) + (Double.isFinite(shape) ? SHAPE_WEIGHT * shape : 0);
+			return Math.log(Math.max(1e-12, confidence));
 		}
 	}
 }

@@ -41,7 +41,6 @@ import io.github.digitclassifier.preprocess.InputChoices;
 import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessing;
-import io.github.digitclassifier.preprocess.Shapes;
 import io.github.digitclassifier.preprocess.Preprocessor;
 import io.github.digitclassifier.preprocess.Symmetry;
 
@@ -243,7 +242,7 @@ public final class Trainer {
 			validation.dataset().root().toAbsolutePath().toString(), counts(train.dataset()), counts(validation.dataset()));
 		return new BundleMetadata(BundleMetadata.FORMAT, BundleMetadata.FORMAT_VERSION, train.dataset().classNames(),
 			preprocessing, recipe, choices, data, history, metrics, train.size(), Instant.now().toString(),
-			ModelBundles.libraryVersion(), ModelBundles.dl4jVersion(), Shapes.of(train, train.dataset().classNames().size()));
+			ModelBundles.libraryVersion(), ModelBundles.dl4jVersion());
 	}
 
 	private static List<Integer> counts(final Dataset dataset) {

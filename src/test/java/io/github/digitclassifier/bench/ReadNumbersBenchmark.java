@@ -19,7 +19,8 @@ import net.imglib2.type.numeric.RealType;
  * Reads numbers made of handwritten digits (see {@link NumberImages}) and prints, per condition,
  * whole-string accuracy, per-digit accuracy (1 - edit distance / length) and numbers read per
  * second. Arguments: digit class folders (e.g. data/mnist/test), numbers per condition, digits per
- * number, model bundle (empty: the bundled one), seed.
+ * number, model bundle (empty: the bundled one), seed, and 1 to tell the reader how many digits each
+ * number has ({@code digits=N}; 0, the default, for any).
  */
 public final class ReadNumbersBenchmark {
 
@@ -29,7 +30,9 @@ public final class ReadNumbersBenchmark {
 		final int length = args.length > 2 ? Integer.parseInt(args[2]) : 5;
 		final Path model = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3]) : null;
 		final long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
-		final NumberReader reader = new NumberReader(ModelBundles.loadOrDefault(model), ReadOptions.defaults());
+		final boolean told = args.length > 5 && args[5].equals("1");
+		final NumberReader reader = new NumberReader(ModelBundles.loadOrDefault(model),
+			new ReadOptions(ReadOptions.defaults().minConfidence(), told ? length : 0));
 		System.out.println("condition,numbers,digits_per_number,whole_string_accuracy,per_digit_accuracy,numbers_per_second");
 		for (final NumberImages.Condition condition : NumberImages.Condition.values()) {
 			final Random random = new Random(seed);

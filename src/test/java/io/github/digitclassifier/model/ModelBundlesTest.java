@@ -64,7 +64,7 @@ class ModelBundlesTest {
 
 	/**
 	 * A format version 1 bundle (the model bundled until the handwriting model replaced it) must
-	 * read as grey, stretched per image, one pass an epoch, with no class shapes, and classify
+	 * read as grey, stretched per image, one pass an epoch, no stroke limit, and classify
 	 * exactly as the version 1 code did. The reference is what {@code classify
 	 * folder=sample-data/test} printed before format version 2.
 	 */
@@ -83,7 +83,6 @@ class ModelBundlesTest {
 		assertEquals(null, metadata.preprocessing().standardisation());
 		assertEquals(0, metadata.recipe().minUpdatesPerEpoch());
 		assertEquals(List.of(), metadata.choices());
-		assertEquals(List.of(), metadata.shapes());
 		final List<String> reference;
 		try (InputStream in = ModelBundlesTest.class.getResourceAsStream("format1-bundle-sample-test.csv")) {
 			reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();

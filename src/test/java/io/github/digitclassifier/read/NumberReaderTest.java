@@ -66,27 +66,27 @@ class NumberReaderTest {
 	@Test
 	void readsSpacedNumbersDarkOnLightAndLightOnDarkAt20To80Pixels() {
 		final int whole = readWhole(reader, Condition.SPACED, 40, 11);
-		assertTrue(whole >= 36, whole + " of 40 read whole");
+		assertTrue(whole >= 37, whole + " of 40 read whole");
 	}
 
 	@Test
 	void leavesOutPointsCommasAndDashes() {
 		final int whole = readWhole(reader, Condition.PUNCTUATED, 40, 12);
-		assertTrue(whole >= 34, whole + " of 40 read whole");
+		assertTrue(whole >= 37, whole + " of 40 read whole");
 	}
 
 	@Test
 	void readsOnRuledUnevenlyLitNoisyPaper() {
 		final int whole = readWhole(reader, Condition.BACKGROUND, 40, 13);
-		assertTrue(whole >= 32, whole + " of 40 read whole");
+		assertTrue(whole >= 36, whole + " of 40 read whole");
 	}
 
 	@Test
-	void splitsTouchingDigitsBetterWhenTheCountIsGiven() throws IOException {
+	void splitsTouchingDigitsAndBetterWhenTheCountIsGiven() throws IOException {
 		final NumberReader five = new NumberReader(ModelBundles.loadOrDefault(null), new ReadOptions(0.9, 5));
 		final int any = readWhole(reader, Condition.TOUCHING, 40, 14);
 		final int given = readWhole(five, Condition.TOUCHING, 40, 14);
-		assertTrue(given >= 20 && given > any, given + " of 40 read whole with digits=5, " + any + " without");
+		assertTrue(any >= 16 && given >= 23 && given > any, given + " of 40 read whole with digits=5, " + any + " without");
 	}
 
 	@Test
@@ -155,7 +155,7 @@ class NumberReaderTest {
 		final BundleMetadata m = shapes.metadata();
 		final ModelBundle pictures = new ModelBundle(shapes.network(), new BundleMetadata(m.format(), m.formatVersion(), m.classNames(),
 			Preprocessing.resize(28, 28), m.recipe(), m.choices(), m.data(), m.history(), m.metrics(), m.trainingImages(), m.created(),
-			m.libraryVersion(), m.dl4jVersion(), m.shapes()));
+			m.libraryVersion(), m.dl4jVersion()));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NumberReader(pictures, ReadOptions.defaults()));
 		assertTrue(e.getMessage().contains("reading numbers needs a model trained on digits"), e.getMessage());
 	}

@@ -1,0 +1,46 @@
+package io.github.digitclassifier.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.scijava.plugin.Parameter;
+import org.scijava.widget.FileWidget;
+
+import io.github.digitclassifier.ij1.Tables;
+import io.github.digitclassifier.io.CsvTable;
+import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.read.NumberReader;
+import io.github.digitclassifier.read.ReadOptions;
+import io.github.digitclassifier.read.ReadingTables;
+
+/** What the commands that read numbers share: their keys, the reader, and the Number Readings table. */
+abstract class ReadingCommand extends ReportingCommand {
+
+	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
+		description = "Empty: the bundled MNIST model")
+	private File model_file;
+
+	@Parameter(label = "Save readings to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
+	private File output_file;
+
+	@Parameter(label = "Flag digits under confidence", min = "0", max = "1", stepSize = "0.05", persist = false)
+	private double min_confidence = ReadOptions.defaults().minConfidence();
+
+	@Parameter(label = "Digits per number (0 = any)", min = "0", persist = false)
+	private int digits;
+
+	/** Checks the output file first, then loads the model: bad keys fail before any work. */
+	protected NumberReader reader() throws IOException {
+		Paths.output(output_file, "output_file");
+		return new NumberReader(ModelBundles.loadOrDefault(Paths.optional(model_file)), new ReadOptions(min_confidence, digits));
+	}
+
+	/** Writes the table when an output file was given, and shows it. */
+	protected void report(final CsvTable table) throws IOException {
+		final Path outputFile = Paths.output(output_file, "output_file");
+		if (outputFile != null) table.write(outputFile);
+		Tables.show(table, "Number Readings", Set.of(ReadingTables.TEXT));
+	}
+}
