@@ -77,6 +77,11 @@ final class Cuts {
 		return best;
 	}
 
+	/** The score of {@link #bestCount()}. */
+	double bestScore() {
+		return score(bestCount());
+	}
+
 	double score(final int count) {
 		return count < scores.length ? scores[count] : Double.NEGATIVE_INFINITY;
 	}

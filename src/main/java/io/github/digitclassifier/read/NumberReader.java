@@ -53,6 +53,12 @@ public final class NumberReader {
 	/** Images found and cut at a time before their candidate digits are classified together. */
 	static final int CHUNK = 64;
 
+	/** Two neighbouring pieces may be one broken digit when one is shorter than this share of the writing's height... */
+	static final double BROKEN_HEIGHT = 0.85;
+
+	/** ...and at most this share of it apart. */
+	static final double BROKEN_GAP = 0.2;
+
 	/** Most digits one piece is split into. */
 	static final int MAX_DIGITS_PER_PIECE = 12;
 
@@ -148,7 +154,7 @@ public final class NumberReader {
 	}
 
 	/** An image's candidate digits: every way to cut every piece of ink, and their crops to classify. */
-	private record Page(List<List<Part>> partsOfPiece, List<int[]> ranges, int height,
+	private record Page(List<List<Part>> partsOfPiece, List<int[]> ranges, List<Part> merges, int height,
 		List<RandomAccessibleInterval<? extends RealType<?>>> crops) {}
 
 	/** Finds the pieces of a grey image given row by row and every way to cut them. */
@@ -156,7 +162,8 @@ public final class NumberReader {
 		final List<List<Part>> partsOfPiece = new ArrayList<>();
 		final List<int[]> ranges = new ArrayList<>();
 		final List<RandomAccessibleInterval<? extends RealType<?>>> crops = new ArrayList<>();
-		if (w * h == 0) return new Page(partsOfPiece, ranges, 0, crops);
+		final List<Part> merges = new ArrayList<>();
+		if (w * h == 0) return new Page(partsOfPiece, ranges, merges, 0, crops);
 		final Ink ink = Ink.of(grey, w, h);
 		Lines.erase(ink.mask(), w, h);
 		final List<Blob> all = Blobs.of(ink.mask(), w, h);
@@ -165,8 +172,10 @@ public final class NumberReader {
 		final double typical = typicalWidth(pieces, height);
 		final boolean fewer = options.digits() > pieces.size();
 		final double slant = Blobs.slant(pieces, w);
+		final List<Blob> kept = new ArrayList<>();
 		for (final Blob piece : pieces) {
 			if (piece.width() > MAX_DIGITS_PER_PIECE * MAX_PART * height) continue; // a scribble or a line no cut can read
+			kept.add(piece);
 			final int[] range = digitCounts(piece.width(), typical);
 			ranges.add(range);
 			final int most = fewer ? Math.min(MAX_DIGITS_PER_PIECE, Math.max(range[1], (int) (piece.width() / (MIN_PART * height)))) : range[1];
@@ -174,7 +183,15 @@ public final class NumberReader {
 			for (final Part part : parts) crops.add(crop(part.blob, ink, height));
 			partsOfPiece.add(parts);
 		}
-		return new Page(partsOfPiece, ranges, height, crops);
+		// Neighbours that may be one broken digit (one of them short, close together, narrow together): read as one too.
+		for (int i = 0; i + 1 < kept.size(); i++) {
+			final Blob a = kept.get(i), b = kept.get(i + 1), both = a.merge(b);
+			final boolean mergeable = Math.min(a.height(), b.height()) < BROKEN_HEIGHT * height &&
+				b.x0() - a.x1() <= BROKEN_GAP * height && both.width() <= SPLIT_WIDTH * height;
+			merges.add(mergeable ? new Part(both, 0, 1) : null);
+			if (mergeable) crops.add(crop(both, ink, height));
+		}
+		return new Page(partsOfPiece, ranges, merges, height, crops);
 	}
 
 	private static String reason(final Throwable e) {
@@ -190,7 +207,20 @@ public final class NumberReader {
 			for (final Part part : page.partsOfPiece.get(i)) part.prediction = next.next();
 			cuts.add(Cuts.of(page.partsOfPiece.get(i), page.height, page.ranges.get(i)[0], page.ranges.get(i)[1]));
 		}
-		return reading(cuts);
+		for (final Part merge : page.merges) if (merge != null) merge.prediction = next.next();
+		// A broken digit: two pieces read as one digit more surely than apart, left to right.
+		final List<Cuts> units = new ArrayList<>();
+		for (int i = 0; i < cuts.size(); i++) {
+			final Part merge = i + 1 < cuts.size() ? page.merges.get(i) : null;
+			if (merge != null && merge.score(page.height) > cuts.get(i).bestScore() + cuts.get(i + 1).bestScore()) {
+				units.add(Cuts.of(List.of(merge), page.height, 1, 1));
+				i++;
+			}
+			else {
+				units.add(cuts.get(i));
+			}
+		}
+		return reading(units);
 	}
 
 	/** Reads a grey image given row by row. */
