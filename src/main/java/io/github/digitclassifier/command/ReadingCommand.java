@@ -37,9 +37,9 @@ abstract class ReadingCommand extends ReportingCommand {
 		return new NumberReader(ModelBundles.loadOrDefault(Paths.optional(model_file)), new ReadOptions(min_confidence, digits));
 	}
 
-	/** Writes the table when an output file was given, and shows it. */
+	/** Writes the table when an output file was given ({@link #reader()} has checked it), and shows it. */
 	protected void report(final CsvTable table) throws IOException {
-		final Path outputFile = Paths.output(output_file, "output_file");
+		final Path outputFile = Paths.optional(output_file);
 		if (outputFile != null) table.write(outputFile);
 		Tables.show(table, "Number Readings", Set.of(ReadingTables.TEXT));
 	}

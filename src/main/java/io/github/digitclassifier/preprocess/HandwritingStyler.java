@@ -43,10 +43,10 @@ final class HandwritingStyler {
 	void nonDigit(final float[] first, final float[] second, final float[] target, final int offset, final SplittableRandom random) {
 		final int w = 3 * size;
 		final float[] pixels = new float[w * size];
-		final int[] a = digitBox(first);
+		final int[] a = box(first, size);
 		// A part of a narrow digit (a 1) would still be a 1: those give pairs only.
 		if (random.nextBoolean() || a[2] - a[0] + 1 < 0.5 * (a[3] - a[1] + 1)) {
-			final int[] b = digitBox(second);
+			final int[] b = box(second, size);
 			// The second starts where the first ends, moved left by up to a fifth of the size (overlap) or right by 1.
 			final int dx = a[2] - b[0] + 1 - random.nextInt(-1, size / 5 + 1);
 			paste(first, pixels, w, 0, 0, size);
@@ -59,12 +59,6 @@ final class HandwritingStyler {
 			paste(first, pixels, w, 0, left ? a[0] : a[2] - keep + 1, left ? a[0] + keep : a[2] + 1);
 		}
 		preprocessor.refit(pixels, w, size, target, offset);
-	}
-
-	/** A prepared digit's content bounds: x0, y0, x1, y1 (the whole input when it is empty). */
-	private int[] digitBox(final float[] digit) {
-		final int[] box = Preprocessor.contentBox(digit, size, size);
-		return box == null ? new int[] { 0, 0, size - 1, size - 1 } : box;
 	}
 
 	/** Lays columns {@code from..to-1} of a digit onto a wider canvas, {@code dx} to the right, keeping the brighter. */
@@ -106,7 +100,7 @@ final class HandwritingStyler {
 
 	/** Removes up to a sixth of the digit at one side: a digit that ran into its box border. */
 	private void cutAtBorder(final float[] pixels, final SplittableRandom random) {
-		final int[] box = box(pixels);
+		final int[] box = box(pixels, canvas);
 		final int side = random.nextInt(4);
 		final boolean vertical = side < 2;
 		final int extent = vertical ? box[2] - box[0] : box[3] - box[1];
@@ -124,10 +118,10 @@ final class HandwritingStyler {
 		}
 	}
 
-	/** The content's bounds on the canvas: x0, y0, x1, y1 (the whole canvas when there is none). */
-	private int[] box(final float[] pixels) {
-		final int[] box = Preprocessor.contentBox(pixels, canvas, canvas);
-		return box == null ? new int[] { 0, 0, canvas - 1, canvas - 1 } : box;
+	/** The content's bounds in a square of {@code side}: x0, y0, x1, y1 (the whole square when there is none). */
+	private static int[] box(final float[] pixels, final int side) {
+		final int[] box = Preprocessor.contentBox(pixels, side, side);
+		return box == null ? new int[] { 0, 0, side - 1, side - 1 } : box;
 	}
 
 	/**
@@ -158,7 +152,7 @@ final class HandwritingStyler {
 	 */
 	private float[] warp(final float[] pixels, final SplittableRandom random, final double scale) {
 		final int c = canvas;
-		final int[] box = box(pixels);
+		final int[] box = box(pixels, canvas);
 		final double cx = (box[0] + box[2]) / 2.0, cy = (box[1] + box[3]) / 2.0;
 		final double shear = uniform(random, -style.slant(), style.slant());
 		double sx, sy;

@@ -77,7 +77,7 @@ public final class Preprocessor {
 			Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
 			return;
 		}
-		fitByCentreOfMass(pixels, detection, w, h, out, offset);
+		fitByCentreOfMass(pixels, contentBox(detection, w, h), w, h, out, offset);
 		if (settings.maxStroke() > 0) thinStrokes(out, offset);
 	}
 
@@ -235,7 +235,8 @@ public final class Preprocessor {
 		final int steps = (int) Math.round((Strokes.width(ink, w, h) - settings.maxStroke()) / 2.0);
 		if (steps <= 0) return;
 		for (int k = 0; k < steps; k++) digit = Strokes.morph(digit, w, h, false);
-		if (contentBox(digit, w, h) != null) refit(digit, w, h, out, offset); // else too fine to thin: left as it was
+		final int[] box = contentBox(digit, w, h);
+		if (box != null) fitByCentreOfMass(digit, box, w, h, out, offset); // else too fine to thin: left as it was
 	}
 
 	/**
@@ -243,15 +244,18 @@ public final class Preprocessor {
 	 * to its content, fitted into the box, centred by mass. An empty canvas gives an empty input.
 	 */
 	void refit(final float[] canvas, final int w, final int h, final float[] out, final int offset) {
-		if (contentBox(canvas, w, h) != null) fitByCentreOfMass(canvas, canvas, w, h, out, offset);
+		final int[] box = contentBox(canvas, w, h);
+		if (box != null) fitByCentreOfMass(canvas, box, w, h, out, offset);
 		else Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
 	}
 
-	/** The MNIST recipe: crop to content, fit into the box, put the centre of mass in the middle. */
-	private void fitByCentreOfMass(final float[] pixels, final float[] detection, final int w, final int h,
-		final float[] out, final int offset)
+	/**
+	 * The MNIST recipe: crop to the content's bounds ({@link #contentBox}), fit into the box, put
+	 * the centre of mass in the middle.
+	 */
+	private void fitByCentreOfMass(final float[] pixels, final int[] box, final int w, final int h, final float[] out,
+		final int offset)
 	{
-		final int[] box = contentBox(detection, w, h);
 		final int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
 		final int cw = x1 - x0 + 1, ch = y1 - y0 + 1;
 		final float[] crop = new float[cw * ch];
