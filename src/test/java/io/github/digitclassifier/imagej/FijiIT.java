@@ -91,7 +91,11 @@ class FijiIT {
 				"] output_file=[" + dir.resolve("folder.csv") + "]\");",
 			"run(\"Import Class Folders...\", \"folder=[" + dir.resolve("test") + "] size=28\");",
 			"run(\"Classify Current Image\");",
-			"print(\"predictions: \" + Table.size(\"Digit Predictions\") + \" \" + Table.getString(\"predicted\", 0, \"Digit Predictions\"));");
+			"print(\"predictions: \" + Table.size(\"Digit Predictions\") + \" \" + Table.getString(\"predicted\", 0, \"Digit Predictions\"));",
+			"run(\"Read Number\");",
+			"print(\"stack readings: \" + Table.size(\"Number Readings\"));",
+			"run(\"Read Numbers in Folder...\", \"folder=[" + dir.resolve("test") + "]\");",
+			"print(\"folder readings: \" + Table.size(\"Number Readings\"));");
 		final ImageJRunner.Run run = ImageJRunner.run(macro, dir, classpath, app, 600);
 		assertTrue(run.completed(), run.describe());
 		assertTrue(Files.size(dir.resolve("model.zip")) > 0);
@@ -99,6 +103,8 @@ class FijiIT {
 		assertEquals(41, Files.readAllLines(dir.resolve("folder.csv")).size());
 		// The bundled digit model on the shapes stack: 40 rows, digits as classes.
 		assertTrue(Pattern.compile("predictions: 40 \\d\n").matcher(run.stdout()).find(), run.describe());
+		// Reading numbers, bare and with only the folder: every slice and every file get a row.
+		assertTrue(run.stdout().contains("stack readings: 40\n") && run.stdout().contains("folder readings: 40\n"), run.describe());
 		assertFalse((run.stdout() + run.stderr()).contains("multiple SLF4J providers"), run.describe());
 
 		// A bad key aborts the macro, naming it, and writes nothing.
