@@ -127,7 +127,7 @@ public final class FijiLayout {
 	/**
 	 * Writes every file the plugin needs in Fiji's layout into {@code appFiles}, and those Fiji does
 	 * not ship into {@code updateSite} (the tree a maintainer uploads). A replacement jar stands
-	 * for the artifact of the same file name (the relocated nd4j-api).
+	 * for the artifact of the same file name (the relocated nd4j-api, ONNX Runtime with the natives shipped).
 	 */
 	public static void writeFiles(final List<Artifact> artifacts, final Path pluginJar, final List<Path> replacements,
 		final Path appFiles, final Path updateSite) throws IOException

@@ -19,6 +19,7 @@ import ij.ImagePlus;
 import io.github.digitclassifier.command.ClassifyFolderCommand;
 import io.github.digitclassifier.command.ClassifyImageCommand;
 import io.github.digitclassifier.command.EvaluateCommand;
+import io.github.digitclassifier.command.ExportModelCommand;
 import io.github.digitclassifier.command.ImportClassFoldersCommand;
 import io.github.digitclassifier.command.ReadNumberCommand;
 import io.github.digitclassifier.command.ReadNumbersInFolderCommand;
@@ -42,6 +43,7 @@ public final class Main {
 		VERBS.put("classify-image", ClassifyImageCommand.class);
 		VERBS.put("read", ReadNumberCommand.class);
 		VERBS.put("read-folder", ReadNumbersInFolderCommand.class);
+		VERBS.put("export", ExportModelCommand.class);
 	}
 
 	private Main() {}

@@ -11,8 +11,8 @@ import org.scijava.widget.FileWidget;
 
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.model.ModelBundle;
-import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.exchange.ModelFiles;
+import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.FolderPredictions;
 import io.github.digitclassifier.predict.PredictionTables;
 import io.github.digitclassifier.predict.Predictor;
@@ -25,7 +25,7 @@ public class ClassifyFolderCommand extends ReportingCommand {
 	private File folder;
 
 	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
-		description = "Empty: the bundled MNIST model")
+		description = MODEL_FILE_HELP)
 	private File model_file;
 
 	@Parameter(label = "Save predictions to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
@@ -35,10 +35,13 @@ public class ClassifyFolderCommand extends ReportingCommand {
 	protected void execute() throws IOException {
 		final Path root = Paths.required(folder, "folder");
 		final Path outputFile = Paths.output(output_file, "output_file");
-		final ModelBundle bundle = ModelBundles.loadOrDefault(Paths.optional(model_file));
-		final FolderPredictions result = new Predictor(bundle).predictFolder(root);
+		final FolderPredictions result;
+		final CsvTable table;
+		try (Classifier model = ModelFiles.loadOrDefault(Paths.optional(model_file))) {
+			result = new Predictor(model).predictFolder(root);
+			table = PredictionTables.forFiles(result.predictions(), model.classNames());
+		}
 		warnSkipped(result.skipped());
-		final CsvTable table = PredictionTables.forFiles(result.predictions(), bundle.metadata().classNames());
 		if (outputFile != null) table.write(outputFile);
 		Tables.show(table, "Digit Predictions");
 		log.info("Classified " + result.predictions().size() + " images in " + root);

@@ -14,8 +14,8 @@ import ij.ImagePlus;
 import io.github.digitclassifier.ij1.Slices;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.model.ModelBundle;
-import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.exchange.ModelFiles;
+import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.predict.PredictionTables;
 import io.github.digitclassifier.predict.Predictor;
@@ -30,7 +30,7 @@ public class ClassifyImageCommand extends ReportingCommand {
 	private ImagePlus image;
 
 	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
-		description = "Empty: the bundled MNIST model")
+		description = MODEL_FILE_HELP)
 	private File model_file;
 
 	@Parameter(label = "Save predictions to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
@@ -43,11 +43,16 @@ public class ClassifyImageCommand extends ReportingCommand {
 			throw new IllegalArgumentException("No image open: open an image or stack to classify");
 		}
 		final Path outputFile = Paths.output(output_file, "output_file");
-		final ModelBundle bundle = ModelBundles.loadOrDefault(Paths.optional(model_file));
-		final Slices.Items items = Slices.of(image, bundle.metadata().preprocessing().channels());
-		final List<String> labels = Slices.originalLabels(image, items);
-		final List<Prediction> predictions = new Predictor(bundle).predict(items.images());
-		final CsvTable table = PredictionTables.forSlices(predictions, labels, bundle.metadata().classNames());
+		final Slices.Items items;
+		final List<String> labels;
+		final List<Prediction> predictions;
+		final CsvTable table;
+		try (Classifier model = ModelFiles.loadOrDefault(Paths.optional(model_file))) {
+			items = Slices.of(image, model.preprocessing().channels());
+			labels = Slices.originalLabels(image, items);
+			predictions = new Predictor(model).predict(items.images());
+			table = PredictionTables.forSlices(predictions, labels, model.classNames());
+		}
 		if (outputFile != null) table.write(outputFile);
 		Slices.label(image, items, predictions, labels);
 		Tables.show(table, "Digit Predictions");

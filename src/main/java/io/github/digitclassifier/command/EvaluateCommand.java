@@ -16,14 +16,15 @@ import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.ij1.ConfusionImages;
 import io.github.digitclassifier.ij1.Displays;
 import io.github.digitclassifier.ij1.Tables;
-import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.exchange.ModelFiles;
+import io.github.digitclassifier.model.Classifier;
 
 /** Measures a model on a test folder: classification report and confusion matrix. */
 @Plugin(type = Command.class, label = "Evaluate Digit Classifier")
 public class EvaluateCommand extends ReportingCommand {
 
 	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
-		description = "Empty: the bundled MNIST model")
+		description = MODEL_FILE_HELP)
 	private File model_file;
 
 	@Parameter(label = "Test folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
@@ -39,7 +40,10 @@ public class EvaluateCommand extends ReportingCommand {
 	protected void execute() throws IOException {
 		final Path testFolder = Paths.required(test_folder, "test_folder");
 		final Path reportFile = Paths.output(report_file, "report_file");
-		final EvaluationResult result = Evaluator.evaluate(ModelBundles.loadOrDefault(Paths.optional(model_file)), testFolder);
+		final EvaluationResult result;
+		try (Classifier model = ModelFiles.loadOrDefault(Paths.optional(model_file))) {
+			result = Evaluator.evaluate(model, testFolder);
+		}
 		warnSkipped(result.skipped());
 		if (reportFile != null) result.report().table().write(reportFile);
 		Tables.show(result.report().table(), "Classification Report");

@@ -13,7 +13,7 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import io.github.digitclassifier.ij1.DigitBoxes;
 import io.github.digitclassifier.ij1.Slices;
-import io.github.digitclassifier.read.NumberReader;
+import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.NumberReading;
 import io.github.digitclassifier.read.ReadingTables;
 import net.imglib2.RandomAccessibleInterval;
@@ -32,7 +32,6 @@ public class ReadNumberCommand extends ReadingCommand {
 		if (image == null || image.getProcessor() == null) {
 			throw new IllegalArgumentException("No image open: open an image or stack to read numbers in");
 		}
-		final NumberReader reader = reader();
 		final Slices.Items items = Slices.of(image, 1);
 		final Rectangle area = selection(image);
 		// Each slice fetched only when read: a virtual stack is not loaded whole.
@@ -48,7 +47,10 @@ public class ReadNumberCommand extends ReadingCommand {
 				return items.images().size();
 			}
 		};
-		final List<NumberReading> readings = reader.readAll(regions);
+		final List<NumberReading> readings;
+		try (Classifier model = model()) {
+			readings = reader(model).readAll(regions);
+		}
 		DigitBoxes.show(image, items.stackIndices(), readings, area == null ? 0 : area.x, area == null ? 0 : area.y);
 		report(ReadingTables.forSlices(readings, Slices.originalLabels(image, items)));
 		log.info("Read " + readings.size() + " number(s) in " + image.getTitle());

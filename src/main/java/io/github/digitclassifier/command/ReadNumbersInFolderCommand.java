@@ -9,6 +9,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
+import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.FolderReadings;
 import io.github.digitclassifier.read.ReadingTables;
 
@@ -22,7 +23,10 @@ public class ReadNumbersInFolderCommand extends ReadingCommand {
 	@Override
 	protected void execute() throws IOException {
 		final Path root = Paths.required(folder, "folder");
-		final FolderReadings result = reader().readFolder(root);
+		final FolderReadings result;
+		try (Classifier model = model()) {
+			result = reader(model).readFolder(root);
+		}
 		warnSkipped(result.skipped());
 		report(ReadingTables.forFiles(result.readings()));
 		log.info("Read " + result.readings().size() + " number(s) in " + root);

@@ -10,7 +10,8 @@ import org.scijava.widget.FileWidget;
 
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.exchange.ModelFiles;
+import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.ReadingTables;
@@ -19,7 +20,7 @@ import io.github.digitclassifier.read.ReadingTables;
 abstract class ReadingCommand extends ReportingCommand {
 
 	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
-		description = "Empty: the bundled MNIST model")
+		description = MODEL_FILE_HELP)
 	private File model_file;
 
 	@Parameter(label = "Save readings to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
@@ -32,9 +33,13 @@ abstract class ReadingCommand extends ReportingCommand {
 	private int digits;
 
 	/** Checks the output file first, then loads the model: bad keys fail before any work. */
-	protected NumberReader reader() throws IOException {
+	protected Classifier model() throws IOException {
 		Paths.output(output_file, "output_file");
-		return new NumberReader(ModelBundles.loadOrDefault(Paths.optional(model_file)), new ReadOptions(min_confidence, digits));
+		return ModelFiles.loadOrDefault(Paths.optional(model_file));
+	}
+
+	protected NumberReader reader(final Classifier model) {
+		return new NumberReader(model, new ReadOptions(min_confidence, digits));
 	}
 
 	/** Writes the table when an output file was given ({@link #reader()} has checked it), and shows it. */

@@ -13,6 +13,9 @@ import io.github.digitclassifier.ij1.Failures;
 /** A command whose failures reach the user as a message naming the file or key (see {@link Failures}). */
 abstract class ReportingCommand implements Command {
 
+	/** What the model_file keys that read a model say of it. */
+	static final String MODEL_FILE_HELP = "Empty: the bundled MNIST model. Also an .onnx file with its description (.onnx.json), or a bioimage.io package";
+
 	@Parameter
 	protected LogService log;
 

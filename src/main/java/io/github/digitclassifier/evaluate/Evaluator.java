@@ -5,17 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.Dataset;
 import io.github.digitclassifier.data.LabeledImage;
 import io.github.digitclassifier.data.SkippedFile;
-import io.github.digitclassifier.model.Layouts;
-import io.github.digitclassifier.model.ModelBundle;
+import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.preprocess.ImageBatches;
 import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessor;
@@ -29,43 +28,38 @@ public final class Evaluator {
 	private Evaluator() {}
 
 	/**
-	 * Evaluates a bundle on a test folder. The folder's classes must be classes of the model; it
+	 * Evaluates a model on a test folder. The folder's classes must be classes of the model; it
 	 * may lack some of them.
 	 */
-	public static EvaluationResult evaluate(final ModelBundle bundle, final Path testFolder) throws IOException {
+	public static EvaluationResult evaluate(final Classifier model, final Path testFolder) throws IOException {
 		final Dataset scanned = ClassFolders.scan(testFolder);
-		final Dataset test = inModelClasses(scanned, bundle.metadata().classNames());
-		final PreparedImages images = PreparedImages.prepare(test, new Preprocessor(bundle.metadata().preprocessing()));
+		final Dataset test = inModelClasses(scanned, model.classNames());
+		final PreparedImages images = PreparedImages.prepare(test, new Preprocessor(model.preprocessing()));
 		images.dataset().requireClassesPresent(scanned.classNames());
-		final EvaluationResult result = evaluate(bundle.network(), images, bundle.metadata().classNames());
+		final EvaluationResult result = evaluate(model, images);
 		final List<SkippedFile> skipped = new ArrayList<>(test.skipped());
 		skipped.addAll(images.skipped());
 		return new EvaluationResult(result.evaluation(), result.classNames(), result.loss(), skipped);
 	}
 
-	/** Evaluates a network on prepared images whose class indices are the network's outputs. */
-	public static EvaluationResult evaluate(final MultiLayerNetwork network, final PreparedImages images,
-		final List<String> classNames)
-	{
-		try (ImageBatches batches = ImageBatches.inOrder(images, BATCH, classNames.size())) {
-			return evaluate(network, batches, classNames, images.dataset().skipped());
+	/** Evaluates a model on prepared images whose class indices are the model's outputs. */
+	public static EvaluationResult evaluate(final Classifier model, final PreparedImages images) {
+		try (ImageBatches batches = ImageBatches.inOrder(images, BATCH, model.classNames().size())) {
+			return evaluate(model, batches, images.dataset().skipped());
 		}
 	}
 
-	/**
-	 * Evaluates a network on batches, run channels-last (see {@link Layouts#channelsLast}); the loss
-	 * is the mean categorical cross-entropy.
-	 */
-	public static EvaluationResult evaluate(final MultiLayerNetwork trained, final ImageBatches batches,
-		final List<String> classNames, final List<SkippedFile> skipped)
-	{
-		final MultiLayerNetwork network = Layouts.channelsLast(trained);
+	/** Evaluates a model on batches; the loss is the mean categorical cross-entropy. */
+	public static EvaluationResult evaluate(final Classifier model, final ImageBatches batches, final List<SkippedFile> skipped) {
+		final List<String> classNames = model.classNames();
 		final Evaluation evaluation = new Evaluation(classNames);
 		double lossSum = 0;
 		long count = 0;
 		while (batches.hasNext()) {
 			final DataSet batch = batches.next();
-			final INDArray output = network.output(Layouts.forNetwork(batch.getFeatures(), network), false);
+			final int n = batch.numExamples();
+			final INDArray output = Nd4j.create(model.probabilities(batch.getFeatures().ravel().toFloatVector(), n),
+				new long[] { n, classNames.size() });
 			evaluation.eval(batch.getLabels(), output);
 			lossSum += crossEntropySum(output, batch.getLabels());
 			count += batch.numExamples();

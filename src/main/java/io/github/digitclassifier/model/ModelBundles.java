@@ -52,6 +52,11 @@ public final class ModelBundles {
 
 	private ModelBundles() {}
 
+	/** The JSON form of metadata, as bundles hold it (and ONNX models' descriptions). */
+	public static Gson gson() {
+		return GSON;
+	}
+
 	/** This library's version, as the build wrote it. */
 	public static String libraryVersion() {
 		return buildProperty("version");

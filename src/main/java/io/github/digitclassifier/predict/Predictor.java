@@ -8,39 +8,30 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.ImageFolders;
 import io.github.digitclassifier.data.SkippedFile;
-import io.github.digitclassifier.model.Layouts;
-import io.github.digitclassifier.model.ModelBundle;
-import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.preprocess.Preprocessor;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /**
- * Classifies images with a model bundle, prepared as the bundle records, many at a time: images
- * are prepared in parallel and sent through the network in batches.
+ * Classifies images with a model, prepared as the model records, many at a time: images are
+ * prepared in parallel and sent through the network in batches.
  */
 public final class Predictor {
 
 	/** Images per forward pass: 1,024 ran the CNN ~10% faster than 512 here, at ~200 MB of activations. */
 	static final int BATCH = 1024;
 
-	private final ModelBundle bundle;
-	/** The bundle's network in the layout fastest for forward passes. */
-	private final MultiLayerNetwork network;
+	private final Classifier model;
 	private final Preprocessor preprocessor;
 
-	public Predictor(final ModelBundle bundle) {
-		this.bundle = bundle;
-		this.network = Layouts.channelsLast(bundle.network());
-		this.preprocessor = new Preprocessor(bundle.metadata().preprocessing());
+	public Predictor(final Classifier model) {
+		this.model = model;
+		this.preprocessor = new Preprocessor(model.preprocessing());
 	}
 
 	public Prediction predict(final RandomAccessibleInterval<? extends RealType<?>> image) {
@@ -120,17 +111,10 @@ public final class Predictor {
 		}
 	}
 
-	/** Runs prepared inputs through the network; DL4J networks are not thread-safe, hence the lock. */
 	private List<Prediction> classify(final float[] inputs, final int n) {
-		final Preprocessing p = preprocessor.settings();
-		final List<String> classNames = bundle.metadata().classNames();
+		final List<String> classNames = model.classNames();
 		final int classes = classNames.size();
-		final float[] probabilities;
-		synchronized (network) {
-			final INDArray images = Nd4j.create(inputs, new long[] { n, p.channels(), p.height(), p.width() });
-			final INDArray output = network.output(Layouts.forNetwork(images, network), false);
-			probabilities = output.ravel().toFloatVector(); // one copy, not one per row
-		}
+		final float[] probabilities = model.probabilities(inputs, n);
 		final List<Prediction> predictions = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			int best = 0;

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.ImageFolders;
 import io.github.digitclassifier.data.SkippedFile;
-import io.github.digitclassifier.model.ModelBundle;
+import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.predict.Predictor;
 import io.github.digitclassifier.preprocess.Preprocessing;
@@ -68,13 +68,13 @@ public final class NumberReader {
 	private final Predictor predictor;
 	private final ReadOptions options;
 
-	public NumberReader(final ModelBundle bundle, final ReadOptions options) {
-		final Preprocessing p = bundle.metadata().preprocessing();
+	public NumberReader(final Classifier model, final ReadOptions options) {
+		final Preprocessing p = model.preprocessing();
 		if (p.fit() != Preprocessing.Fit.CENTER_OF_MASS) {
 			throw new IllegalArgumentException("The model reads pictures (preprocessing " + p.fit().name().toLowerCase(java.util.Locale.ROOT) +
 				"), not digits: reading numbers needs a model trained on digits");
 		}
-		this.predictor = new Predictor(bundle);
+		this.predictor = new Predictor(model);
 		this.options = options;
 	}
 

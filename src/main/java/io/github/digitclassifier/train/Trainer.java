@@ -27,9 +27,11 @@ import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.model.Balance;
 import io.github.digitclassifier.model.BundleMetadata;
 import io.github.digitclassifier.model.EpochRecord;
+import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.model.TrainingChoice;
 import io.github.digitclassifier.model.TrainingData;
@@ -138,13 +140,13 @@ public final class Trainer {
 			final long start = System.nanoTime();
 			final double trainLoss = fitEpoch(network, trainImages, augmenter, recipe, classes, epoch, progress);
 			BatchNorms.recalibrate(network, trainImages, classes);
-			// Converted once for both measurements; the evaluator would convert it for each.
-			final MultiLayerNetwork measured = Layouts.channelsLast(network);
+			// Converted channels-last once for both measurements.
+			final Classifier measured = new NetworkClassifier(network, classNames, preprocessing);
 			final double trainAccuracy;
 			try (ImageBatches sample = ImageBatches.sample(trainImages, TRAIN_ACCURACY_SAMPLE, Evaluator.BATCH, classes)) {
-				trainAccuracy = Evaluator.evaluate(measured, sample, classNames, List.of()).accuracy();
+				trainAccuracy = Evaluator.evaluate(measured, sample, List.of()).accuracy();
 			}
-			final EvaluationResult validated = Evaluator.evaluate(measured, validationImages, classNames);
+			final EvaluationResult validated = Evaluator.evaluate(measured, validationImages);
 			final EpochRecord record = new EpochRecord(epoch, trainLoss, trainAccuracy, validated.loss(),
 				validated.accuracy(), (System.nanoTime() - start) / 1e9);
 			history.add(record);

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
+import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.Dataset;
@@ -34,7 +35,9 @@ import net.imglib2.type.numeric.RealType;
  * throughput of each network (one epoch as the trainer runs it, batch 64, Adam), and with the
  * bundled model the classification throughput of a stack of 28x28 slices and the warm latency of
  * one image. Arguments: MNIST class-folder root, image limit, and {@code lenet} for the import and
- * LeNet figures alone, over two epochs (the comparison with the PyTorch peer). {@code -Domp=N} sets ND4J's OpenMP
+ * LeNet figures alone, over two epochs (the comparison with the PyTorch peer), or {@code exchange} for the
+ * export times and the classification figures of the bundled model as DL4J runs it and as ONNX Runtime
+ * runs its ONNX export. {@code -Domp=N} sets ND4J's OpenMP
  * threads (default: one per core).
  */
 public final class Benchmark {
@@ -42,6 +45,10 @@ public final class Benchmark {
 	public static void main(final String[] args) throws Exception {
 		System.out.println("libnd4j build: nd4j-native " + Loader.getPlatform() + Backends.nativeBuild());
 		final Path mnist = Path.of(args.length > 0 ? args[0] : "data/mnist");
+		if (args.length > 2 && args[2].equals("exchange")) {
+			exchange(mnist);
+			return;
+		}
 		final int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
 		Dataset train = ClassFolders.scan(mnist.resolve("train"));
 		if (limit < train.images().size()) train = train.with(train.images().subList(0, limit), List.of());
@@ -64,7 +71,29 @@ public final class Benchmark {
 		for (final Architecture network : Architecture.values()) {
 			result(network.id() + "_train_img_per_s", trainingSpeeds(network, images, 1)[0]);
 		}
-		classification(ModelBundles.loadDefault());
+		classification(new NetworkClassifier(ModelBundles.loadDefault()), "", mnist);
+	}
+
+	/** Export times, then classification through DL4J and through ONNX Runtime, in one JVM. */
+	private static void exchange(final Path mnist) throws Exception {
+		final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("digit-classifier-bench");
+		final io.github.digitclassifier.model.ModelBundle bundle = ModelBundles.loadDefault();
+		final Path onnx = dir.resolve("digits.onnx");
+		for (int i = 0; i < 3; i++) { // the last of three: the first includes class loading
+			long t = System.nanoTime();
+			io.github.digitclassifier.exchange.OnnxModels.export(bundle, onnx);
+			final double onnxMs = (System.nanoTime() - t) / 1e6;
+			t = System.nanoTime();
+			io.github.digitclassifier.exchange.Exports.export(null, io.github.digitclassifier.exchange.ExportFormat.BIOIMAGEIO, dir.resolve("digits.zip"));
+			if (i == 2) {
+				result("export_onnx_ms", onnxMs);
+				result("export_bioimageio_ms", (System.nanoTime() - t) / 1e6);
+			}
+		}
+		classification(new NetworkClassifier(bundle), "dl4j_", mnist);
+		try (io.github.digitclassifier.model.Classifier model = io.github.digitclassifier.exchange.ModelFiles.load(onnx)) {
+			classification(model, "onnx_", mnist);
+		}
 	}
 
 	/** Images per second of each training epoch as the trainer runs it: batch 64, Adam 1e-3, no augmentation. */
@@ -82,24 +111,25 @@ public final class Benchmark {
 	}
 
 	/** Classifies the first 10,000 test images as slices of a stack, twice, then one image many times. */
-	private static void classification(final ModelBundle bundle) throws Exception {
-		final Path mnist = Path.of("data/mnist");
+	private static void classification(final io.github.digitclassifier.model.Classifier model, final String prefix, final Path mnist)
+		throws Exception
+	{
 		final Dataset test = ClassFolders.scan(mnist.resolve("test"));
 		final List<RandomAccessibleInterval<? extends RealType<?>>> slices = new ArrayList<>();
 		for (final LabeledImage image : test.images().subList(0, Math.min(10_000, test.images().size()))) {
 			slices.add(ImageFiles.read(image.file()));
 		}
-		final Predictor predictor = new Predictor(bundle);
+		final Predictor predictor = new Predictor(model);
 		long t = System.nanoTime();
 		predictor.predict(slices); // the first run also compiles Java and OneDNN code
-		result("classify_stack_first_run_img_per_s", slices.size() / ((System.nanoTime() - t) / 1e9));
+		result(prefix + "classify_stack_first_run_img_per_s", slices.size() / ((System.nanoTime() - t) / 1e9));
 		t = System.nanoTime();
 		predictor.predict(slices);
-		result("classify_stack_img_per_s", slices.size() / ((System.nanoTime() - t) / 1e9));
+		result(prefix + "classify_stack_img_per_s", slices.size() / ((System.nanoTime() - t) / 1e9));
 		for (int i = 0; i < 50; i++) predictor.predict(slices.get(i));
 		t = System.nanoTime();
 		for (int i = 0; i < 200; i++) predictor.predict(slices.get(i));
-		result("classify_one_image_ms", (System.nanoTime() - t) / 1e6 / 200);
+		result(prefix + "classify_one_image_ms", (System.nanoTime() - t) / 1e6 / 200);
 	}
 
 	private static void result(final String name, final double value) {

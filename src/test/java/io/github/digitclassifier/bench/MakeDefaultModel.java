@@ -3,6 +3,7 @@ package io.github.digitclassifier.bench;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.model.EpochRecord;
@@ -42,7 +43,7 @@ public final class MakeDefaultModel {
 				}
 			});
 		final double minutes = (System.nanoTime() - start) / 60e9;
-		final EvaluationResult test = Evaluator.evaluate(result.bundle(), mnist.resolve("test"));
+		final EvaluationResult test = Evaluator.evaluate(new NetworkClassifier(result.bundle()), mnist.resolve("test"));
 		final ModelBundle bundle = new ModelBundle(result.bundle().network(),
 			result.bundle().metadata().withMetric("test_accuracy", test.accuracy()).withMetric("training_minutes", minutes));
 		ModelBundles.save(bundle, out);

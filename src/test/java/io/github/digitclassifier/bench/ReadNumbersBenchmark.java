@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.NumberImages;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.model.ModelBundles;
@@ -31,7 +32,7 @@ public final class ReadNumbersBenchmark {
 		final Path model = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3]) : null;
 		final long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
 		final boolean told = args.length > 5 && args[5].equals("1");
-		final NumberReader reader = new NumberReader(ModelBundles.loadOrDefault(model),
+		final NumberReader reader = new NumberReader(ModelFiles.loadOrDefault(model),
 			new ReadOptions(ReadOptions.defaults().minConfidence(), told ? length : 0));
 		System.out.println("condition,numbers,digits_per_number,whole_string_accuracy,per_digit_accuracy,numbers_per_second");
 		for (final NumberImages.Condition condition : NumberImages.Condition.values()) {

@@ -68,4 +68,30 @@ class MainTest {
 		assertEquals(1, Main.run(context, new String[] { "read-folder", "folder=" + dir.resolve("empty"), "output_file=" + dir.resolve("none.csv") }));
 		assertFalse(Files.exists(dir.resolve("none.csv")));
 	}
+
+	@Test
+	void exportsTheBundledModelAsOnnxThatClassifiesAsTheBundleDoes() throws Exception {
+		final Path onnx = dir.resolve("exported digits.onnx");
+		assertEquals(0, Main.run(context, new String[] { "export", "output_file=[" + onnx + "]" }));
+		assertTrue(Files.size(onnx) > 100_000 && Files.exists(dir.resolve("exported digits.onnx.json")));
+		final Path bundle = dir.resolve("bundle.csv"), exported = dir.resolve("onnx.csv");
+		assertEquals(0, Main.run(context, new String[] { "classify", "folder=sample-data/test", "output_file=" + bundle }));
+		assertEquals(0, Main.run(context, new String[] { "classify", "folder=sample-data/test", "model_file=[" + onnx + "]", "output_file=" + exported }));
+		final List<String> expected = Files.readAllLines(bundle), actual = Files.readAllLines(exported);
+		assertEquals(201, actual.size());
+		for (int i = 0; i < expected.size(); i++) {
+			// file, predicted class: the same; probabilities printed to 6 digits may differ in the last
+			final String[] e = expected.get(i).split(","), a = actual.get(i).split(",");
+			assertEquals(e[0] + "," + e[1], a[0] + "," + a[1]);
+			if (i > 0) for (int c = 2; c < e.length; c++) assertEquals(Double.parseDouble(e[c]), Double.parseDouble(a[c]), 1e-5, expected.get(i));
+		}
+		// Bad keys fail and write nothing.
+		for (final String[] args : List.of(new String[] { "export", "output_file=" + dir.resolve("model.zip") },
+			new String[] { "export", "format=keras", "output_file=" + dir.resolve("k.onnx") },
+			new String[] { "export", "model_file=" + onnx, "output_file=" + dir.resolve("again.onnx") }))
+		{
+			assertEquals(1, Main.run(context, args), String.join(" ", args));
+		}
+		assertFalse(Files.exists(dir.resolve("model.zip")) || Files.exists(dir.resolve("k.onnx")) || Files.exists(dir.resolve("again.onnx")));
+	}
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.io.CsvTable;
@@ -52,7 +53,7 @@ class EvaluatorTest {
 	@Test
 	void evaluatesAFolderAndCountsTheConfusion() throws Exception {
 		final ModelBundle bundle = TinyModel.result().bundle();
-		final EvaluationResult result = Evaluator.evaluate(bundle, TinyModel.test());
+		final EvaluationResult result = Evaluator.evaluate(new NetworkClassifier(bundle), TinyModel.test());
 		assertEquals(TinyModel.result().validation().accuracy(), result.accuracy(), 1e-9);
 		final long[][] confusion = result.confusionMatrix();
 		long diagonal = 0, total = 0;
@@ -72,12 +73,12 @@ class EvaluatorTest {
 		SyntheticImages.writeShapes(dir.resolve("all"), 5, 3);
 		final Path some = Files.createDirectories(dir.resolve("some"));
 		Files.move(dir.resolve("all/cross"), some.resolve("cross"));
-		final EvaluationResult partial = Evaluator.evaluate(bundle, some);
+		final EvaluationResult partial = Evaluator.evaluate(new NetworkClassifier(bundle), some);
 		assertEquals(0, partial.report().row("circle").support());
 		assertEquals(5, partial.report().row("cross").support());
 		Files.createDirectories(some.resolve("hexagon"));
 		Files.copy(some.resolve("cross/cross0.png"), some.resolve("hexagon/h.png"));
-		final String message = assertThrows(IllegalArgumentException.class, () -> Evaluator.evaluate(bundle, some)).getMessage();
+		final String message = assertThrows(IllegalArgumentException.class, () -> Evaluator.evaluate(new NetworkClassifier(bundle), some)).getMessage();
 		assertTrue(message.contains("hexagon") && message.contains(some.toString()), message);
 	}
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import ij.ImagePlus;
 import ij.gui.TextRoi;
+import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
@@ -14,7 +15,7 @@ class ConfusionImagesTest {
 
 	@Test
 	void cellsShowEachRowsShareAndCount() throws Exception {
-		final EvaluationResult result = Evaluator.evaluate(TinyModel.result().bundle(), TinyModel.test());
+		final EvaluationResult result = Evaluator.evaluate(new NetworkClassifier(TinyModel.result().bundle()), TinyModel.test());
 		final ImagePlus image = ConfusionImages.of(result);
 		final long[][] counts = result.confusionMatrix();
 		assertEquals(4 * 32, image.getWidth());

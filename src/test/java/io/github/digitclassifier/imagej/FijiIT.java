@@ -95,7 +95,14 @@ class FijiIT {
 			"run(\"Read Number\");",
 			"print(\"stack readings: \" + Table.size(\"Number Readings\"));",
 			"run(\"Read Numbers in Folder...\", \"folder=[" + dir.resolve("test") + "]\");",
-			"print(\"folder readings: \" + Table.size(\"Number Readings\"));");
+			"print(\"folder readings: \" + Table.size(\"Number Readings\"));",
+			// ONNX Runtime in Fiji's JVM (its long class path once killed ONNX Runtime 1.29.0 at start).
+			"run(\"Export Model...\", \"model_file=[" + dir.resolve("model.zip") + "] output_file=[" + dir.resolve("model.onnx") + "]\");",
+			"run(\"Export Model...\", \"model_file=[" + dir.resolve("model.zip") + "] format=bioimageio output_file=[" + dir.resolve("package.zip") + "]\");",
+			"run(\"Classify Folder...\", \"folder=[" + dir.resolve("test") + "] model_file=[" + dir.resolve("model.onnx") +
+				"] output_file=[" + dir.resolve("onnx.csv") + "]\");",
+			"run(\"Classify Folder...\", \"folder=[" + dir.resolve("test") + "] model_file=[" + dir.resolve("package.zip") +
+				"] output_file=[" + dir.resolve("package.csv") + "]\");");
 		final ImageJRunner.Run run = ImageJRunner.run(macro, dir, classpath, app, 600);
 		assertTrue(run.completed(), run.describe());
 		assertTrue(Files.size(dir.resolve("model.zip")) > 0);
@@ -106,6 +113,10 @@ class FijiIT {
 		// Reading numbers, bare and with only the folder: every slice and every file get a row.
 		assertTrue(run.stdout().contains("stack readings: 40\n") && run.stdout().contains("folder readings: 40\n"), run.describe());
 		assertFalse((run.stdout() + run.stderr()).contains("multiple SLF4J providers"), run.describe());
+		// The exported ONNX file and bioimage.io package classify as the model does.
+		final List<String> classes = predictedClasses(dir.resolve("folder.csv"));
+		assertEquals(classes, predictedClasses(dir.resolve("onnx.csv")));
+		assertEquals(classes, predictedClasses(dir.resolve("package.csv")));
 
 		// A bad key aborts the macro, naming it, and writes nothing.
 		final ImageJRunner.Run bad = ImageJRunner.run("run(\"Train Digit Classifier...\", \"train_folder=[" + dir.resolve("train") +
@@ -169,5 +180,10 @@ class FijiIT {
 			out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			out.closeEntry();
 		}
+	}
+
+	/** The file and predicted class of each row of a Digit Predictions CSV. */
+	private static List<String> predictedClasses(final Path csv) throws java.io.IOException {
+		return Files.readAllLines(csv).stream().map(line -> line.split(",")[0] + "," + line.split(",")[1]).toList();
 	}
 }

@@ -49,8 +49,8 @@ class ModelBundlesTest {
 			images = files.filter(Files::isRegularFile).sorted().limit(12).toList();
 		}
 		final var decoded = images.stream().map(ModelBundlesTest::read).toList();
-		final List<Prediction> before = new Predictor(bundle).predict(decoded);
-		final List<Prediction> after = new Predictor(loaded).predict(decoded);
+		final List<Prediction> before = new Predictor(new NetworkClassifier(bundle)).predict(decoded);
+		final List<Prediction> after = new Predictor(new NetworkClassifier(loaded)).predict(decoded);
 		for (int i = 0; i < before.size(); i++) {
 			assertArrayEquals(before.get(i).probabilities(), after.get(i).probabilities(), 1e-6);
 		}
@@ -87,7 +87,7 @@ class ModelBundlesTest {
 		try (InputStream in = ModelBundlesTest.class.getResourceAsStream("format1-bundle-sample-test.csv")) {
 			reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
 		}
-		final var predictions = new Predictor(bundled).predictFolder(Path.of("sample-data/test")).predictions();
+		final var predictions = new Predictor(new NetworkClassifier(bundled)).predictFolder(Path.of("sample-data/test")).predictions();
 		assertEquals(reference.size(), predictions.size());
 		for (int i = 0; i < reference.size(); i++) {
 			final String[] expected = reference.get(i).split(",");

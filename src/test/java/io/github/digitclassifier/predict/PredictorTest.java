@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.data.ImageFiles;
@@ -25,7 +26,7 @@ class PredictorTest {
 		SyntheticImages.writeShapes(dir, 6, 11);
 		Files.writeString(dir.resolve("circle/readme.txt"), "notes");
 		Files.write(dir.resolve("cross/broken.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 1 });
-		final Predictor predictor = new Predictor(TinyModel.result().bundle());
+		final Predictor predictor = new Predictor(new NetworkClassifier(TinyModel.result().bundle()));
 		final FolderPredictions result = predictor.predictFolder(dir);
 		assertEquals(24, result.predictions().size());
 		assertEquals(List.of(dir.resolve("circle/readme.txt"), dir.resolve("cross/broken.png")),
@@ -50,7 +51,7 @@ class PredictorTest {
 
 	@Test
 	void aFolderWithNothingToClassifyIsAnErrorNamingIt() throws Exception {
-		final Predictor predictor = new Predictor(TinyModel.result().bundle());
+		final Predictor predictor = new Predictor(new NetworkClassifier(TinyModel.result().bundle()));
 		final Path empty = Files.createDirectories(dir.resolve("empty"));
 		Files.writeString(empty.resolve("notes.txt"), "no image");
 		String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

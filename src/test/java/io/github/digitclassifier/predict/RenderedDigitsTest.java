@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.model.ModelBundles;
 
 /**
@@ -45,7 +46,7 @@ class RenderedDigitsTest {
 				made++;
 			}
 		}
-		final FolderPredictions result = new Predictor(ModelBundles.loadDefault()).predictFolder(dir);
+		final FolderPredictions result = new Predictor(new NetworkClassifier(ModelBundles.loadDefault())).predictFolder(dir);
 		assertTrue(result.skipped().isEmpty(), result.skipped().toString());
 		long right = 0;
 		final StringBuilder wrong = new StringBuilder();
@@ -71,7 +72,7 @@ class RenderedDigitsTest {
 		g.dispose();
 		final Path file = dir.resolve("zero.png");
 		ImageIO.write(scan, "png", file.toFile());
-		final Prediction prediction = new Predictor(ModelBundles.loadDefault()).predict(io.github.digitclassifier.data.ImageFiles.read(file));
+		final Prediction prediction = new Predictor(new NetworkClassifier(ModelBundles.loadDefault())).predict(io.github.digitclassifier.data.ImageFiles.read(file));
 		assertTrue(prediction.className().equals("0"), "predicted " + prediction.className() + " " + prediction.confidence());
 	}
 

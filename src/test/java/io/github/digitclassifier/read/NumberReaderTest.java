@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.digitclassifier.model.NetworkClassifier;
+import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.NumberImages;
 import io.github.digitclassifier.NumberImages.Condition;
 import io.github.digitclassifier.TinyModel;
@@ -44,7 +46,7 @@ class NumberReaderTest {
 	@BeforeAll
 	static void load() throws IOException {
 		digits = NumberImages.Digits.load(Path.of("sample-data/test"));
-		reader = new NumberReader(ModelBundles.loadOrDefault(null), ReadOptions.defaults());
+		reader = new NumberReader(ModelFiles.loadOrDefault(null), ReadOptions.defaults());
 	}
 
 	/** How many of {@code count} seeded numbers of five digits are read whole. */
@@ -83,7 +85,7 @@ class NumberReaderTest {
 
 	@Test
 	void splitsTouchingDigitsAndBetterWhenTheCountIsGiven() throws IOException {
-		final NumberReader five = new NumberReader(ModelBundles.loadOrDefault(null), new ReadOptions(0.9, 5));
+		final NumberReader five = new NumberReader(ModelFiles.loadOrDefault(null), new ReadOptions(0.9, 5));
 		final int any = readWhole(reader, Condition.TOUCHING, 40, 14);
 		final int given = readWhole(five, Condition.TOUCHING, 40, 14);
 		assertTrue(any >= 16 && given >= 23 && given > any, given + " of 40 read whole with digits=5, " + any + " without");
@@ -191,7 +193,7 @@ class NumberReaderTest {
 		final ModelBundle pictures = new ModelBundle(shapes.network(), new BundleMetadata(m.format(), m.formatVersion(), m.classNames(),
 			Preprocessing.resize(28, 28), m.recipe(), m.choices(), m.data(), m.history(), m.metrics(), m.trainingImages(), m.created(),
 			m.libraryVersion(), m.dl4jVersion()));
-		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NumberReader(pictures, ReadOptions.defaults()));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NumberReader(new NetworkClassifier(pictures), ReadOptions.defaults()));
 		assertTrue(e.getMessage().contains("reading numbers needs a model trained on digits"), e.getMessage());
 	}
 }

@@ -1,0 +1,50 @@
+package io.github.digitclassifier.exchange;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.digitclassifier.model.ModelBundle;
+import io.github.digitclassifier.model.ModelBundles;
+
+/** Export Model's core: a model file (or the bundled model) written in an exchange format. */
+public final class Exports {
+
+	/** What was exported, to which files, in how long. */
+	public record Exported(String model, List<Path> files, double seconds) {}
+
+	/** The bundled model's weights: trained on MNIST, whose terms (CC BY-SA 3.0) ask for the same licence. */
+	static final String BUNDLED_MODEL_LICENSE = "CC-BY-SA-3.0";
+	/** Other models' weights: the zoo's usual licence; the package's README asks to change it to the training data's terms. */
+	static final String LICENSE = "CC-BY-4.0";
+
+	private Exports() {}
+
+	/** Exports the bundle in {@code modelFile}, the bundled model when null. */
+	public static Exported export(final Path modelFile, final ExportFormat format, final Path output) throws IOException {
+		if (modelFile != null && isOnnx(modelFile)) {
+			throw new IllegalArgumentException("model_file " + modelFile + " is an ONNX model already: Export Model exports Digit Classifier model files");
+		}
+		if (format == ExportFormat.ONNX && !isOnnx(output)) {
+			throw new IllegalArgumentException("output_file " + output + " must end in .onnx, so that it works as a model file again");
+		}
+		final ModelBundle bundle = ModelBundles.loadOrDefault(modelFile);
+		final long start = System.nanoTime();
+		final List<Path> files = switch (format) {
+			case ONNX -> {
+				OnnxModels.export(bundle, output);
+				yield List.of(output, OnnxModels.descriptionOf(output));
+			}
+			case BIOIMAGEIO -> {
+				BioImageIoPackages.write(bundle, output, modelFile == null ? BUNDLED_MODEL_LICENSE : LICENSE);
+				yield List.of(output);
+			}
+		};
+		return new Exported(modelFile == null ? "the bundled model" : modelFile.toString(), files, (System.nanoTime() - start) / 1e9);
+	}
+
+	static boolean isOnnx(final Path file) {
+		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+	}
+}
