@@ -129,4 +129,22 @@ class OnnxModelsTest {
 		final String unusable = assertThrows(IOException.class, () -> ModelFiles.load(badFit)).getMessage();
 		assertTrue(unusable.contains("badfit.onnx.json") && unusable.contains("preprocessing"), unusable);
 	}
+
+	/**
+	 * ONNX Runtime 1.29.0 killed the JVM at start when the system properties were long, as Fiji's
+	 * class path is; Surefire hides that by passing its class path in a jar's manifest. So: a JVM
+	 * of its own with a 100,000-character property, classifying with an exported model.
+	 */
+	@Test
+	void aJvmWithLongSystemPropertiesRunsOnnxModels() throws Exception {
+		final Path onnx = dir.resolve("digits.onnx");
+		OnnxModels.export(io.github.digitclassifier.model.ModelBundles.loadDefault(), onnx);
+		final Path out = dir.resolve("predictions.csv");
+		final Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+			"-Dlong=" + "x".repeat(100_000), "-cp", System.getProperty("java.class.path"), "io.github.digitclassifier.cli.Main",
+			"classify", "folder=sample-data/test", "model_file=" + onnx, "output_file=" + out).redirectErrorStream(true).start();
+		final String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertEquals(0, process.waitFor(), output);
+		assertEquals(201, Files.readAllLines(out).size(), output);
+	}
 }
