@@ -14,13 +14,13 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.IJ;
+import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.ij1.Displays;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.ij1.TrainingPlot;
 import io.github.digitclassifier.model.Architecture;
 import io.github.digitclassifier.model.Balance;
 import io.github.digitclassifier.model.EpochRecord;
-import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.preprocess.Augmentation;
 import io.github.digitclassifier.preprocess.InputRequest;
@@ -107,7 +107,7 @@ public class TrainCommand extends ReportingCommand {
 			Recipe.defaults().minUpdatesPerEpoch(), Balance.fromId(balance));
 		final TrainingResult result = Trainer.train(trainFolder, testFolder,
 			new InputRequest(InputRequest.Mode.fromId(preprocessing), InputRequest.Channels.fromId(channels), size), recipe, progress(recipe));
-		ModelBundles.save(result.bundle(), modelFile);
+		ModelFiles.save(result.bundle(), modelFile);
 		if (historyFile != null) Histories.table(result.history()).write(historyFile);
 		Tables.show(TrainingChoices.table(result.choices()), "Training Choices");
 		Tables.show(Histories.table(result.history()), "Training History");

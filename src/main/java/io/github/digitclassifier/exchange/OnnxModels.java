@@ -68,9 +68,13 @@ public final class OnnxModels {
 
 	/** The description of an exported bundle: its metadata, and that its outputs are probabilities. */
 	static String description(final BundleMetadata metadata) {
+		return ModelBundles.gson().toJson(descriptionJson(metadata));
+	}
+
+	static JsonObject descriptionJson(final BundleMetadata metadata) {
 		final JsonObject json = ModelBundles.gson().toJsonTree(metadata).getAsJsonObject();
 		json.addProperty("scores", "probabilities");
-		return ModelBundles.gson().toJson(json);
+		return json;
 	}
 
 	/** An ONNX file and its description, ready to classify. */

@@ -71,7 +71,9 @@ public final class Benchmark {
 		for (final Architecture network : Architecture.values()) {
 			result(network.id() + "_train_img_per_s", trainingSpeeds(network, images, 1)[0]);
 		}
-		classification(new NetworkClassifier(ModelBundles.loadDefault()), "", mnist);
+		try (io.github.digitclassifier.model.Classifier model = io.github.digitclassifier.exchange.ModelFiles.loadOrDefault(null)) {
+			classification(model, "", mnist); // as the commands run it: through ONNX Runtime
+		}
 	}
 
 	/** Export times, then classification through DL4J and through ONNX Runtime, in one JVM. */

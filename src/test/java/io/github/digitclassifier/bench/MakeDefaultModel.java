@@ -3,12 +3,12 @@ package io.github.digitclassifier.bench;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.ModelBundle;
-import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.Preprocessing;
@@ -46,7 +46,7 @@ public final class MakeDefaultModel {
 		final EvaluationResult test = Evaluator.evaluate(new NetworkClassifier(result.bundle()), mnist.resolve("test"));
 		final ModelBundle bundle = new ModelBundle(result.bundle().network(),
 			result.bundle().metadata().withMetric("test_accuracy", test.accuracy()).withMetric("training_minutes", minutes));
-		ModelBundles.save(bundle, out);
+		ModelFiles.save(bundle, out);
 		System.out.println(test.evaluation().stats());
 		System.out.println(String.format(Locale.ROOT, "RESULT test_accuracy %.4f training_minutes %.1f", test.accuracy(), minutes));
 	}
