@@ -42,7 +42,7 @@ abstract class ReadingCommand extends ReportingCommand {
 		return new NumberReader(model, new ReadOptions(min_confidence, digits));
 	}
 
-	/** Writes the table when an output file was given ({@link #reader()} has checked it), and shows it. */
+	/** Writes the table when an output file was given ({@link #model()} has checked it), and shows it. */
 	protected void report(final CsvTable table) throws IOException {
 		final Path outputFile = Paths.optional(output_file);
 		if (outputFile != null) table.write(outputFile);

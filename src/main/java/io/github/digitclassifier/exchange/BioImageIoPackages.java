@@ -73,8 +73,11 @@ public final class BioImageIoPackages {
 		final BundleMetadata m = bundle.metadata();
 		final Preprocessing p = m.preprocessing();
 		final byte[] onnx = OnnxExport.onnx(bundle);
-		final float[] input = testInput(p);
-		final float[] output = new NetworkClassifier(bundle).probabilities(input, 1);
+		// The test input is what bioimage.io's tools are given: the image before the standardisation
+		// its rdf.yaml says (they apply it); the output, what the network gives after it.
+		final Preprocessing unstandardised = p.standardisation() == null ? p : p.withStandardisation(Preprocessing.Standardisation.identity(p.channels()));
+		final float[] input = testInput(unstandardised);
+		final float[] output = new NetworkClassifier(bundle).probabilities(testInput(p), 1);
 		final Map<String, byte[]> files = new LinkedHashMap<>();
 		files.put(WEIGHTS, onnx);
 		files.put(TEST_INPUT, Npy.write(input, 1, p.channels(), p.height(), p.width()));
@@ -113,7 +116,7 @@ public final class BioImageIoPackages {
 		final Map<String, Object> in = new LinkedHashMap<>();
 		in.put("id", OnnxExport.INPUT);
 		in.put("description", "the image prepared as the README says: " + p.width() + "x" + p.height() + ", " +
-			(p.channels() == 1 ? "grey" : "red, green, blue"));
+			(p.channels() == 1 ? "grey" : "red, green, blue") + (p.standardisation() == null ? "" : ", before the standardisation below"));
 		in.put("axes", List.of(ordered("type", "batch"), ordered("type", "channel", "channel_names",
 			p.channels() == 1 ? List.of("grey") : List.of("red", "green", "blue")),
 			ordered("type", "space", "id", "y", "size", p.height()), ordered("type", "space", "id", "x", "size", p.width())));
@@ -353,7 +356,7 @@ public final class BioImageIoPackages {
 			try {
 				description = description(rdf, describedIn);
 			}
-			catch (final ClassCastException | IllegalArgumentException e) {
+			catch (final RuntimeException e) { // a value of the wrong kind where a number or list was expected
 				throw new IOException(describedIn + " has a tensor description that cannot be used: " + e.getMessage(), e);
 			}
 			return OnnxModels.load(bytes, description, zipFile + "!/" + source, describedIn);
@@ -387,19 +390,27 @@ public final class BioImageIoPackages {
 	/** The package's preprocessing as a standardisation (null: each image stretched to 0..1). */
 	private static Preprocessing.Standardisation standardisation(final Map<?, ?> input, final String describedIn) throws IOException {
 		Preprocessing.Standardisation standardisation = new Preprocessing.Standardisation(List.of(0.0), List.of(1.0));
+		String step = null;
 		for (final Object entry : list(input.get("preprocessing"))) {
-			final Map<?, ?> step = map(entry);
-			final Map<?, ?> kwargs = map(step.get("kwargs"));
-			final String id = String.valueOf(step.get("id"));
+			final Map<?, ?> kwargs = map(map(entry).get("kwargs"));
+			final String id = String.valueOf(map(entry).get("id"));
+			if (id.equals("ensure_dtype")) continue; // the input is float32 already
+			if (step != null) throw new IOException(describedIn + ": its input's preprocessing has " + step + " and " + id + "; Digit Classifier applies one");
+			step = id;
 			switch (id) {
-				case "ensure_dtype" -> { /* the input is float32 already */ }
-				case "fixed_zero_mean_unit_variance" -> standardisation = new Preprocessing.Standardisation(numbers(kwargs.get("mean")), numbers(kwargs.get("std")));
+				case "fixed_zero_mean_unit_variance" -> standardisation = new Preprocessing.Standardisation(numbers(kwargs, "mean", null, describedIn),
+					numbers(kwargs, "std", null, describedIn));
 				case "scale_linear" -> {
-					final List<Double> gain = numbers(kwargs.containsKey("gain") ? kwargs.get("gain") : 1.0);
-					final List<Double> offset = numbers(kwargs.containsKey("offset") ? kwargs.get("offset") : 0.0);
+					final List<Double> gain = numbers(kwargs, "gain", 1.0, describedIn), offset = numbers(kwargs, "offset", 0.0, describedIn);
+					final int channels = Math.max(gain.size(), offset.size());
+					final List<Double> mean = new ArrayList<>(), std = new ArrayList<>();
 					// gain * v + offset = (v - mean) / std with std = 1 / gain, mean = -offset / gain
-					standardisation = new Preprocessing.Standardisation(offset.stream().map(o -> -o / gain.get(0)).toList(),
-						gain.stream().map(g -> 1 / g).toList());
+					for (int c = 0; c < channels; c++) {
+						final double g = gain.get(Math.min(c, gain.size() - 1)), o = offset.get(Math.min(c, offset.size() - 1));
+						mean.add(-o / g);
+						std.add(1 / g);
+					}
+					standardisation = new Preprocessing.Standardisation(mean, std);
 				}
 				case "scale_range" -> {
 					if (number(kwargs.get("min_percentile"), 0) != 0 || number(kwargs.get("max_percentile"), 100) != 100) {
@@ -428,9 +439,15 @@ public final class BioImageIoPackages {
 		return value instanceof List<?> l ? l : List.of();
 	}
 
-	private static List<Double> numbers(final Object value) {
-		if (value instanceof List<?> l) return l.stream().map(v -> ((Number) v).doubleValue()).toList();
-		return List.of(((Number) value).doubleValue());
+	/** A number or a list of them under {@code key}; {@code otherwise} when it is missing (null: it must be there). */
+	private static List<Double> numbers(final Map<?, ?> kwargs, final String key, final Double otherwise, final String describedIn) throws IOException {
+		final Object value = kwargs.get(key);
+		if (value == null && otherwise != null) return List.of(otherwise);
+		if (value instanceof Number n) return List.of(n.doubleValue());
+		if (value instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(Number.class::isInstance)) {
+			return l.stream().map(v -> ((Number) v).doubleValue()).toList();
+		}
+		throw new IOException(describedIn + ": the preprocessing's " + key + " must be a number or a list of numbers, not " + value);
 	}
 
 	private static double number(final Object value, final double otherwise) {

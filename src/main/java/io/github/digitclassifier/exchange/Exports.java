@@ -23,25 +23,42 @@ public final class Exports {
 
 	/** Exports the bundle in {@code modelFile}, the bundled model when null. */
 	public static Exported export(final Path modelFile, final ExportFormat format, final Path output) throws IOException {
-		if (modelFile != null && isOnnx(modelFile)) {
-			throw new IllegalArgumentException("model_file " + modelFile + " is an ONNX model already: Export Model exports Digit Classifier model files");
+		if (modelFile != null && ModelFiles.isExchangeFile(modelFile)) {
+			throw new IllegalArgumentException("model_file " + modelFile + " is an ONNX model or bioimage.io package already: " +
+				"Export Model exports Digit Classifier model files");
 		}
-		if (format == ExportFormat.ONNX && !isOnnx(output)) {
-			throw new IllegalArgumentException("output_file " + output + " must end in .onnx, so that it works as a model file again");
+		if (modelFile != null && modelFile.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+			throw new IllegalArgumentException("output_file " + output + " is model_file itself: give another file, the model stays as it is");
+		}
+		final String suffix = format == ExportFormat.ONNX ? ".onnx" : ".zip";
+		if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(suffix)) {
+			throw new IllegalArgumentException("output_file " + output + " must end in " + suffix + ", so that it works as a model file again");
 		}
 		final ModelBundle bundle = ModelBundles.loadOrDefault(modelFile);
 		final long start = System.nanoTime();
-		final List<Path> files = switch (format) {
+		final List<Path> files;
+		try {
+			files = write(bundle, format, output, modelFile == null ? BUNDLED_MODEL_LICENSE : LICENSE);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("model_file " + (modelFile == null ? "(the bundled model)" : modelFile) + ": " + e.getMessage(), e);
+		}
+		return new Exported(modelFile == null ? "the bundled model" : modelFile.toString(), files, (System.nanoTime() - start) / 1e9);
+	}
+
+	private static List<Path> write(final ModelBundle bundle, final ExportFormat format, final Path output, final String license)
+		throws IOException
+	{
+		return switch (format) {
 			case ONNX -> {
 				OnnxModels.export(bundle, output);
 				yield List.of(output, OnnxModels.descriptionOf(output));
 			}
 			case BIOIMAGEIO -> {
-				BioImageIoPackages.write(bundle, output, modelFile == null ? BUNDLED_MODEL_LICENSE : LICENSE);
+				BioImageIoPackages.write(bundle, output, license);
 				yield List.of(output);
 			}
 		};
-		return new Exported(modelFile == null ? "the bundled model" : modelFile.toString(), files, (System.nanoTime() - start) / 1e9);
 	}
 
 	static boolean isOnnx(final Path file) {

@@ -1,10 +1,8 @@
 package io.github.digitclassifier.exchange;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import io.github.digitclassifier.model.BundleMetadata;
 import io.github.digitclassifier.model.Classifier;
@@ -31,20 +29,21 @@ public final class ModelFiles {
 
 	public static Classifier load(final Path file) throws IOException {
 		if (Exports.isOnnx(file)) return OnnxModels.load(file);
-		if (Files.isRegularFile(file) && BioImageIoPackages.isPackage(file)) return BioImageIoPackages.load(file);
+		if (isPackage(file)) return BioImageIoPackages.load(file);
 		return bundle(file, file.toString());
 	}
 
+	/** Whether a file is a model from elsewhere: an ONNX file or a bioimage.io package, not a bundle. */
+	static boolean isExchangeFile(final Path file) {
+		return Exports.isOnnx(file) || isPackage(file);
+	}
+
+	private static boolean isPackage(final Path file) {
+		return Files.isRegularFile(file) && BioImageIoPackages.isPackage(file);
+	}
+
 	private static Classifier loadDefault() throws IOException {
-		final Path copy = Files.createTempFile("digit-classifier-default", ".zip");
-		try (InputStream in = ModelFiles.class.getResourceAsStream(ModelBundles.DEFAULT_MODEL_RESOURCE)) {
-			if (in == null) return new NetworkClassifier(ModelBundles.loadDefault()); // which says what is missing
-			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-			return bundle(copy, "the bundled model");
-		}
-		finally {
-			Files.deleteIfExists(copy);
-		}
+		return ModelBundles.withDefaultFile(file -> bundle(file, "the bundled model"));
 	}
 
 	/** A bundle through ONNX Runtime: its ONNX copy, else its network exported now; else through DL4J. */
@@ -55,7 +54,7 @@ public final class ModelFiles {
 			try {
 				return OnnxModels.load(onnx, OnnxModels.descriptionJson(metadata), name + "!/" + ModelBundles.INFERENCE_ENTRY, name);
 			}
-			catch (final LinkageError noRuntime) {
+			catch (final OnnxModels.OnnxRuntimeMissing noRuntime) {
 				// no ONNX Runtime natives for this platform: DL4J below
 			}
 		}
@@ -69,17 +68,17 @@ public final class ModelFiles {
 		try {
 			return OnnxModels.load(onnx, OnnxModels.descriptionJson(bundle.metadata()), name, name);
 		}
-		catch (final LinkageError noRuntime) {
+		catch (final OnnxModels.OnnxRuntimeMissing noRuntime) {
 			return new NetworkClassifier(bundle);
 		}
 	}
 
-	/** The network as ONNX, or null when it has a layer the export does not know. */
+	/** The network as ONNX, or null when the export cannot write it (a layer it does not know): the copy is optional. */
 	private static byte[] exportable(final ModelBundle bundle) {
 		try {
 			return OnnxExport.onnx(bundle);
 		}
-		catch (final IllegalArgumentException unsupported) {
+		catch (final RuntimeException unsupported) {
 			return null;
 		}
 	}

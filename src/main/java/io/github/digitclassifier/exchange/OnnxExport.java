@@ -60,7 +60,7 @@ public final class OnnxExport {
 			x = layer(graph, x, configuration.getConf(i).getLayer(), network, i);
 		}
 		return graph.model(INPUT, new long[] { p.channels(), p.height(), p.width() }, OUTPUT,
-			new long[] { bundle.metadata().classNames().size() }, OPSET, ModelBundles.libraryVersion(),
+			new long[] { bundle.metadata().classNames().size() }, ModelBundles.libraryVersion(),
 			"Digit Classifier model: classes " + bundle.metadata().classNames());
 	}
 
@@ -84,9 +84,13 @@ public final class OnnxExport {
 		// DL4J's batch normalisation applies no activation, whatever its configuration names.
 		if (type == BatchNormalization.class) return batchNormalisation(graph, x, (BatchNormalization) layer, network, index);
 		if (type == DenseLayer.class || type == OutputLayer.class) {
-			final String w = graph.initialiser(index + "_W", floats(network.getParam(index + "_W")), network.getParam(index + "_W").shape());
-			final String b = graph.initialiser(index + "_b", floats(network.getParam(index + "_b")), network.getParam(index + "_b").length());
-			return activated(graph, graph.node("Gemm", List.of(x, w, b)), layer, index);
+			final INDArray weights = network.getParam(index + "_W");
+			final List<String> inputs = new ArrayList<>(List.of(x, graph.initialiser(index + "_W", floats(weights), weights.shape())));
+			final boolean bias = layer instanceof DenseLayer dense ? dense.hasBias() : ((OutputLayer) layer).hasBias();
+			if (bias) {
+				inputs.add(graph.initialiser(index + "_b", floats(network.getParam(index + "_b")), weights.size(1)));
+			}
+			return activated(graph, graph.node("Gemm", inputs), layer, index);
 		}
 		throw unsupported(index, type.getSimpleName());
 	}
@@ -109,8 +113,10 @@ public final class OnnxExport {
 	private static String pooling(final OnnxGraph graph, final String x, final SubsamplingLayer layer, final int index) {
 		final String op;
 		if (layer.getPoolingType() == PoolingType.MAX) op = "MaxPool";
-		else if (layer.getPoolingType() == PoolingType.AVG && isZero(layer.getPadding())) op = "AveragePool";
-		else throw unsupported(index, layer.getPoolingType() + " pooling");
+		// Averages over windows that never reach padding: DL4J and ONNX then divide alike.
+		else if (layer.getPoolingType() == PoolingType.AVG && isZero(layer.getPadding()) && layer.getConvolutionMode() != ConvolutionMode.Same) op = "AveragePool";
+		else throw unsupported(index, layer.getPoolingType() + " pooling (" + layer.getConvolutionMode() + ")");
+		if (!isOne(layer.getDilation())) throw unsupported(index, "dilated pooling");
 		final int[] k = layer.getKernelSize(), s = layer.getStride();
 		return graph.node(op, List.of(x), OnnxGraph.ints("kernel_shape", k[0], k[1]), OnnxGraph.ints("strides", s[0], s[1]),
 			padding(layer.getConvolutionMode(), layer.getPadding(), index));
@@ -159,7 +165,7 @@ public final class OnnxExport {
 		if (activation instanceof ActivationSigmoid) return graph.node("Sigmoid", List.of(x));
 		if (activation instanceof ActivationTanH) return graph.node("Tanh", List.of(x));
 		if (activation instanceof ActivationLReLU leaky) return graph.node("LeakyRelu", List.of(x), OnnxGraph.real("alpha", (float) leaky.getAlpha()));
-		throw unsupported(index, "activation " + activation);
+		throw unsupported(index, "activation " + activation.getClass().getSimpleName().replace("Activation", ""));
 	}
 
 	private static IllegalArgumentException unsupported(final int index, final String what) {
@@ -179,6 +185,11 @@ public final class OnnxExport {
 
 	private static boolean isZero(final int[] values) {
 		for (final int v : values) if (v != 0) return false;
+		return true;
+	}
+
+	private static boolean isOne(final int[] values) {
+		for (final int v : values) if (v != 1) return false;
 		return true;
 	}
 }

@@ -30,7 +30,7 @@ final class OnnxGraph {
 
 	/** A node {@code op} of {@code inputs}, with attributes; returns the name of its output. */
 	String node(final String op, final List<String> inputs, final Protobuf... attributes) {
-		final String output = op.toLowerCase() + "_" + names++;
+		final String output = op.toLowerCase(java.util.Locale.ROOT) + "_" + names++;
 		nodes.add(new Node(op, List.copyOf(inputs), output, attributes));
 		return output;
 	}
@@ -69,7 +69,7 @@ final class OnnxGraph {
 	 * last node's output as {@code output}, of shape {@code [batch, outputDims...]}.
 	 */
 	byte[] model(final String input, final long[] inputDims, final String output, final long[] outputDims,
-		final int opset, final String producerVersion, final String docString)
+		final String producerVersion, final String docString)
 	{
 		final Protobuf graph = new Protobuf();
 		for (int i = 0; i < nodes.size(); i++) {
@@ -79,19 +79,17 @@ final class OnnxGraph {
 		for (final Protobuf tensor : initialisers) graph.message(5, tensor);
 		graph.message(11, valueInfo(input, inputDims)).message(12, valueInfo(output, outputDims));
 		return new Protobuf()
-			.varint(1, irVersion(opset))
+			.varint(1, IR_VERSION)
 			.string(2, "Digit Classifier")
 			.string(3, producerVersion)
 			.string(6, docString)
 			.message(7, graph)
-			.message(8, new Protobuf().string(1, "").varint(2, opset))
+			.message(8, new Protobuf().string(1, "").varint(2, OnnxExport.OPSET))
 			.toBytes();
 	}
 
-	/** The IR version that came with an opset (onnx/docs/Versioning.md): 7 for 13-14, 8 for 15-17. */
-	private static int irVersion(final int opset) {
-		return opset <= 14 ? 7 : 8;
-	}
+	/** The IR version that came with opset 13 (onnx/docs/Versioning.md), which {@link OnnxExport} writes. */
+	private static final int IR_VERSION = 7;
 
 	private static Protobuf valueInfo(final String name, final long[] dims) {
 		final Protobuf shape = new Protobuf().message(1, new Protobuf().string(2, "batch"));

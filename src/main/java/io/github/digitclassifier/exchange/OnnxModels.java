@@ -55,13 +55,15 @@ public final class OnnxModels {
 	public static void export(final ModelBundle bundle, final Path onnx) throws IOException {
 		final byte[] model = OnnxExport.onnx(bundle);
 		final Path description = descriptionOf(onnx);
-		final boolean existed = Files.exists(description);
+		final byte[] before = Files.isRegularFile(description) ? Files.readAllBytes(description) : null;
 		AtomicFiles.write(description, temp -> Files.writeString(temp, description(bundle.metadata())));
 		try {
 			AtomicFiles.write(onnx, temp -> Files.write(temp, model));
 		}
 		catch (final IOException | RuntimeException e) {
-			if (!existed) Files.deleteIfExists(description);
+			// The pair stays as it was: the description that was there is put back, or the new one removed.
+			if (before == null) Files.deleteIfExists(description);
+			else AtomicFiles.write(description, temp -> Files.write(temp, before));
 			throw e;
 		}
 	}
@@ -97,7 +99,13 @@ public final class OnnxModels {
 
 	/** ONNX bytes described by {@code json}; {@code source} and {@code describedIn} name them in messages. */
 	static Classifier load(final byte[] onnx, final JsonObject json, final String source, final String describedIn) throws IOException {
-		final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+		final OrtEnvironment environment;
+		try {
+			environment = OrtEnvironment.getEnvironment();
+		}
+		catch (final LinkageError e) {
+			throw new OnnxRuntimeMissing("ONNX Runtime cannot start on this platform, so " + source + " cannot run (" + e + ")", e);
+		}
 		final OrtSession session;
 		try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -160,12 +168,15 @@ public final class OnnxModels {
 		return Map.entry(node.getKey(), tensor);
 	}
 
-	/** Where the channels are: the dimension of 1 or 3 among sides of at least 4 pixels. */
+	/**
+	 * Where the channels are: the dimension of 1 or 3 among sides of at least 4 pixels, or sides
+	 * the network leaves open (then the description gives them).
+	 */
 	private static OnnxClassifier.Layout layout(final long[] shape, final String source) throws IOException {
-		if (shape.length == 3 && shape[1] >= 4 && shape[2] >= 4) return OnnxClassifier.Layout.GREY;
+		if (shape.length == 3 && isSide(shape[1]) && isSide(shape[2])) return OnnxClassifier.Layout.GREY;
 		if (shape.length == 4) {
-			final boolean first = isChannels(shape[1]) && shape[2] >= 4 && shape[3] >= 4;
-			final boolean last = isChannels(shape[3]) && shape[1] >= 4 && shape[2] >= 4;
+			final boolean first = isChannels(shape[1]) && isSide(shape[2]) && isSide(shape[3]);
+			final boolean last = isChannels(shape[3]) && isSide(shape[1]) && isSide(shape[2]);
 			if (first) return OnnxClassifier.Layout.CHANNELS_FIRST;
 			if (last) return OnnxClassifier.Layout.CHANNELS_LAST;
 		}
@@ -176,6 +187,10 @@ public final class OnnxModels {
 
 	private static boolean isChannels(final long size) {
 		return size == 1 || size == 3;
+	}
+
+	private static boolean isSide(final long size) {
+		return size >= 4 || size < 0;
 	}
 
 	private static List<String> classNames(final JsonObject json, final String describedIn) throws IOException {
@@ -194,8 +209,27 @@ public final class OnnxModels {
 		return classNames;
 	}
 
-	/** The described preprocessing, its size and channels those of the network's input. */
+	/** ONNX Runtime's natives are missing: bundles fall back to DL4J, other models cannot run. */
+	static final class OnnxRuntimeMissing extends IOException {
+		OnnxRuntimeMissing(final String message, final Throwable cause) {
+			super(message, cause);
+		}
+	}
+
+	/** The described preprocessing, its size and channels those of the network's input; values of the wrong kind are named. */
 	private static Preprocessing preprocessing(final JsonObject json, final long[] chw, final String describedIn) throws IOException {
+		try {
+			return describedPreprocessing(json, chw, describedIn);
+		}
+		catch (final RuntimeException e) { // a value of the wrong kind, or what the record's constructor refuses (Gson wraps it)
+			Throwable cause = e;
+			while (cause.getCause() != null) cause = cause.getCause();
+			throw new IOException("Description " + describedIn + " has unusable preprocessing: " + cause.getMessage() +
+				" (fit: center_of_mass, resize or center_crop; inversion: never, always or auto; numbers for sizes)", e);
+		}
+	}
+
+	private static Preprocessing describedPreprocessing(final JsonObject json, final long[] chw, final String describedIn) throws IOException {
 		final JsonElement given = json.get("preprocessing");
 		if (given == null || !given.isJsonObject() || !given.getAsJsonObject().has("fit")) {
 			throw new IOException("Description " + describedIn + " lacks preprocessing with at least its fit (center_of_mass, resize or center_crop)");
@@ -219,14 +253,7 @@ public final class OnnxModels {
 		if (!p.has("fitSize") && "CENTER_OF_MASS".equals(p.get("fit").getAsString())) {
 			p.addProperty("fitSize", Math.round(Math.min(p.get("width").getAsInt(), p.get("height").getAsInt()) * 20 / 28.0));
 		}
-		try {
-			return ModelBundles.gson().fromJson(p, Preprocessing.class);
-		}
-		catch (final RuntimeException e) { // Gson wraps what the record's constructor refuses
-			Throwable cause = e;
-			while (cause.getCause() != null) cause = cause.getCause();
-			throw new IOException("Description " + describedIn + " has unusable preprocessing: " + cause.getMessage(), e);
-		}
+		return ModelBundles.gson().fromJson(p, Preprocessing.class);
 	}
 
 	/** A standardisation given as one mean and one std serves every channel. */
@@ -246,7 +273,7 @@ public final class OnnxModels {
 
 	private static OnnxClassifier.Scores scores(final JsonObject json, final String describedIn) throws IOException {
 		if (!json.has("scores")) return OnnxClassifier.Scores.PROBABILITIES;
-		final String scores = json.get("scores").getAsString();
+		final String scores = json.get("scores").isJsonPrimitive() ? json.get("scores").getAsString() : json.get("scores").toString();
 		for (final OnnxClassifier.Scores s : OnnxClassifier.Scores.values()) {
 			if (s.name().equalsIgnoreCase(scores)) return s;
 		}

@@ -14,8 +14,8 @@ import io.github.digitclassifier.preprocess.Preprocessing;
  * @param formatVersion the layout of this metadata; readers refuse newer ones. 2 added the
  *        preprocessing's channels and standardisation, the recipe's fewest updates per epoch and
  *        the choices; a version 1 bundle reads as grey, stretched per image, one pass an epoch. 3
- *        added the network as ONNX beside DL4J's ({@link ModelBundles#INFERENCE_ENTRY}); the metadata
- *        is as in 2
+ *        may hold the network as ONNX beside DL4J's ({@link ModelBundles#INFERENCE_ENTRY}; left out
+ *        when the export does not know a layer); the metadata is as in 2
  * @param choices how the training's settings were decided (none in version 1)
  * @param data the images trained and validated on (null for a model made otherwise)
  * @param metrics named figures, e.g. {@code validation_accuracy}

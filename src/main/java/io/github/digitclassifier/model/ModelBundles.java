@@ -137,18 +137,27 @@ public final class ModelBundles {
 
 	/** The default model that ships in the jar, loaded once. */
 	public static synchronized ModelBundle loadDefault() throws IOException {
-		if (defaultModel == null) {
-			final Path copy = Files.createTempFile("digit-classifier-default", ".zip");
-			try (InputStream in = ModelBundles.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
-				if (in == null) throw new IOException("This build has no bundled default model (" + DEFAULT_MODEL_RESOURCE + "): give a model_file");
-				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-				defaultModel = load(copy);
-			}
-			finally {
-				Files.deleteIfExists(copy);
-			}
-		}
+		if (defaultModel == null) defaultModel = withDefaultFile(ModelBundles::load);
 		return defaultModel;
+	}
+
+	/** Reads a model file's contents. */
+	@FunctionalInterface
+	public interface Reading<T> {
+		T read(Path file) throws IOException;
+	}
+
+	/** What {@code reading} makes of the bundled default model, from a temporary copy of it. */
+	public static <T> T withDefaultFile(final Reading<T> reading) throws IOException {
+		final Path copy = Files.createTempFile("digit-classifier-default", ".zip");
+		try (InputStream in = ModelBundles.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+			if (in == null) throw new IOException("This build has no bundled default model (" + DEFAULT_MODEL_RESOURCE + "): give a model_file");
+			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+			return reading.read(copy);
+		}
+		finally {
+			Files.deleteIfExists(copy);
+		}
 	}
 
 	public static ModelBundle load(final Path file) throws IOException {

@@ -14,9 +14,17 @@ public final class Augmenter {
 	private final int height;
 	private final int channels;
 	private final HandwritingStyler styler;
+	/** The index of the class named "1", which the handwriting styles may write with a flag and foot; -1 for none. */
+	private final int oneClass;
 
 	public Augmenter(final Augmentation augmentation, final Preprocessing input) {
+		this(augmentation, input, java.util.List.of());
+	}
+
+	/** An augmenter for images of these classes (their names tell which is the digit 1). */
+	public Augmenter(final Augmentation augmentation, final Preprocessing input, final java.util.List<String> classNames) {
 		this.augmentation = augmentation;
+		this.oneClass = classNames.indexOf("1");
 		this.styler = augmentation.handwriting() == null ? null : new HandwritingStyler(augmentation.handwriting(), input);
 		this.width = input.width();
 		this.height = input.height();
@@ -27,9 +35,16 @@ public final class Augmenter {
 	public void augment(final float[] source, final int sourceOffset, final float[] target, final int offset,
 		final SplittableRandom random)
 	{
+		augment(source, sourceOffset, target, offset, -1, random);
+	}
+
+	/** As {@link #augment(float[], int, float[], int, SplittableRandom)}, for an image of class {@code classIndex}. */
+	public void augment(final float[] source, final int sourceOffset, final float[] target, final int offset, final int classIndex,
+		final SplittableRandom random)
+	{
 		if (styler != null && styler.picks(random)) {
 			final float[] styled = new float[width * height];
-			styler.restyle(source, sourceOffset, styled, 0, random);
+			styler.restyle(source, sourceOffset, styled, 0, classIndex >= 0 && classIndex == oneClass, random);
 			transform(styled, 0, target, offset, random);
 		}
 		else {

@@ -160,7 +160,7 @@ public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
 					for (int c = 0; c < classes; c++) labels[r * classes + c] = 1f / classes;
 					return;
 				}
-				augmenter.augment(plain, 0, features, r * size, random);
+				augmenter.augment(plain, 0, features, r * size, images.classIndex(i), random);
 			}
 			labels[r * classes + images.classIndex(i)] = 1f;
 		});

@@ -124,7 +124,7 @@ public final class Trainer {
 			classWeights));
 		network.init();
 		final Augmenter augmenter = recipe.augmentation() == null ? null :
-			new Augmenter(recipe.augmentation(), preprocessing);
+			new Augmenter(recipe.augmentation(), preprocessing, classNames);
 
 		final int passes = recipe.passesPerEpoch(trainImages.size());
 		choices.add(new TrainingChoice("passes_per_epoch", Integer.toString(passes), passes == 1 ? "one pass makes " +
@@ -209,7 +209,8 @@ public final class Trainer {
 			final HandwritingStyle style = Augmentation.digits().handwriting();
 			choices.add(new TrainingChoice("augment", "digits", String.format(Locale.ROOT, "small rotations, zooms and shifts, " +
 				"no flips; %.0f%% of the images restyled as other writers, pens and scanners give digits (stroke width, slant, " +
-				"aspect, elastic warp, binarised, low resolution, blur, noise, ruled lines, cut at the border); %.0f%% replaced " +
+				"aspect, elastic warp, binarised, low resolution, blur, noise, ruled lines, cut at the border; 1s with a flag and " +
+				"a foot); %.0f%% replaced " +
 				"by what is not one digit (two touching, part of one) with every class as likely", 100 * style.share(),
 				100 * style.nonDigits())));
 			return asked;

@@ -85,13 +85,19 @@ class MainTest {
 			assertEquals(e[0] + "," + e[1], a[0] + "," + a[1]);
 			if (i > 0) for (int c = 2; c < e.length; c++) assertEquals(Double.parseDouble(e[c]), Double.parseDouble(a[c]), 1e-5, expected.get(i));
 		}
-		// Bad keys fail and write nothing.
+		// Bad keys fail and write nothing; the model stays as it was.
+		final Path own = Files.copy(Path.of("models/digit-classifier-mnist.zip"), dir.resolve("own.zip"));
 		for (final String[] args : List.of(new String[] { "export", "output_file=" + dir.resolve("model.zip") },
 			new String[] { "export", "format=keras", "output_file=" + dir.resolve("k.onnx") },
-			new String[] { "export", "model_file=" + onnx, "output_file=" + dir.resolve("again.onnx") }))
+			new String[] { "export", "model_file=" + onnx, "output_file=" + dir.resolve("again.onnx") },
+			new String[] { "export", "format=bioimageio", "model_file=" + onnx, "output_file=" + dir.resolve("again.zip") },
+			new String[] { "export", "format=bioimageio", "output_file=" + dir.resolve("package.onnx") },
+			new String[] { "export", "format=bioimageio", "model_file=" + own, "output_file=" + own }))
 		{
 			assertEquals(1, Main.run(context, args), String.join(" ", args));
 		}
-		assertFalse(Files.exists(dir.resolve("model.zip")) || Files.exists(dir.resolve("k.onnx")) || Files.exists(dir.resolve("again.onnx")));
+		assertFalse(Files.exists(dir.resolve("model.zip")) || Files.exists(dir.resolve("k.onnx")) || Files.exists(dir.resolve("again.onnx")) ||
+			Files.exists(dir.resolve("again.zip")) || Files.exists(dir.resolve("package.onnx")));
+		assertEquals(-1, Files.mismatch(own, Path.of("models/digit-classifier-mnist.zip")));
 	}
 }

@@ -94,8 +94,8 @@ class BioImageIoPackagesTest {
 			for (final Map<String, Object> file : List.of(onnx, map(input.get("test_tensor")), map(output.get("test_tensor")))) {
 				assertEquals(file.get("sha256"), BioImageIoPackages.sha256(entry(package_, (String) file.get("source"))));
 			}
-			final Npy.Array in = Npy.read(entry(package_, (String) map(input.get("test_tensor")).get("source")));
-			final Npy.Array out = Npy.read(entry(package_, (String) map(output.get("test_tensor")).get("source")));
+			final NpyArrays.Array in = NpyArrays.read(entry(package_, (String) map(input.get("test_tensor")).get("source")));
+			final NpyArrays.Array out = NpyArrays.read(entry(package_, (String) map(output.get("test_tensor")).get("source")));
 			assertArrayEquals(new long[] { 1, 1, 28, 28 }, in.shape());
 			assertArrayEquals(new long[] { 1, 10 }, out.shape());
 			// ONNX Runtime itself, as bioimage.io's tools run the weights: the test output, to 1e-5.
@@ -110,7 +110,8 @@ class BioImageIoPackagesTest {
 			assertTrue(out.values()[0] > 0.5, "the test input is a ring, a 0 to the digit model");
 		}
 		// The package works as a model file: Evaluate gives what it gives with the bundle.
-		final EvaluationResult bundle = Evaluator.evaluate(ModelFiles.loadOrDefault(null), Path.of("sample-data/test"));
+		final EvaluationResult bundle = Evaluator.evaluate(new NetworkClassifier(io.github.digitclassifier.model.ModelBundles.loadDefault()),
+			Path.of("sample-data/test"));
 		try (Classifier model = ModelFiles.load(zip)) {
 			assertEquals(bundle.report().table().text(), Evaluator.evaluate(model, Path.of("sample-data/test")).report().table().text());
 		}
@@ -135,7 +136,7 @@ class BioImageIoPackagesTest {
 		final ModelBundle colour = OnnxExportTest.random(io.github.digitclassifier.model.Architecture.CNN, 48);
 		final Path zip = dir.resolve("colour.zip");
 		BioImageIoPackages.write(colour, zip, "CC-BY-4.0");
-		// Without this plugin's own section, with the softmax said to be the package's postprocessing.
+		// Without this plugin's own section: read from the tensors' descriptions.
 		final Path elsewhere = rewritten(zip, "elsewhere.zip", rdf -> {
 			rdf.remove("config");
 			return rdf;
@@ -150,6 +151,38 @@ class BioImageIoPackagesTest {
 			assertArrayEquals(new NetworkClassifier(colour).probabilities(images, 3), model.probabilities(images, 3), 1e-5f);
 		}
 	}
+
+	@Test
+	void aStandardisedModelsTestInputIsTheImageBeforeTheStandardisationItsPackageSays() throws Exception {
+		final ModelBundle colour = OnnxExportTest.random(io.github.digitclassifier.model.Architecture.LENET, 32);
+		final Path zip = dir.resolve("colour.zip");
+		BioImageIoPackages.write(colour, zip, "CC-BY-4.0");
+		try (ZipFile package_ = new ZipFile(zip.toFile())) {
+			final Map<String, Object> rdf = rdf(package_);
+			final Map<String, Object> input = map(list(rdf.get("inputs")).get(0)), output = map(list(rdf.get("outputs")).get(0));
+			final Map<String, Object> step = map(list(input.get("preprocessing")).get(0));
+			assertEquals("fixed_zero_mean_unit_variance", step.get("id"));
+			final List<Object> mean = list(map(step.get("kwargs")).get("mean")), std = list(map(step.get("kwargs")).get("std"));
+			// As bioimage.io's tools do: the package's preprocessing on the test input, then the weights.
+			final NpyArrays.Array in = NpyArrays.read(entry(package_, (String) map(input.get("test_tensor")).get("source")));
+			final float[] standardised = in.values().clone();
+			final int plane = 32 * 32;
+			for (int i = 0; i < standardised.length; i++) {
+				standardised[i] = (float) ((standardised[i] - ((Number) mean.get(i / plane)).doubleValue()) / ((Number) std.get(i / plane)).doubleValue());
+			}
+			final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+			try (OrtSession session = environment.createSession(entry(package_, WEIGHTS_SOURCE.apply(rdf)));
+				OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(standardised), in.shape());
+				OrtSession.Result result = session.run(Map.of((String) input.get("id"), tensor)))
+			{
+				final float[][] probabilities = (float[][]) result.get(0).getValue();
+				assertArrayEquals(NpyArrays.read(entry(package_, (String) map(output.get("test_tensor")).get("source"))).values(), probabilities[0], 1e-5f);
+			}
+		}
+	}
+
+	private static final java.util.function.Function<Map<String, Object>, String> WEIGHTS_SOURCE =
+		rdf -> (String) map(map(rdf.get("weights")).get("onnx")).get("source");
 
 	@Test
 	void packagesThatCannotRunHereAreRefusedNamingThem() throws Exception {

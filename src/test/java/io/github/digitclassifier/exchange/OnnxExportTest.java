@@ -97,7 +97,7 @@ class OnnxExportTest {
 	void evaluatingTheOnnxFileEqualsEvaluatingTheBundle() throws IOException {
 		final Path onnx = dir.resolve("default.onnx");
 		OnnxModels.export(ModelBundles.loadDefault(), onnx);
-		final EvaluationResult bundle = Evaluator.evaluate(ModelFiles.loadOrDefault(null), Path.of("sample-data/test"));
+		final EvaluationResult bundle = Evaluator.evaluate(new NetworkClassifier(ModelBundles.loadDefault()), Path.of("sample-data/test"));
 		final EvaluationResult exported;
 		try (Classifier model = ModelFiles.load(onnx)) {
 			exported = Evaluator.evaluate(model, Path.of("sample-data/test"));

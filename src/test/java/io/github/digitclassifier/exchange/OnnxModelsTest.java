@@ -38,7 +38,7 @@ class OnnxModelsTest {
 		String y = graph.node("MatMul", List.of(flat, graph.initialiser("w", w, size, classes)));
 		if (softmax) y = graph.node("Softmax", List.of(y), OnnxGraph.integer("axis", 1));
 		final Path file = dir.resolve(name + ".onnx");
-		Files.write(file, graph.model("x", inputDims, "scores", new long[] { classes }, 13, "test", "a test"));
+		Files.write(file, graph.model("x", inputDims, "scores", new long[] { classes }, "test", "a test"));
 		Files.writeString(OnnxModels.descriptionOf(file), description);
 		return file;
 	}

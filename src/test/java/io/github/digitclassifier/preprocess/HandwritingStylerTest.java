@@ -46,9 +46,9 @@ class HandwritingStylerTest {
 			final float[] source = digit(images, i);
 			for (int seed = 0; seed < 5; seed++) {
 				final float[] out = new float[DIGITS.pixelCount()];
-				styler.restyle(source, 0, out, 0, new SplittableRandom(seed));
+				styler.restyle(source, 0, out, 0, false, new SplittableRandom(seed));
 				final float[] again = new float[DIGITS.pixelCount()];
-				styler.restyle(source, 0, again, 0, new SplittableRandom(seed));
+				styler.restyle(source, 0, again, 0, false, new SplittableRandom(seed));
 				assertArrayEquals(out, again, "the same draws give the same style");
 				for (final float v : out) assertTrue(v >= 0 && v <= 1, "intensity " + v);
 				// Fitted again into the 20-pixel box (a ruled line may widen what shows), centred.
@@ -63,6 +63,48 @@ class HandwritingStylerTest {
 		}
 		// Fine pens to markers: the ink of a restyled digit varies more than threefold.
 		assertTrue(thickest > 3 * thinnest, thinnest + " to " + thickest);
+	}
+
+	/** The pixels above half intensity in rows {@code y0..y1}, columns {@code x0..x1}. */
+	private static int ink(final float[] input, final int x0, final int x1, final int y0, final int y1) {
+		int count = 0;
+		for (int y = y0; y <= y1; y++) for (int x = x0; x <= x1; x++) if (input[y * 28 + x] > 0.5f) count++;
+		return count;
+	}
+
+	/** The leftmost and rightmost columns with ink above half intensity in rows {@code y0..y1}. */
+	private static int leftmost(final float[] input, final int y0, final int y1) {
+		for (int x = 0; x < 28; x++) if (ink(input, x, x, y0, y1) > 0) return x;
+		return 28;
+	}
+
+	private static int rightmost(final float[] input, final int y0, final int y1) {
+		for (int x = 27; x >= 0; x--) if (ink(input, x, x, y0, y1) > 0) return x;
+		return -1;
+	}
+
+	@Test
+	void onesMayBeWrittenWithAFlagAndAFootAsMuchOfEuropeWritesThem() {
+		// An upright 1: a bar 3 px wide, as prepared (20 px tall, centred).
+		final float[] bar = new float[DIGITS.pixelCount()];
+		for (int y = 4; y < 24; y++) for (int x = 13; x < 16; x++) bar[y * 28 + x] = 1;
+		// Nothing else restyled: only the flag and the foot.
+		final HandwritingStyler styler = new HandwritingStyler(new HandwritingStyle(1, 0, 0, 0, 0, 0, 0, 0, 1), DIGITS);
+		int feet = 0;
+		for (int seed = 0; seed < 20; seed++) {
+			final float[] one = new float[DIGITS.pixelCount()], other = new float[DIGITS.pixelCount()];
+			styler.restyle(bar, 0, one, 0, true, new SplittableRandom(seed));
+			styler.restyle(bar, 0, other, 0, false, new SplittableRandom(seed));
+			// Rows of the bar alone: above the foot, below the flag.
+			final int[] b = box(one), bare = box(other);
+			final int barTop = b[3] - 8, barBottom = b[3] - 5;
+			// The flag: the upper half reaches further left than the bar, as the bare 1's does not.
+			assertTrue(leftmost(one, b[1], (b[1] + b[3]) / 2) < leftmost(one, barTop, barBottom) - 1, "seed " + seed + ": a flag left of the top");
+			assertEquals(leftmost(other, bare[1], (bare[1] + bare[3]) / 2), leftmost(other, bare[3] - 8, bare[3] - 5));
+			// The foot: the bottom rows reach further right than the bar.
+			if (rightmost(one, b[3] - 1, b[3]) > rightmost(one, barTop, barBottom) + 1) feet++;
+		}
+		assertTrue(feet >= 1 && feet <= 10, feet + " of 20 with a foot: about a fifth");
 	}
 
 	@Test
