@@ -378,9 +378,17 @@ public final class BioImageIoPackages {
 		}
 		if (classNames.isEmpty()) throw new IOException(describedIn + ": its output has no channel axis with channel_names, so no class names");
 		json.add("classNames", classNames);
+		final Map<?, ?> input = first(rdf.get("inputs"), "inputs", describedIn);
 		final JsonObject preprocessing = new JsonObject();
 		preprocessing.addProperty("fit", "resize");
-		preprocessing.add("standardisation", ModelBundles.gson().toJsonTree(standardisation(first(rdf.get("inputs"), "inputs", describedIn), describedIn)));
+		preprocessing.add("standardisation", ModelBundles.gson().toJsonTree(standardisation(input, describedIn)));
+		// The input's fixed sizes, for weights that leave them open.
+		for (final Object axis : list(input.get("axes"))) {
+			final Map<?, ?> a = map(axis);
+			if (!(a.get("size") instanceof Integer size)) continue;
+			if ("space".equals(a.get("type")) && "y".equals(a.get("id"))) preprocessing.addProperty("height", size);
+			if ("space".equals(a.get("type")) && "x".equals(a.get("id"))) preprocessing.addProperty("width", size);
+		}
 		json.add("preprocessing", preprocessing);
 		final boolean softmax = list(output.get("postprocessing")).stream().anyMatch(step -> "softmax".equals(map(step).get("id")));
 		json.addProperty("scores", softmax ? "logits" : "probabilities");

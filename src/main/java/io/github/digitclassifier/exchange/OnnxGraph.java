@@ -93,7 +93,10 @@ final class OnnxGraph {
 
 	private static Protobuf valueInfo(final String name, final long[] dims) {
 		final Protobuf shape = new Protobuf().message(1, new Protobuf().string(2, "batch"));
-		for (final long d : dims) shape.message(1, new Protobuf().varint(1, d));
+		// A negative size is one the model leaves open, like the batch.
+		for (int i = 0; i < dims.length; i++) {
+			shape.message(1, dims[i] < 0 ? new Protobuf().string(2, "size_" + i) : new Protobuf().varint(1, dims[i]));
+		}
 		final Protobuf tensor = new Protobuf().varint(1, TENSOR_FLOAT).message(2, shape);
 		return new Protobuf().string(1, name).message(2, new Protobuf().message(1, tensor));
 	}

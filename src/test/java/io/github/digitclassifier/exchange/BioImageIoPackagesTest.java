@@ -185,6 +185,31 @@ class BioImageIoPackagesTest {
 		rdf -> (String) map(map(rdf.get("weights")).get("onnx")).get("source");
 
 	@Test
+	void aPackageWhoseWeightsLeaveTheSizeOpenTakesItFromItsAxes() throws IOException {
+		final byte[] weights = OnnxModelsTest.anySize();
+		final Map<String, Object> rdf = new LinkedHashMap<>();
+		rdf.put("type", "model");
+		rdf.put("format_version", "0.5.4");
+		rdf.put("inputs", List.of(Map.of("id", "x", "axes", List.of(Map.of("type", "batch"), Map.of("type", "channel", "channel_names", List.of("grey")),
+			Map.of("type", "space", "id", "y", "size", 10), Map.of("type", "space", "id", "x", "size", 12)))));
+		rdf.put("outputs", List.of(Map.of("id", "scores", "axes", List.of(Map.of("type", "batch"),
+			Map.of("type", "channel", "channel_names", List.of("a", "b", "c"))))));
+		rdf.put("weights", Map.of("onnx", Map.of("source", "w.onnx", "sha256", BioImageIoPackages.sha256(weights), "opset_version", 13)));
+		final Path zip = dir.resolve("open.zip");
+		try (OutputStream stream = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(stream)) {
+			out.putNextEntry(new ZipEntry("rdf.yaml"));
+			out.write(new Yaml().dump(rdf).getBytes(StandardCharsets.UTF_8));
+			out.putNextEntry(new ZipEntry("w.onnx"));
+			out.write(weights);
+		}
+		try (Classifier model = ModelFiles.load(zip)) {
+			assertEquals(List.of("a", "b", "c"), model.classNames());
+			assertEquals(List.of(10, 12), List.of(model.preprocessing().height(), model.preprocessing().width()));
+			assertEquals(3, model.probabilities(new float[120], 1).length);
+		}
+	}
+
+	@Test
 	void packagesThatCannotRunHereAreRefusedNamingThem() throws Exception {
 		final Path zip = dir.resolve("digits.zip");
 		BioImageIoPackages.write(io.github.digitclassifier.model.ModelBundles.loadDefault(), zip, "CC-BY-4.0");

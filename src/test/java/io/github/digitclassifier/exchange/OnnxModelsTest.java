@@ -147,4 +147,32 @@ class OnnxModelsTest {
 		assertEquals(0, process.waitFor(), output);
 		assertEquals(201, Files.readAllLines(out).size(), output);
 	}
+
+	/** A network of any image size: the mean of each channel, then a linear map to 3 classes. */
+	static byte[] anySize() {
+		final OnnxGraph graph = new OnnxGraph();
+		final String mean = graph.node("Flatten", List.of(graph.node("GlobalAveragePool", List.of("x"))), OnnxGraph.integer("axis", 1));
+		final String y = graph.node("MatMul", List.of(mean, graph.initialiser("w", new float[] { 1, 2, 3 }, 1, 3)));
+		graph.node("Softmax", List.of(y), OnnxGraph.integer("axis", 1));
+		return graph.model("x", new long[] { 1, -1, -1 }, "scores", new long[] { 3 }, "test", "any size");
+	}
+
+	@Test
+	void aNetworkThatLeavesTheImageSizeOpenTakesItFromTheDescription() throws IOException {
+		final Path open = Files.write(dir.resolve("open.onnx"), anySize());
+		Files.writeString(OnnxModels.descriptionOf(open), THREE_CLASSES + "}");
+		final String message = assertThrows(IOException.class, () -> ModelFiles.load(open)).getMessage();
+		assertTrue(message.contains("open.onnx.json") && message.contains("must give the height"), message);
+		Files.writeString(OnnxModels.descriptionOf(open), "{\"classNames\": [\"a\", \"b\", \"c\"], \"preprocessing\": {\"fit\": \"resize\", " +
+			"\"width\": 12, \"height\": 10, \"standardisation\": {\"mean\": [0], \"std\": [1]}}}");
+		try (Classifier model = ModelFiles.load(open)) {
+			assertEquals(List.of(1, 10, 12), List.of(model.preprocessing().channels(), model.preprocessing().height(), model.preprocessing().width()));
+			final float[] image = new float[120];
+			java.util.Arrays.fill(image, 0.5f);
+			// Mean 0.5 times 1, 2, 3: softmax of 0.5, 1, 1.5.
+			final double sum = Math.exp(0.5) + Math.exp(1) + Math.exp(1.5);
+			assertArrayEquals(new float[] { (float) (Math.exp(0.5) / sum), (float) (Math.exp(1) / sum), (float) (Math.exp(1.5) / sum) },
+				model.probabilities(image, 1), 1e-6f);
+		}
+	}
 }
