@@ -35,9 +35,9 @@ import net.imglib2.type.numeric.RealType;
  * throughput of each network (one epoch as the trainer runs it, batch 64, Adam), and with the
  * bundled model the classification throughput of a stack of 28x28 slices and the warm latency of
  * one image. Arguments: MNIST class-folder root, image limit, and {@code lenet} for the import and
- * LeNet figures alone, over two epochs (the comparison with the PyTorch peer), or {@code exchange} for the
- * export times and the classification figures of the bundled model as DL4J runs it and as ONNX Runtime
- * runs its ONNX export. {@code -Domp=N} sets ND4J's OpenMP
+ * LeNet figures alone, over two epochs (the comparison with the PyTorch peer), or {@code exchange} and
+ * {@code onnx} or {@code dl4j} for the export times and the classification figures of the bundled
+ * model as ONNX Runtime runs its ONNX export, or as DL4J runs it. {@code -Domp=N} sets ND4J's OpenMP
  * threads (default: one per core).
  */
 public final class Benchmark {
@@ -46,7 +46,7 @@ public final class Benchmark {
 		System.out.println("libnd4j build: nd4j-native " + Loader.getPlatform() + Backends.nativeBuild());
 		final Path mnist = Path.of(args.length > 0 ? args[0] : "data/mnist");
 		if (args.length > 2 && args[2].equals("exchange")) {
-			exchange(mnist);
+			exchange(mnist, args.length > 3 ? args[3] : "onnx");
 			return;
 		}
 		final int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
@@ -76,8 +76,11 @@ public final class Benchmark {
 		}
 	}
 
-	/** Export times, then classification through DL4J and through ONNX Runtime, in one JVM. */
-	private static void exchange(final Path mnist) throws Exception {
+	/**
+	 * Export times, then classification through {@code engine}, {@code dl4j} or {@code onnx}: one
+	 * per JVM, so that each first run is a cold one (the other's would have compiled the preprocessing).
+	 */
+	private static void exchange(final Path mnist, final String engine) throws Exception {
 		final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("digit-classifier-bench");
 		final io.github.digitclassifier.model.ModelBundle bundle = ModelBundles.loadDefault();
 		final Path onnx = dir.resolve("digits.onnx");
@@ -92,8 +95,8 @@ public final class Benchmark {
 				result("export_bioimageio_ms", (System.nanoTime() - t) / 1e6);
 			}
 		}
-		classification(new NetworkClassifier(bundle), "dl4j_", mnist);
-		try (io.github.digitclassifier.model.Classifier model = io.github.digitclassifier.exchange.ModelFiles.load(onnx)) {
+		if (engine.equals("dl4j")) classification(new NetworkClassifier(bundle), "dl4j_", mnist);
+		else try (io.github.digitclassifier.model.Classifier model = io.github.digitclassifier.exchange.ModelFiles.load(onnx)) {
 			classification(model, "onnx_", mnist);
 		}
 	}
