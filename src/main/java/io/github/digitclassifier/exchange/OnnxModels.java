@@ -22,6 +22,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.github.digitclassifier.backend.OnnxRuntimeNatives;
 import io.github.digitclassifier.io.AtomicFiles;
 import io.github.digitclassifier.model.BundleMetadata;
 import io.github.digitclassifier.model.Classifier;
@@ -101,6 +102,7 @@ public final class OnnxModels {
 	static Classifier load(final byte[] onnx, final JsonObject json, final String source, final String describedIn) throws IOException {
 		final OrtEnvironment environment;
 		try {
+			OnnxRuntimeNatives.prepare();
 			environment = OrtEnvironment.getEnvironment();
 		}
 		catch (final LinkageError e) {

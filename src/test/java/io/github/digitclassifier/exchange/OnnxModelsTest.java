@@ -140,12 +140,18 @@ class OnnxModelsTest {
 		final Path onnx = dir.resolve("digits.onnx");
 		OnnxModels.export(io.github.digitclassifier.model.ModelBundles.loadDefault(), onnx);
 		final Path out = dir.resolve("predictions.csv");
+		final Path cache = Files.createDirectories(dir.resolve("cache"));
 		final Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-			"-Dlong=" + "x".repeat(100_000), "-cp", System.getProperty("java.class.path"), "io.github.digitclassifier.cli.Main",
+			"-Dlong=" + "x".repeat(100_000), "-Dorg.bytedeco.javacpp.cachedir=" + cache,
+			"-cp", System.getProperty("java.class.path"), "io.github.digitclassifier.cli.Main",
 			"classify", "folder=sample-data/test", "model_file=" + onnx, "output_file=" + out).redirectErrorStream(true).start();
 		final String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		assertEquals(0, process.waitFor(), output);
 		assertEquals(201, Files.readAllLines(out).size(), output);
+		// ONNX Runtime's libraries were unpacked into the cache, to be used from there by the next start.
+		try (java.util.stream.Stream<Path> unpacked = Files.walk(cache)) {
+			assertTrue(unpacked.anyMatch(f -> f.getFileName().toString().equals("libonnxruntime.so")), output);
+		}
 	}
 
 	/** A network of any image size: the mean of each channel, then a linear map to 3 classes. */
