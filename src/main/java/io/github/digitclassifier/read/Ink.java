@@ -34,7 +34,7 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 			strength[i] = Math.max(0, dark ? paper[i] - v : v - paper[i]);
 		}
 		final boolean[] mask = new boolean[grey.length];
-		final double threshold = Math.max(otsu(strength, high - low), NOISE_FACTOR * noise(grey, paper));
+		final double threshold = Math.max(otsu(strength, high - low), NOISE_FACTOR * noise(grey, w));
 		boolean any = false;
 		for (int i = 0; i < grey.length; i++) any |= mask[i] = strength[i] > threshold && threshold > 0;
 		return new Ink(strength, mask, w, h, Math.max(1, Strokes.width(mask, w, h)));
@@ -88,16 +88,23 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 		return paper;
 	}
 
-	/** The paper's noise: 1.4826 times the median absolute difference from the paper level. */
-	private static double noise(final float[] grey, final float[] paper) {
+	/**
+	 * The paper's noise: 1.4826 times the median absolute difference between horizontal
+	 * neighbours, over the square root of 2. Neighbours' differences leave out the lighting, which
+	 * the paper level may not follow where the image is one block (a single digit): measured from
+	 * the paper level, a lit gradient counted as noise and hid the ink.
+	 */
+	private static double noise(final float[] grey, final int w) {
 		final int step = Math.max(1, grey.length / 100_000);
-		final float[] deviations = new float[(grey.length + step - 1) / step];
+		final float[] differences = new float[(grey.length + step - 1) / step];
 		int n = 0;
-		for (int i = 0; i < grey.length; i += step) if (Float.isFinite(grey[i])) deviations[n++] = Math.abs(grey[i] - paper[i]);
+		for (int i = 0; i + 1 < grey.length; i += step) {
+			if (i % w != w - 1 && Float.isFinite(grey[i]) && Float.isFinite(grey[i + 1])) differences[n++] = Math.abs(grey[i + 1] - grey[i]);
+		}
 		if (n == 0) return 0;
-		final float[] sorted = Arrays.copyOf(deviations, n);
+		final float[] sorted = Arrays.copyOf(differences, n);
 		Arrays.sort(sorted);
-		return 1.4826 * sorted[n / 2];
+		return 1.4826 * sorted[n / 2] / Math.sqrt(2);
 	}
 
 	/**
