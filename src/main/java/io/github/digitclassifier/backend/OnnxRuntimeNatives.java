@@ -3,13 +3,14 @@ package io.github.digitclassifier.backend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import io.github.digitclassifier.io.AtomicFiles;
 
 /**
  * ONNX Runtime's native libraries, kept unpacked between runs. By itself ONNX Runtime unpacks its
@@ -82,22 +83,12 @@ public final class OnnxRuntimeNatives {
 
 	/** Copies a library into the folder unless a whole copy is there; whole or not at all, whoever runs beside. */
 	private static void unpack(final URL library, final Path folder) throws IOException {
-		final String name = library.getPath().substring(library.getPath().lastIndexOf('/') + 1);
-		final Path target = folder.resolve(name);
-		final long size = library.openConnection().getContentLengthLong();
-		if (Files.isRegularFile(target) && Files.size(target) == size) return;
-		final Path temp = Files.createTempFile(folder, name, ".part");
-		try (InputStream in = library.openStream()) {
-			Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-			try {
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		final Path target = folder.resolve(library.getPath().substring(library.getPath().lastIndexOf('/') + 1));
+		if (Files.isRegularFile(target) && Files.size(target) == library.openConnection().getContentLengthLong()) return;
+		AtomicFiles.write(target, temp -> {
+			try (InputStream in = library.openStream()) {
+				Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
 			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
+		});
 	}
 }

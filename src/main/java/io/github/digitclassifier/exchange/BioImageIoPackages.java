@@ -134,7 +134,7 @@ public final class BioImageIoPackages {
 		final Map<String, Object> weights = new LinkedHashMap<>(file(WEIGHTS, files));
 		weights.put("opset_version", OnnxExport.OPSET);
 		rdf.put("weights", ordered("onnx", weights));
-		final Map<String, Object> own = ModelBundles.gson().fromJson(OnnxModels.description(m), new TypeToken<Map<String, Object>>() {}.getType());
+		final Map<String, Object> own = ModelBundles.gson().fromJson(OnnxModels.descriptionJson(m), new TypeToken<Map<String, Object>>() {}.getType());
 		rdf.put("config", ordered(CONFIG_KEY, own));
 		return rdf;
 	}
