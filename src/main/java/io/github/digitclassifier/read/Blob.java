@@ -28,18 +28,17 @@ record Blob(int[] pixels, int x0, int y0, int x1, int y1) {
 	}
 
 	/**
-	 * The part between two cut lines that cross row {@code centreY} at columns {@code from} and
-	 * {@code to} and lean right by {@code slant} per row upwards: the pixels on or right of the
-	 * first and left of the second, with their own bounds; null when empty.
+	 * The part between two cut paths (per row of this blob, the first column right of the path; null
+	 * for the blob's left or right end): the pixels on or right of the first and left of the second,
+	 * with their own bounds; null when empty.
 	 */
-	Blob between(final int from, final int to, final double slant, final double centreY, final int pageWidth) {
+	Blob between(final int[] from, final int[] to, final int pageWidth) {
 		int n = 0;
 		final int[] kept = new int[pixels.length];
 		int nx0 = Integer.MAX_VALUE, ny0 = Integer.MAX_VALUE, nx1 = -1, ny1 = -1;
 		for (final int p : pixels) {
 			final int x = p % pageWidth, y = p / pageWidth;
-			final long u = Math.round(x - slant * (centreY - y));
-			if (u < from || u >= to) continue;
+			if (from != null && x < from[y - y0] || to != null && x >= to[y - y0]) continue;
 			kept[n++] = p;
 			nx0 = Math.min(nx0, x); nx1 = Math.max(nx1, x);
 			ny0 = Math.min(ny0, y); ny1 = Math.max(ny1, y);

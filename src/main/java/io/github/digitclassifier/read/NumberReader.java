@@ -246,8 +246,8 @@ public final class NumberReader {
 
 	/**
 	 * The piece whole, and when it is wide enough to hold touching digits, its parts between cut
-	 * columns: where the fewest strokes cross (local minima of the columns' ink), and evenly
-	 * spaced for every count of digits it may hold.
+	 * paths ({@link CutPaths}): the paths that cross the fewest strokes near them (local minima),
+	 * and those evenly spaced for every count of digits it may hold.
 	 */
 	private static List<Part> parts(final Blob piece, final int height, final int most, final double slant, final int pageWidth,
 		final double stroke)
@@ -266,8 +266,10 @@ public final class NumberReader {
 			last = Math.max(last, u);
 		}
 		final int w = (int) (last - first + 1);
-		final int[] profile = new int[w];
-		for (final int p : piece.pixels()) profile[(int) (Math.round(p % pageWidth - slant * (centreY - p / pageWidth)) - first)]++;
+		// A cut path around every column; the cheapest (fewest strokes crossed) near it are candidates.
+		final CutPaths cutPaths = new CutPaths(piece, slant, centreY, pageWidth, height);
+		final CutPaths.Path[] around = new CutPaths.Path[w + 1];
+		for (int c = 0; c <= w; c++) around[c] = cutPaths.path(first + c);
 		final int window = Math.max(1, (int) Math.round(stroke / 2));
 		final int margin = (int) Math.ceil(MIN_PART * height);
 		final java.util.TreeSet<Integer> cutAt = new java.util.TreeSet<>();
@@ -275,7 +277,7 @@ public final class NumberReader {
 			boolean minimum = true;
 			for (int d = -window; d <= window && minimum; d++) {
 				final int k = c + d;
-				if (k >= 0 && k < w && profile[k] < profile[c]) minimum = false;
+				if (k >= 0 && k <= w && around[k].cost() < around[c].cost()) minimum = false;
 			}
 			if (minimum) cutAt.add(c);
 		}
@@ -295,14 +297,19 @@ public final class NumberReader {
 			spaced.remove(spaced.size() - 2);
 		}
 		final int end = spaced.size() - 1;
+		// Each path on or right of the one before, so that consecutive parts share no pixel.
+		final int[][] paths = new int[end - 1][];
+		for (int k = 1; k < end; k++) {
+			paths[k - 1] = around[spaced.get(k)].columns().clone();
+			if (k > 1) for (int r = 0; r < paths[k - 1].length; r++) paths[k - 1][r] = Math.max(paths[k - 1][r], paths[k - 2][r]);
+		}
 		parts.add(new Part(piece, 0, end)); // the piece whole, whatever its width
 		for (int i = 0; i < end; i++) {
 			for (int j = i + 1; j <= end; j++) {
 				final int width = spaced.get(j) - spaced.get(i);
 				if (width > MAX_PART * height) break;
 				if (width < MIN_PART * height || i == 0 && j == end) continue;
-				final Blob part = piece.between(i == 0 ? Integer.MIN_VALUE : (int) first + spaced.get(i),
-					j == end ? Integer.MAX_VALUE : (int) first + spaced.get(j), slant, centreY, pageWidth);
+				final Blob part = piece.between(i == 0 ? null : paths[i - 1], j == end ? null : paths[j - 1], pageWidth);
 				if (part != null) parts.add(new Part(part, i, j));
 			}
 		}
@@ -355,7 +362,7 @@ public final class NumberReader {
 
 	/**
 	 * A candidate digit: the part of a piece between cut lines {@code from} and {@code to}
-	 * (numbered left to right; 0 is the piece's left end, lines lean with the writing's slant);
+	 * (numbered left to right; 0 is the piece's left end; paths bend round the ink);
 	 * classified later.
 	 */
 	static final class Part {
