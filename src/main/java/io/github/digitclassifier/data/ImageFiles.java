@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class ImageFiles {
 
 	/** Reads an image as grey, or fails with a message naming the file. */
 	public static ArrayImg<FloatType, FloatArray> read(final Path file) throws IOException {
-		return toFloat(decode(file));
+		return read(file, 1);
 	}
 
 	/**
@@ -55,13 +56,22 @@ public final class ImageFiles {
 	 * (x, y, channel). Fails with a message naming the file.
 	 */
 	public static ArrayImg<FloatType, FloatArray> read(final Path file, final int channels) throws IOException {
-		final BufferedImage image = decode(file);
+		final byte[] bytes = Files.readAllBytes(file);
+		if (bytes.length == 0) throw new IOException(file + " is empty (0 bytes)");
+		final Pngs.Decoded png;
+		try {
+			png = Pngs.decode(bytes);
+		}
+		catch (final IOException e) {
+			throw new IOException(file + " cannot be decoded (corrupt or truncated?): " + e.getMessage(), e);
+		}
+		if (png != null) return channels == 1 ? grey(png) : rgb(png);
+		final BufferedImage image = decode(file, bytes);
 		return channels == 1 ? toFloat(image) : toRgb(image);
 	}
 
-	private static BufferedImage decode(final Path file) throws IOException {
-		if (Files.size(file) == 0) throw new IOException(file + " is empty (0 bytes)");
-		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+	private static BufferedImage decode(final Path file, final byte[] bytes) throws IOException {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			if (in == null) throw new IOException("Cannot open " + file);
 			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) throw new IOException(file + " is not a readable image (unknown format)");
@@ -81,6 +91,30 @@ public final class ImageFiles {
 				reader.dispose();
 			}
 		}
+	}
+
+	/** A decoded PNG as grey: grey as it is, colour as {@link #toFloat} gives it. */
+	private static ArrayImg<FloatType, FloatArray> grey(final Pngs.Decoded png) {
+		final byte[] s = png.samples();
+		final int c = png.channels();
+		final float[] pixels = new float[png.width() * png.height()];
+		for (int i = 0; i < pixels.length; i++) {
+			if (c == 1) pixels[i] = s[i] & 0xff;
+			else pixels[i] = onWhite(luminance(s[c * i] & 0xff, s[c * i + 1] & 0xff, s[c * i + 2] & 0xff), c == 4 ? (s[c * i + 3] & 0xff) / 255f : 1);
+		}
+		return ArrayImgs.floats(pixels, png.width(), png.height());
+	}
+
+	/** A decoded PNG as red, green and blue planes, as {@link #toRgb} gives them. */
+	private static ArrayImg<FloatType, FloatArray> rgb(final Pngs.Decoded png) {
+		final byte[] s = png.samples();
+		final int c = png.channels(), plane = png.width() * png.height();
+		final float[] planes = new float[3 * plane];
+		for (int i = 0; i < plane; i++) {
+			final float alpha = c == 4 ? (s[c * i + 3] & 0xff) / 255f : 1;
+			for (int k = 0; k < 3; k++) planes[k * plane + i] = c == 1 ? s[i] & 0xff : onWhite(s[c * i + k] & 0xff, alpha);
+		}
+		return ArrayImgs.floats(planes, png.width(), png.height(), 3);
 	}
 
 	/** Grey values as they are (any bit depth); colour as weighted luminance 0..255. */
@@ -117,9 +151,7 @@ public final class ImageFiles {
 			final int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
 			for (int i = 0; i < plane; i++) {
 				final float alpha = ((argb[i] >>> 24) & 0xff) / 255f;
-				for (int c = 0; c < 3; c++) {
-					planes[c * plane + i] = alpha * ((argb[i] >> (16 - 8 * c)) & 0xff) + (1 - alpha) * 255f;
-				}
+				for (int c = 0; c < 3; c++) planes[c * plane + i] = onWhite((argb[i] >> (16 - 8 * c)) & 0xff, alpha);
 			}
 		}
 		return ArrayImgs.floats(planes, w, h, 3);
@@ -131,8 +163,15 @@ public final class ImageFiles {
 	}
 
 	private static float luminanceOnWhite(final int argb) {
-		final float alpha = ((argb >>> 24) & 0xff) / 255f;
-		final float luminance = 0.299f * ((argb >> 16) & 0xff) + 0.587f * ((argb >> 8) & 0xff) + 0.114f * (argb & 0xff);
-		return alpha * luminance + (1 - alpha) * 255f;
+		return onWhite(luminance((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff), ((argb >>> 24) & 0xff) / 255f);
+	}
+
+	private static float luminance(final int red, final int green, final int blue) {
+		return 0.299f * red + 0.587f * green + 0.114f * blue;
+	}
+
+	/** A value seen through {@code alpha} on white paper. */
+	private static float onWhite(final float value, final float alpha) {
+		return alpha * value + (1 - alpha) * 255f;
 	}
 }

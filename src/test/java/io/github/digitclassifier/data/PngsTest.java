@@ -1,0 +1,71 @@
+package io.github.digitclassifier.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PNGs decoded from their bytes give what ImageIO's reader gives, and the kinds they do not decode are left to it. */
+class PngsTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void decodesGreyRgbAndRgbaAsImageIoDoes() throws Exception {
+		final Random random = new Random(5);
+		int k = 0;
+		for (final int type : new int[] { BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB,
+			BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR })
+		{
+			// Noise, gradients and flat areas, so that the writer's adaptive filter uses each kind of row filter.
+			final BufferedImage image = new BufferedImage(37, 29, type);
+			for (int y = 0; y < 29; y++) {
+				for (int x = 0; x < 37; x++) {
+					final int argb = y < 10 ? random.nextInt() : y < 20 ? 0xff000000 | (x * 7 << 16) | (y * 5 << 8) | (x + y) : 0x80ffffff;
+					image.setRGB(x, y, argb);
+				}
+			}
+			final Path file = dir.resolve("image" + k++ + ".png");
+			ImageIO.write(image, "png", file.toFile());
+			assertNotNull(Pngs.decode(Files.readAllBytes(file)), "type " + type + " is decoded here");
+			assertSameAsImageIo(file);
+		}
+		try (Stream<Path> digits = Files.walk(Path.of("sample-data/test"))) {
+			for (final Path file : digits.filter(f -> f.toString().endsWith(".png")).limit(50).toList()) assertSameAsImageIo(file);
+		}
+	}
+
+	@Test
+	void leavesPalettesSixteenBitsAndGreyWithAlphaToImageIo() throws Exception {
+		for (final int type : new int[] { BufferedImage.TYPE_BYTE_INDEXED, BufferedImage.TYPE_USHORT_GRAY, BufferedImage.TYPE_BYTE_BINARY }) {
+			final BufferedImage image = new BufferedImage(9, 7, type);
+			image.setRGB(3, 2, 0xffffffff);
+			final Path file = dir.resolve("other" + type + ".png");
+			ImageIO.write(image, "png", file.toFile());
+			assertNull(Pngs.decode(Files.readAllBytes(file)), "type " + type);
+			assertSameAsImageIo(file);
+		}
+		assertNull(Pngs.decode("GIF89a, not a PNG at all, and long enough".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+	}
+
+	private static void assertSameAsImageIo(final Path file) throws Exception {
+		final BufferedImage reference = ImageIO.read(file.toFile());
+		for (final int channels : List.of(1, 3)) {
+			final float[] expected = (channels == 1 ? ImageFiles.toFloat(reference) : ImageFiles.toRgb(reference)).update(null).getCurrentStorageArray();
+			final float[] got = ImageFiles.read(file, channels).update(null).getCurrentStorageArray();
+			assertArrayEquals(expected, got, 1e-4f, file + ", " + channels + " channels");
+		}
+	}
+}
