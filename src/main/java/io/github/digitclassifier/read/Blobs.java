@@ -61,7 +61,13 @@ final class Blobs {
 	 * specks and points hardly count. 0 when there is no piece.
 	 */
 	static int writingHeight(final List<Blob> blobs) {
-		final List<Blob> byHeight = new ArrayList<>(blobs);
+		// A digit broken across (a 5's flag apart from its bowl) counts whole, not as two short pieces.
+		final List<Blob> byHeight = new ArrayList<>();
+		for (final Blob b : blobs) {
+			final int last = byHeight.size() - 1;
+			if (last >= 0 && brokenAcross(byHeight.get(last), b)) byHeight.set(last, byHeight.get(last).merge(b));
+			else byHeight.add(b);
+		}
 		byHeight.sort(Comparator.comparingInt(Blob::height));
 		long total = 0;
 		for (final Blob b : byHeight) total += b.pixels().length;
@@ -71,6 +77,17 @@ final class Blobs {
 			if (2 * seen >= total) return b.height();
 		}
 		return 0;
+	}
+
+	/**
+	 * Whether two pieces look like one digit broken across: in the same columns (most of the
+	 * narrower one's), one over the other with a gap of at most a quarter of their joint height,
+	 * each at least a fifth of it tall (not a speck).
+	 */
+	private static boolean brokenAcross(final Blob a, final Blob b) {
+		final Blob both = a.merge(b);
+		final int gap = Math.max(a.y0(), b.y0()) - Math.min(a.y1(), b.y1()) - 1;
+		return a.columnOverlap(b) >= 0.5 && gap <= 0.25 * both.height() && Math.min(a.height(), b.height()) >= 0.2 * both.height();
 	}
 
 	/**
