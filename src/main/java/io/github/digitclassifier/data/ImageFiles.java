@@ -56,11 +56,13 @@ public final class ImageFiles {
 	 * (x, y, channel). Fails with a message naming the file.
 	 */
 	public static ArrayImg<FloatType, FloatArray> read(final Path file, final int channels) throws IOException {
-		final byte[] bytes = Files.readAllBytes(file);
-		if (bytes.length == 0) throw new IOException(file + " is empty (0 bytes)");
+		final long size = Files.size(file);
+		if (size == 0) throw new IOException(file + " is empty (0 bytes)");
+		// Small files are read whole, once: the PNG decoder or ImageIO takes them from memory.
+		final byte[] bytes = size <= MAX_BYTES_IN_MEMORY ? Files.readAllBytes(file) : null;
 		final Pngs.Decoded png;
 		try {
-			png = Pngs.decode(bytes);
+			png = bytes == null ? null : Pngs.decode(bytes);
 		}
 		catch (final IOException e) {
 			throw new IOException(file + " cannot be decoded (corrupt or truncated?): " + e.getMessage(), e);
@@ -70,8 +72,11 @@ public final class ImageFiles {
 		return channels == 1 ? toFloat(image) : toRgb(image);
 	}
 
+	/** Larger files are streamed to ImageIO, which reads only what a subsampled image needs. */
+	private static final long MAX_BYTES_IN_MEMORY = 64 << 20;
+
 	private static BufferedImage decode(final Path file, final byte[] bytes) throws IOException {
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(bytes != null ? new ByteArrayInputStream(bytes) : file.toFile())) {
 			if (in == null) throw new IOException("Cannot open " + file);
 			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) throw new IOException(file + " is not a readable image (unknown format)");
