@@ -46,43 +46,54 @@ final class CutPaths {
 	/** A cut path: per row of the piece, the first column right of it; its cost (ink pixels crossed, mostly). */
 	record Path(int[] columns, double cost) {}
 
-	/** The path around the straight line that crosses row {@code centreY} at column {@code line}. */
+	/**
+	 * The path around the straight line that crosses row {@code centreY} at column {@code line}.
+	 * Only the band's columns of each row are kept, so that a path costs band x rows whatever the
+	 * piece's width.
+	 */
 	Path path(final double line) {
-		final double[] cost = new double[w * h];
-		final byte[] from = new byte[w * h];
-		Arrays.fill(cost, Double.POSITIVE_INFINITY);
+		final int span = 2 * band + 2;
+		final int[] lo = new int[h];
+		final byte[] from = new byte[h * span];
+		double[] previous = new double[span], current = new double[span];
 		for (int r = 0; r < h; r++) {
 			final double straight = line + slant * (centreY - (top + r)) - left;
 			// Clamped to the piece's columns, where a steep slant takes the line past them.
-			final int lo = clamp((int) Math.ceil(straight - band)), hi = clamp((int) Math.floor(straight + band));
-			for (int c = lo; c <= hi; c++) {
+			lo[r] = clamp((int) Math.ceil(straight - band));
+			final int hi = clamp((int) Math.floor(straight + band));
+			Arrays.fill(current, Double.POSITIVE_INFINITY);
+			for (int c = lo[r]; c <= hi; c++) {
 				final double here = (ink[r * w + c] ? INK : 0) + DRIFT * Math.abs(c - straight);
 				if (r == 0) {
-					cost[c] = here;
+					current[c - lo[r]] = here;
 					continue;
 				}
 				double best = Double.POSITIVE_INFINITY;
 				byte step = 0;
 				for (int d = -1; d <= 1; d++) {
-					final int pc = c + d;
-					if (pc < 0 || pc >= w) continue;
-					final double total = cost[(r - 1) * w + pc] + (d != 0 ? STEP : 0);
+					final int k = c + d - lo[r - 1];
+					if (k < 0 || k >= span) continue;
+					final double total = previous[k] + (d != 0 ? STEP : 0);
 					if (total < best) {
 						best = total;
 						step = (byte) d;
 					}
 				}
-				cost[r * w + c] = best + here;
-				from[r * w + c] = step;
+				current[c - lo[r]] = best + here;
+				from[r * span + c - lo[r]] = step;
 			}
+			final double[] swap = previous;
+			previous = current;
+			current = swap;
 		}
-		int c = 0;
-		for (int k = 1; k < w; k++) if (cost[(h - 1) * w + k] < cost[(h - 1) * w + c]) c = k;
-		final double total = cost[(h - 1) * w + c];
+		int k = 0;
+		for (int j = 1; j < span; j++) if (previous[j] < previous[k]) k = j;
+		final double total = previous[k];
+		int c = lo[h - 1] + k;
 		final int[] columns = new int[h];
 		for (int r = h - 1; r >= 0; r--) {
 			columns[r] = left + c;
-			c += from[r * w + c];
+			c += from[r * span + c - lo[r]];
 		}
 		return new Path(columns, total);
 	}

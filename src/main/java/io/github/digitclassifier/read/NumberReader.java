@@ -266,18 +266,20 @@ public final class NumberReader {
 			last = Math.max(last, u);
 		}
 		final int w = (int) (last - first + 1);
-		// A cut path around every column; the cheapest (fewest strokes crossed) near it are candidates.
+		// A cut path around every quarter stroke's column; the cheapest (fewest strokes crossed) near it are candidates.
 		final CutPaths cutPaths = new CutPaths(piece, slant, centreY, pageWidth, height);
 		final CutPaths.Path[] around = new CutPaths.Path[w + 1];
-		for (int c = 0; c <= w; c++) around[c] = cutPaths.path(first + c);
+		final int stride = Math.max(1, (int) (stroke / 4));
+		for (int c = 0; c <= w; c += stride) around[c] = cutPaths.path(first + c);
 		final int window = Math.max(1, (int) Math.round(stroke / 2));
 		final int margin = (int) Math.ceil(MIN_PART * height);
 		final java.util.TreeSet<Integer> cutAt = new java.util.TreeSet<>();
 		for (int c = margin; c <= w - margin; c++) {
+			if (around[c] == null) continue;
 			boolean minimum = true;
 			for (int d = -window; d <= window && minimum; d++) {
 				final int k = c + d;
-				if (k >= 0 && k <= w && around[k].cost() < around[c].cost()) minimum = false;
+				if (k >= 0 && k <= w && around[k] != null && around[k].cost() < around[c].cost()) minimum = false;
 			}
 			if (minimum) cutAt.add(c);
 		}
@@ -300,7 +302,9 @@ public final class NumberReader {
 		// Each path on or right of the one before, so that consecutive parts share no pixel.
 		final int[][] paths = new int[end - 1][];
 		for (int k = 1; k < end; k++) {
-			paths[k - 1] = around[spaced.get(k)].columns().clone();
+			final int at = spaced.get(k);
+			if (around[at] == null) around[at] = cutPaths.path(first + at);
+			paths[k - 1] = around[at].columns().clone();
 			if (k > 1) for (int r = 0; r < paths[k - 1].length; r++) paths[k - 1][r] = Math.max(paths[k - 1][r], paths[k - 2][r]);
 		}
 		parts.add(new Part(piece, 0, end)); // the piece whole, whatever its width
