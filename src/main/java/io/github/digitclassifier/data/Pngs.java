@@ -24,6 +24,7 @@ final class Pngs {
 		if (png.length < 33 || readLong(png, 0) != SIGNATURE || readInt(png, 12) != chunk("IHDR")) return null;
 		final int width = readInt(png, 16), height = readInt(png, 20);
 		final int depth = png[24], type = png[25], interlace = png[28];
+		if (readInt(png, 8) != 13 || png[26] != 0 || png[27] != 0) return null; // not a header this knows: ImageIO's to judge
 		final int channels = switch (type) {
 			case 0 -> 1;
 			case 2 -> 3;
@@ -35,14 +36,26 @@ final class Pngs {
 		{
 			return null;
 		}
+		// The image data is the run of IDAT chunks; as ImageIO, what follows it (IEND, or a cut-off end) does not matter.
 		final ByteArrayOutputStream data = new ByteArrayOutputStream();
+		boolean seen = false;
 		for (int at = 8; ; ) {
-			if (at + 8 > png.length) throw new IOException("it ends before its last chunk");
+			final boolean whole = at + 8 <= png.length && readInt(png, at) >= 0 && at + 12L + readInt(png, at) <= png.length;
+			if (!whole) {
+				if (seen) break;
+				throw new IOException("it ends before its image data");
+			}
 			final int length = readInt(png, at), name = readInt(png, at + 4);
-			if (length < 0 || at + 12L + length > png.length) throw new IOException("a chunk runs past its end");
-			if (name == chunk("tRNS")) return null; // a transparent colour: ImageIO's
-			if (name == chunk("IDAT")) data.write(png, at + 8, length);
-			if (name == chunk("IEND")) break;
+			if (name == chunk("IDAT")) {
+				data.write(png, at + 8, length);
+				seen = true;
+			}
+			else if (seen || name == chunk("IEND")) {
+				break;
+			}
+			else if (name == chunk("tRNS")) {
+				return null; // a transparent colour: ImageIO's
+			}
 			at += 12 + length;
 		}
 		final int stride = width * channels;

@@ -78,9 +78,10 @@ final class OnnxClassifier implements Classifier {
 		final int batch = fixedBatch > 0 ? fixedBatch : Math.max(1, Math.min(n, RUN_BATCH));
 		for (int from = 0; from < n; from += batch) {
 			final int count = Math.min(batch, n - from);
-			final float[] chunk = new float[batch * size]; // a fixed batch's tail is padded with zeros
+			final int run = fixedBatch > 0 ? fixedBatch : count;
+			final float[] chunk = new float[run * size]; // a fixed batch's tail is padded with zeros
 			copyInLayout(images, from * size, count, chunk);
-			final float[] result = run(chunk, batch);
+			final float[] result = run(chunk, run);
 			System.arraycopy(result, 0, out, from * classes, count * classes);
 		}
 		for (int i = 0; i < n; i++) toProbabilities(out, i * classes, classes);

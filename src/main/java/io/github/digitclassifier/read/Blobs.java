@@ -81,13 +81,15 @@ final class Blobs {
 
 	/**
 	 * Whether two pieces look like one digit broken across: in the same columns (most of the
-	 * narrower one's), one over the other with a gap of at most a quarter of their joint height,
-	 * each at least a fifth of it tall (not a speck).
+	 * narrower one's), one over the other with a gap of at most a quarter of their joint height
+	 * (sharing a tenth of it at most: side by side, as a comma under a digit or a 1 under a 7's bar,
+	 * is not that), each at least a fifth of it tall (not a speck).
 	 */
 	private static boolean brokenAcross(final Blob a, final Blob b) {
 		final Blob both = a.merge(b);
 		final int gap = Math.max(a.y0(), b.y0()) - Math.min(a.y1(), b.y1()) - 1;
-		return a.columnOverlap(b) >= 0.5 && gap <= 0.25 * both.height() && Math.min(a.height(), b.height()) >= 0.2 * both.height();
+		return a.columnOverlap(b) >= 0.5 && gap <= 0.25 * both.height() && gap >= -0.1 * both.height() &&
+			Math.min(a.height(), b.height()) >= 0.2 * both.height();
 	}
 
 	/**

@@ -20,7 +20,10 @@ final class CutPaths {
 	/** A diagonal step, so that a path does not wander for nothing (0.1 and 0.3 read fewer touching numbers). */
 	private static final double STEP = 0.6;
 
-	/** The band's half width, as a share of the writing's height. */
+	/**
+	 * The band's half width, as a share of the writing's height. The band moves by the slant each
+	 * row, which a path can follow only while it is at most 1 (Blobs.slant keeps it within 0.6).
+	 */
 	private static final double BAND = 0.25;
 
 	private final boolean[] ink;

@@ -60,6 +60,20 @@ class PngsTest {
 		assertNull(Pngs.decode("GIF89a, not a PNG at all, and long enough".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 	}
 
+	@Test
+	void readsAPngWhoseEndIsMissingAsImageIoDoes() throws Exception {
+		final BufferedImage image = new BufferedImage(20, 10, BufferedImage.TYPE_BYTE_GRAY);
+		for (int x = 0; x < 20; x++) image.getRaster().setSample(x, x / 2, 0, 10 * x);
+		final Path whole = dir.resolve("whole.png");
+		ImageIO.write(image, "png", whole.toFile());
+		final byte[] png = Files.readAllBytes(whole);
+		// Without its IEND chunk (12 bytes), and with the last chunk's end cut off too.
+		Files.write(dir.resolve("no-end.png"), java.util.Arrays.copyOf(png, png.length - 12));
+		Files.write(dir.resolve("cut-end.png"), java.util.Arrays.copyOf(png, png.length - 6));
+		assertSameAsImageIo(dir.resolve("no-end.png"));
+		assertSameAsImageIo(dir.resolve("cut-end.png"));
+	}
+
 	private static void assertSameAsImageIo(final Path file) throws Exception {
 		final BufferedImage reference = ImageIO.read(file.toFile());
 		for (final int channels : List.of(1, 3)) {
