@@ -75,9 +75,9 @@ final class OnnxClassifier implements Classifier {
 		final int size = preprocessing.pixelCount();
 		final int classes = classNames.size();
 		final float[] out = new float[n * classes];
-		final int batch = fixedBatch > 0 ? fixedBatch : Math.max(1, Math.min(n, RUN_BATCH));
-		for (int from = 0; from < n; from += batch) {
-			final int count = Math.min(batch, n - from);
+		final int step = fixedBatch > 0 ? fixedBatch : RUN_BATCH;
+		for (int from = 0; from < n; from += step) {
+			final int count = Math.min(step, n - from);
 			final int run = fixedBatch > 0 ? fixedBatch : count;
 			final float[] chunk = new float[run * size]; // a fixed batch's tail is padded with zeros
 			copyInLayout(images, from * size, count, chunk);

@@ -20,6 +20,16 @@ record Blob(int[] pixels, int x0, int y0, int x1, int y1) {
 		return (x0 + x1) / 2.0;
 	}
 
+	/** The height of the bounds around both. */
+	int jointHeight(final Blob other) {
+		return Math.max(y1, other.y1) - Math.min(y0, other.y0) + 1;
+	}
+
+	/** The width of the bounds around both. */
+	int jointWidth(final Blob other) {
+		return Math.max(x1, other.x1) - Math.min(x0, other.x0) + 1;
+	}
+
 	/** The pixels of both, bounds around both. */
 	Blob merge(final Blob other) {
 		final int[] all = Arrays.copyOf(pixels, pixels.length + other.pixels.length);

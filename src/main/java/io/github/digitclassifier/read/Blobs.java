@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /** Connected pieces of ink, and the ones that make up the digits of a line of writing. */
 final class Blobs {
@@ -62,12 +63,7 @@ final class Blobs {
 	 */
 	static int writingHeight(final List<Blob> blobs) {
 		// A digit broken across (a 5's flag apart from its bowl) counts whole, not as two short pieces.
-		final List<Blob> byHeight = new ArrayList<>();
-		for (final Blob b : blobs) {
-			final int last = byHeight.size() - 1;
-			if (last >= 0 && brokenAcross(byHeight.get(last), b)) byHeight.set(last, byHeight.get(last).merge(b));
-			else byHeight.add(b);
-		}
+		final List<Blob> byHeight = mergedNeighbours(blobs, Blobs::brokenAcross);
 		byHeight.sort(Comparator.comparingInt(Blob::height));
 		long total = 0;
 		for (final Blob b : byHeight) total += b.pixels().length;
@@ -86,10 +82,20 @@ final class Blobs {
 	 * is not that), each at least a fifth of it tall (not a speck).
 	 */
 	private static boolean brokenAcross(final Blob a, final Blob b) {
-		final Blob both = a.merge(b);
+		final int joint = a.jointHeight(b);
 		final int gap = Math.max(a.y0(), b.y0()) - Math.min(a.y1(), b.y1()) - 1;
-		return a.columnOverlap(b) >= 0.5 && gap <= 0.25 * both.height() && gap >= -0.1 * both.height() &&
-			Math.min(a.height(), b.height()) >= 0.2 * both.height();
+		return a.columnOverlap(b) >= 0.5 && gap <= 0.25 * joint && gap >= -0.1 * joint && Math.min(a.height(), b.height()) >= 0.2 * joint;
+	}
+
+	/** The blobs in order, each merged into the one before it when {@code together} says they are one. */
+	private static List<Blob> mergedNeighbours(final List<Blob> blobs, final BiPredicate<Blob, Blob> together) {
+		final List<Blob> merged = new ArrayList<>();
+		for (final Blob b : blobs) {
+			final int last = merged.size() - 1;
+			if (last >= 0 && together.test(merged.get(last), b)) merged.set(last, merged.get(last).merge(b));
+			else merged.add(b);
+		}
+		return merged;
 	}
 
 	/**
@@ -104,19 +110,8 @@ final class Blobs {
 			kept.add(b);
 		}
 		// Merge pieces stacked over one another: a 5's flag, a broken 4, a 7's bar off its stem.
-		final List<Blob> merged = new ArrayList<>();
-		for (final Blob b : kept) {
-			final int last = merged.size() - 1;
-			if (last >= 0) {
-				final Blob previous = merged.get(last);
-				final Blob both = previous.merge(b);
-				if (previous.columnOverlap(b) >= 0.5 && both.height() <= 1.25 * height && both.width() <= 1.1 * height) {
-					merged.set(last, both);
-					continue;
-				}
-			}
-			merged.add(b);
-		}
+		final List<Blob> merged = mergedNeighbours(kept, (previous, b) ->
+			previous.columnOverlap(b) >= 0.5 && previous.jointHeight(b) <= 1.25 * height && previous.jointWidth(b) <= 1.1 * height);
 		final List<Blob> pieces = new ArrayList<>();
 		for (final Blob b : merged) {
 			if (b.height() < Math.max(MIN_HEIGHT, SMALL * height)) continue; // specks, points, commas, dashes, underlines
