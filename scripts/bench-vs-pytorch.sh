@@ -1,33 +1,59 @@
 #!/usr/bin/env bash
-# LeNet training throughput against the PyTorch peer (../shared/bench/torch_lenet.py, or $PEER):
-# two MNIST epochs each in a fresh process, batch 64, Adam, alternating the two for N rounds (default
-# 3) on the same machine; prints each round and the medians, of the first epoch (the comparison the
-# issue asks for: a fresh JVM's warm-up included) and of the second (both sides warm). Needs
-# Debian's python3-torch (see the peer's README).
-#   scripts/bench-vs-pytorch.sh [rounds]
+# Training throughput against a PyTorch peer of the same network, batch 64, Adam, on the 60,000 MNIST
+# training images: `lenet` (the default) against ../shared/bench/torch_lenet.py (or $PEER), `cnn` (the
+# default network) against scripts/torch_cnn_peer.py. Two epochs each in a fresh process, alternating
+# the two for N rounds (default 3) on the same machine; prints each round and the medians, of the first
+# epoch (a fresh JVM's warm-up included) and of the second (both sides warm), with the CPU and the
+# instruction set both sides ran on. Needs Debian's python3-torch (and python3-pil for the CNN peer).
+#   scripts/bench-vs-pytorch.sh [rounds] [lenet|cnn]
+# ISA=avx2 emulates an AVX2-only CPU on an AVX-512 one, for both sides: OneDNN and PyTorch's kernels
+# at most AVX2 (DNNL_MAX_CPU_ISA, ATEN_CPU_CAPABILITY), OpenBLAS's Haswell kernels, and the libnd4j
+# build that the plugin chooses on an AVX2 CPU.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-peer=${PEER:-../shared/bench/torch_lenet.py}
 rounds=${1:-3}
+network=${2:-lenet}
+images=${IMAGES:-60000}
 scripts/fetch-mnist.sh >/dev/null
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+java_options=()
+isa="native ($(grep -o -m1 -w 'avx512f' /proc/cpuinfo || grep -o -m1 -w 'avx2' /proc/cpuinfo || echo 'no AVX2'))"
+if [[ ${ISA:-} == avx2 ]]; then
+	export DNNL_MAX_CPU_ISA=AVX2 ONEDNN_MAX_CPU_ISA=AVX2 OPENBLAS_CORETYPE=Haswell ATEN_CPU_CAPABILITY=avx2
+	java_options=(-Dorg.bytedeco.javacpp.platform.extension="$(java -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
+		io.github.digitclassifier.backend.ChosenBuild sse4_2 avx2 fma)")
+	isa="AVX2, emulated (DNNL_MAX_CPU_ISA=AVX2, OPENBLAS_CORETYPE=Haswell, ATEN_CPU_CAPABILITY=avx2, libnd4j ${java_options[0]#*=})"
+elif [[ -n ${ISA:-} ]]; then
+	echo "ISA is avx2 or unset, not '$ISA'" >&2
+	exit 2
+fi
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; instructions: $isa"
+case $network in
+	lenet)
+		peer() { /usr/bin/python3 "${PEER:-../shared/bench/torch_lenet.py}" dir=data/npm/package/data epochs=2 threads="$(nproc)" infer=0 maxBatches=$(((images + 63) / 64)) \
+			| sed -n 's/.*epoch=\([12]\) .*train_img_per_s=\([0-9.]*\).*/\1 \2/p'; } ;;
+	cnn)
+		peer() { /usr/bin/python3 scripts/torch_cnn_peer.py train=data/mnist/train test=data/mnist/test epochs=2 limit="$images" \
+			| sed -n 's/^epoch=\([12]\) .*train_img_per_s=\([0-9.]*\).*/\1 \2/p'; } ;;
+	*) echo "network is lenet or cnn, not '$network'" >&2; exit 2 ;;
+esac
 ours=() theirs=() ours2=() theirs2=()
 for ((r = 1; r <= rounds; r++)); do
-	o=$(java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+	o=$(java -Xmx4g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "${java_options[@]}" \
 		-cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
-		io.github.digitclassifier.bench.Benchmark data/mnist 60000 lenet)
-	p=$(/usr/bin/python3 "$peer" dir=data/npm/package/data epochs=2 threads="$(nproc)" infer=0)
-	o1=$(awk '$2 == "lenet_train_img_per_s" {print $3}' <<<"$o") o2=$(awk '$2 == "lenet_train_img_per_s_epoch2" {print $3}' <<<"$o")
-	p1=$(sed -n 's/.*epoch=1 .*train_img_per_s=\([0-9.]*\).*/\1/p' <<<"$p")
-	p2=$(sed -n 's/.*epoch=2 .*train_img_per_s=\([0-9.]*\).*/\1/p' <<<"$p")
-	echo "round $r: digit-classifier $o1 then $o2 img/s, pytorch $p1 then $p2 img/s"
+		io.github.digitclassifier.bench.Benchmark data/mnist "$images" "$network")
+	p=$(peer)
+	o1=$(awk -v k="${network}_train_img_per_s" '$2 == k {print $3}' <<<"$o")
+	o2=$(awk -v k="${network}_train_img_per_s_epoch2" '$2 == k {print $3}' <<<"$o")
+	p1=$(awk '$1 == 1 {print $2}' <<<"$p") p2=$(awk '$1 == 2 {print $2}' <<<"$p")
+	echo "round $r: digit-classifier $o1 then $o2 img/s, pytorch $p1 then $p2 img/s ($(head -1 <<<"$o"))"
 	ours+=("$o1") theirs+=("$p1") ours2+=("$o2") theirs2+=("$p2")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 report() { # label, then our figures and the peer's, as two space-separated lists
 	local mo mp
 	mo=$(median $2) mp=$(median $3)
-	echo "RESULT lenet_train_img_per_s_median$1 $mo"
+	echo "RESULT ${network}_train_img_per_s_median$1 $mo"
 	echo "RESULT pytorch_train_img_per_s_median$1 $mp"
 	awk -v o="$mo" -v p="$mp" -v l="$1" 'BEGIN {printf "RESULT ratio_to_pytorch%s %.2f\n", l, o / p}'
 }

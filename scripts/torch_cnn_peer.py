@@ -3,7 +3,9 @@
 class folders of images (one sub-folder per class, class names = sorted sub-folder names).
 
   scripts/torch_cnn_peer.py train=DIR test=DIR [epochs=N] [batch=64] [lr=0.002] [size=S]
-      [channels=1|3] [threads=T] [seed=S] [augment=0|1]
+      [channels=1|3] [threads=T] [seed=S] [augment=0|1] [limit=N]
+
+limit=N trains on the first N training images (in class-folder and file-name order) only.
 
 size=0 (default) keeps the images' own size (they must all have one size); another size cuts the largest
 centred square out of each image and scales it there, bilinear. Pixels are read as float (grey 'L' or
@@ -33,7 +35,8 @@ EXTENSIONS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.gif')
 
 def parse_args(argv):
     args = {'epochs': '1', 'batch': '64', 'lr': '0.002', 'size': '0', 'channels': '1',
-            'threads': str(os.cpu_count() or 1), 'seed': '12345', 'augment': '0'}
+            'threads': str(os.cpu_count() or 1), 'seed': '12345', 'augment': '0',
+            'limit': '0'}
     for a in argv:
         if '=' not in a:
             sys.exit(f"Arguments are key=value, not '{a}'\n{__doc__}")
@@ -175,6 +178,8 @@ def main():
 
     t0 = time.time()
     train_files, ytr, classes = list_folders(args['train'])
+    if int(args['limit']) > 0:  # the first images, as the project's Benchmark takes them
+        train_files, ytr = train_files[:int(args['limit'])], ytr[:int(args['limit'])]
     test_files, yte, _ = list_folders(args['test'], classes)
     xtr = load(train_files, mode, size)
     xte = load(test_files, mode, size)
@@ -218,7 +223,8 @@ def main():
         seconds = time.time() - start
         training += seconds
         accuracy = evaluate(net, xte, yte)
-        print(f'epoch={epoch} train_loss={loss_sum / seen:.4f} test_accuracy={accuracy:.4f} seconds={seconds:.1f}',
+        print(f'epoch={epoch} train_loss={loss_sum / seen:.4f} test_accuracy={accuracy:.4f} seconds={seconds:.1f} '
+              f'train_img_per_s={seen / seconds:.1f}',
               flush=True)
     print(f'RESULT test_accuracy {accuracy:.4f} training_minutes {training / 60:.2f}', flush=True)
 

@@ -1,6 +1,7 @@
 package io.github.digitclassifier.backend;
 
 import org.deeplearning4j.config.DL4JClassLoading;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.api.blas.Blas;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,6 +46,14 @@ public final class Backends {
 		prepare();
 		Nd4j.getBackend(); // ND4J starts, loading it
 		return NativeBuilds.loaded().orElse("unknown");
+	}
+
+	/**
+	 * Gives a freshly initialised network's batch normalisation layers this plugin's faster
+	 * implementation ({@link FusedBatchNorm}); the network and its saved form stay DL4J's.
+	 */
+	public static void useFastLayers(final MultiLayerNetwork network) {
+		FusedBatchNorm.install(network);
 	}
 
 	/** Whether the loaded libnd4j has OneDNN inside (the {@code -onednn} builds do). */

@@ -123,6 +123,7 @@ public final class Trainer {
 		final MultiLayerNetwork network = new MultiLayerNetwork(recipe.network().configuration(preprocessing, classes, recipe,
 			classWeights));
 		network.init();
+		Backends.useFastLayers(network);
 		final Augmenter augmenter = recipe.augmentation() == null ? null :
 			new Augmenter(recipe.augmentation(), preprocessing, classNames);
 

@@ -34,8 +34,8 @@ import net.imglib2.type.numeric.RealType;
  * Prints one RESULT line per figure: import and preprocessing of MNIST PNG class folders, training
  * throughput of each network (one epoch as the trainer runs it, batch 64, Adam), and with the
  * bundled model the classification throughput of a stack of 28x28 slices and the warm latency of
- * one image. Arguments: MNIST class-folder root, image limit, and {@code lenet} for the import and
- * LeNet figures alone, over two epochs (the comparison with the PyTorch peer), or {@code exchange} and
+ * one image. Arguments: MNIST class-folder root, image limit, and a network's id ({@code lenet}, {@code cnn}) for the import and
+ * that network's training figures alone, over two epochs (the comparison with the PyTorch peers), or {@code exchange} and
  * {@code onnx} or {@code dl4j} for the export times and the classification figures of the bundled
  * model as ONNX Runtime runs its ONNX export, or as DL4J runs it. {@code -Domp=N} sets ND4J's OpenMP
  * threads (default: one per core).
@@ -61,11 +61,12 @@ public final class Benchmark {
 			Nd4j.create(1); // ND4J's natives load first
 			NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
 		}
-		if (args.length > 2 && args[2].equals("lenet")) {
+		if (args.length > 2) {
+			final Architecture alone = Architecture.fromId(args[2]);
 			// A second epoch too: the first includes the JVM's warm-up (JIT compilation on the same cores).
-			final double[] speeds = trainingSpeeds(Architecture.LENET, images, 2);
-			result("lenet_train_img_per_s", speeds[0]);
-			result("lenet_train_img_per_s_epoch2", speeds[1]);
+			final double[] speeds = trainingSpeeds(alone, images, 2);
+			result(alone.id() + "_train_img_per_s", speeds[0]);
+			result(alone.id() + "_train_img_per_s_epoch2", speeds[1]);
 			return;
 		}
 		for (final Architecture network : Architecture.values()) {
@@ -106,6 +107,7 @@ public final class Benchmark {
 		final Recipe recipe = new Recipe(network, epochs, 64, 1e-3, 1, null, 1, 0.1, 0, 0, null);
 		final MultiLayerNetwork net = new MultiLayerNetwork(network.configuration(Preprocessing.digits(), 10, recipe, null));
 		net.init();
+		if (!Boolean.getBoolean("dl4jBatchNorm")) Backends.useFastLayers(net);
 		final double[] speeds = new double[epochs];
 		for (int epoch = 1; epoch <= epochs; epoch++) {
 			final long t = System.nanoTime();

@@ -1,0 +1,105 @@
+package io.github.digitclassifier.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+import io.github.digitclassifier.model.Architecture;
+import io.github.digitclassifier.model.Layouts;
+import io.github.digitclassifier.preprocess.Preprocessing;
+
+/**
+ * The faster batch normalisation gives what DL4J's own gives: the same outputs in training and in
+ * inference mode, and the same gradients, for every parameter (and the population statistics'
+ * updates), in both layouts and after a dense layer.
+ */
+class FusedBatchNormTest {
+
+	@Test
+	void theDefaultNetworkLearnsAsWithDl4jsBatchNorm() {
+		final MultiLayerNetwork network = new MultiLayerNetwork(Architecture.CNN.configuration(Preprocessing.digits(), 10, new Adam(1e-3), 1));
+		network.init();
+		assertSame(network, Layouts.forNetwork(Nd4j.rand(16, 1, 28, 28), network));
+	}
+
+	@ParameterizedTest
+	@EnumSource(CNN2DFormat.class)
+	void givesWhatDl4jGivesInEitherLayout(final CNN2DFormat format) {
+		final MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder().seed(7).updater(new Adam(1e-3))
+			.list()
+			.layer(new ConvolutionLayer.Builder(3, 3).nOut(6).activation(Activation.RELU).dataFormat(format).build())
+			.layer(new BatchNormalization.Builder().dataFormat(format).build())
+			.layer(new DenseLayer.Builder().nOut(12).activation(Activation.RELU).build())
+			.layer(new BatchNormalization.Builder().build())
+			.layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(5).activation(Activation.SOFTMAX).build())
+			.setInputType(InputType.convolutional(9, 7, 2, format))
+			.build();
+		final MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+		network.init();
+		final long[] shape = format == CNN2DFormat.NCHW ? new long[] {10, 2, 9, 7} : new long[] {10, 9, 7, 2};
+		assertSame(network, Nd4j.rand(shape).muli(3).subi(1));
+	}
+
+	/** Compares {@code network} as DL4J runs it with a copy that has the faster layers, on {@code input}. */
+	private static void assertSame(final MultiLayerNetwork network, final INDArray input) {
+		final MultiLayerNetwork fast = network.clone();
+		Backends.useFastLayers(fast);
+		int replaced = 0;
+		for (final Layer layer : fast.getLayers()) {
+			if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization bn) {
+				assertTrue(bn.getHelper() instanceof FusedBatchNorm, "helper: " + bn.getHelper());
+				replaced++;
+			}
+		}
+		assertTrue(replaced >= 2, replaced + " batch normalisation layers");
+		final int classes = (int) network.getOutputLayer().getParam("b").length();
+		final INDArray labels = Nd4j.zeros(input.size(0), classes);
+		for (int i = 0; i < input.size(0); i++) labels.putScalar(i, i % classes, 1);
+
+		assertClose(network.output(input, false), fast.output(input, false), 1e-4, "inference output");
+		Nd4j.getRandom().setSeed(11); // the same dropout masks on both
+		final INDArray expected = network.output(input, true);
+		Nd4j.getRandom().setSeed(11);
+		assertClose(expected, fast.output(input, true), 1e-4, "training output");
+
+		for (final MultiLayerNetwork n : new MultiLayerNetwork[] {network, fast}) {
+			Nd4j.getRandom().setSeed(11);
+			n.setInput(input);
+			n.setLabels(labels);
+			n.computeGradientAndScore();
+		}
+		assertEquals(network.score(), fast.score(), 1e-5, "loss");
+		for (final String key : network.gradient().gradientForVariable().keySet()) {
+			assertClose(network.gradient().getGradientFor(key), fast.gradient().getGradientFor(key), 1e-3, "gradient " + key);
+		}
+	}
+
+	/** Every value within {@code tolerance} of the largest expected magnitude. */
+	private static void assertClose(final INDArray expected, final INDArray actual, final double tolerance, final String what) {
+		final float[] e = expected.ravel().toFloatVector();
+		final float[] a = actual.ravel().toFloatVector();
+		assertEquals(e.length, a.length, what);
+		final double scale = Math.max(1e-6, expected.amaxNumber().doubleValue());
+		for (int i = 0; i < e.length; i++) {
+			assertEquals(e[i], a[i], tolerance * scale, what + " [" + i + "] of " + e.length);
+		}
+	}
+}
