@@ -6,9 +6,7 @@
 # epoch (a fresh JVM's warm-up included) and of the second (both sides warm), with the CPU and the
 # instruction set both sides ran on. Needs Debian's python3-torch (and python3-pil for the CNN peer).
 #   scripts/bench-vs-pytorch.sh [rounds] [lenet|cnn]
-# ISA=avx2 emulates an AVX2-only CPU on an AVX-512 one, for both sides: OneDNN and PyTorch's kernels
-# at most AVX2 (DNNL_MAX_CPU_ISA, ATEN_CPU_CAPABILITY), OpenBLAS's Haswell kernels, and the libnd4j
-# build that the plugin chooses on an AVX2 CPU.
+# ISA=avx2 emulates an AVX2-only CPU on an AVX-512 one, for both sides (scripts/cpu-kind.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -16,18 +14,7 @@ network=${2:-lenet}
 images=${IMAGES:-60000}
 scripts/fetch-mnist.sh >/dev/null
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-java_options=()
-isa="native ($(grep -o -m1 -w 'avx512f' /proc/cpuinfo || grep -o -m1 -w 'avx2' /proc/cpuinfo || echo 'no AVX2'))"
-if [[ ${ISA:-} == avx2 ]]; then
-	export DNNL_MAX_CPU_ISA=AVX2 ONEDNN_MAX_CPU_ISA=AVX2 OPENBLAS_CORETYPE=Haswell ATEN_CPU_CAPABILITY=avx2
-	java_options=(-Dorg.bytedeco.javacpp.platform.extension="$(java -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
-		io.github.digitclassifier.backend.ChosenBuild sse4_2 avx2 fma)")
-	isa="AVX2, emulated (DNNL_MAX_CPU_ISA=AVX2, OPENBLAS_CORETYPE=Haswell, ATEN_CPU_CAPABILITY=avx2, libnd4j ${java_options[0]#*=})"
-elif [[ -n ${ISA:-} ]]; then
-	echo "ISA is avx2 or unset, not '$ISA'" >&2
-	exit 2
-fi
-echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; instructions: $isa"
+source scripts/cpu-kind.sh
 case $network in
 	lenet)
 		peer() { /usr/bin/python3 "${PEER:-../shared/bench/torch_lenet.py}" dir=data/npm/package/data epochs=2 threads="$(nproc)" infer=0 maxBatches=$(((images + 63) / 64)) \

@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -18,7 +17,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -134,15 +132,15 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 		final Layout layout = Layout.of(x, format);
 		final int c = layout.channels();
 		// Training keeps its buffers for the next step; inference, whose batches can be large, does not.
-		final float[] values = read(x, training ? in : null);
-		final float[] out = training ? sized(grad, values.length) : new float[values.length];
+		final float[] values = FloatArrays.read(x, training ? in : null);
+		final float[] out = training ? FloatArrays.sized(grad, values.length) : new float[values.length];
 		final float[] g = gamma.toFloatVector();
 		final float[] b = beta.toFloatVector();
 		if (training) {
 			in = values;
 			grad = out; // free until the backward pass
-			mean = sized(mean, c);
-			invStd = sized(invStd, c);
+			mean = FloatArrays.sized(mean, c);
+			invStd = FloatArrays.sized(invStd, c);
 			final float[] variance = new float[c];
 			layout.forEachChannel(ch -> statistics(values, layout, ch, mean, variance));
 			for (int ch = 0; ch < c; ch++) invStd[ch] = (float) (1 / Math.sqrt(variance[ch] + eps));
@@ -152,8 +150,8 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 					varCache = Nd4j.createUninitialized(DataType.FLOAT, c);
 				}
 			}
-			write(mean, meanCache);
-			write(variance, varCache);
+			FloatArrays.write(mean, meanCache);
+			FloatArrays.write(variance, varCache);
 		}
 		final float[] m = training ? mean : globalMean.toFloatVector();
 		final float[] v = training ? null : globalVar.toFloatVector();
@@ -166,7 +164,7 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 		}
 		layout.forEachChannel(ch -> affine(values, out, layout, ch, scale[ch], shift[ch]));
 		final INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
-		write(out, result);
+		FloatArrays.write(out, result);
 		return result;
 	}
 
@@ -178,14 +176,14 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 		if (input.dataType() != DataType.FLOAT || input.rank() != 4) return null;
 		final Layout layout = Layout.of(input, format);
 		final int c = layout.channels();
-		in = read(input, in);
-		grad = read(epsilon, grad);
+		in = FloatArrays.read(input, in);
+		grad = FloatArrays.read(epsilon, grad);
 		final float[] g = gamma.toFloatVector();
 		final float[] dGamma = new float[c];
 		final float[] dBeta = new float[c];
 		layout.forEachChannel(ch -> backward(in, grad, layout, ch, mean[ch], invStd[ch], g[ch], dGamma, dBeta));
 		final INDArray epsAtInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
-		write(grad, epsAtInput);
+		FloatArrays.write(grad, epsAtInput);
 		dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
 		dBetaView.assign(Nd4j.createFromArray(dBeta).reshape(dBetaView.shape()));
 		final DefaultGradient gradient = new DefaultGradient();
@@ -260,22 +258,5 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 				dy[i] = k * (dy[i] - meanDy - (x[i] - m) * meanDyXhat);
 			}
 		}
-	}
-
-	private static float[] sized(final float[] array, final int length) {
-		return array != null && array.length == length ? array : new float[length];
-	}
-
-	/** The array's values in C order, into {@code buffer} when it has the right length (null: a new array). */
-	private static float[] read(INDArray array, final float[] buffer) {
-		if (array.ordering() != 'c' || !Shape.hasDefaultStridesForShape(array)) array = array.dup('c');
-		final float[] values = sized(buffer, (int) array.length());
-		new FloatPointer(array.data().addressPointer()).get(values, 0, values.length);
-		return values;
-	}
-
-	/** Writes C-order values into an array created here or by DL4J's workspaces (so C-order and contiguous). */
-	private static void write(final float[] values, final INDArray array) {
-		new FloatPointer(array.data().addressPointer()).put(values, 0, values.length);
 	}
 }

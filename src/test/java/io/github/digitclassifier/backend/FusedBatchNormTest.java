@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,14 +30,15 @@ import io.github.digitclassifier.preprocess.Preprocessing;
 /**
  * The faster batch normalisation gives what DL4J's own gives: the same outputs in training and in
  * inference mode, and the same gradients, for every parameter (and the population statistics'
- * updates): in the default network, and in both layouts and after a dense layer.
+ * updates): in the default network, and in both layouts, on odd sizes, and after a dense layer.
  */
 class FusedBatchNormTest {
 
 	@Test
 	void theDefaultNetworkLearnsAsWithDl4jsLayers() {
 		final MultiLayerConfiguration configuration = Architecture.CNN.configuration(Preprocessing.digits(), 10, new Adam(1e-3), 1);
-		assertEquals(3, replaced(assertSame(configuration, Nd4j.rand(16, 1, 28, 28), true)));
+		final MultiLayerNetwork fast = assertSame(configuration, Nd4j.rand(16, 1, 28, 28), true);
+		assertEquals(3, replaced(fast, org.deeplearning4j.nn.layers.normalization.BatchNormalization.class, FusedBatchNorm.class));
 	}
 
 	@ParameterizedTest
@@ -46,20 +48,22 @@ class FusedBatchNormTest {
 			.list()
 			.layer(new ConvolutionLayer.Builder(3, 3).nOut(6).activation(Activation.RELU).dataFormat(format).build())
 			.layer(new BatchNormalization.Builder().dataFormat(format).build())
+			.layer(new SubsamplingLayer.Builder(2, 2).stride(2, 2).dataFormat(format).build())
 			.layer(new DenseLayer.Builder().nOut(12).activation(Activation.RELU).build())
 			.layer(new BatchNormalization.Builder().build())
 			.layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(5).activation(Activation.SOFTMAX).build())
 			.setInputType(InputType.convolutional(9, 7, 2, format))
 			.build();
-		assertEquals(2, replaced(assertSame(configuration, Nd4j.rand(10, 2, 9, 7).muli(3).subi(1), false)));
+		final MultiLayerNetwork fast = assertSame(configuration, Nd4j.rand(10, 2, 9, 7).muli(3).subi(1), false);
+		assertEquals(2, replaced(fast, org.deeplearning4j.nn.layers.normalization.BatchNormalization.class, FusedBatchNorm.class));
 	}
 
-	/** How many batch normalisation layers have the faster helper; fails if one has not. */
-	private static int replaced(final MultiLayerNetwork network) {
+	/** How many layers of a kind have the faster helper; fails if one has not. */
+	private static int replaced(final MultiLayerNetwork network, final Class<? extends Layer> kind, final Class<?> helper) {
 		int replaced = 0;
 		for (final Layer layer : network.getLayers()) {
-			if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization bn) {
-				assertTrue(bn.getHelper() instanceof FusedBatchNorm, "helper: " + bn.getHelper());
+			if (kind.isInstance(layer)) {
+				assertTrue(helper.isInstance(layer.getHelper()), layer + " helper: " + layer.getHelper());
 				replaced++;
 			}
 		}
@@ -71,7 +75,7 @@ class FusedBatchNormTest {
 	 * {@code input} (NCHW); returns the former. With {@code oneDnn} the former's other layers run in
 	 * DL4J's OneDNN helpers, as the plugin trains; without, in DL4J's Java code too. (DL4J's OneDNN
 	 * convolution backward pass gives wrong gradients in NHWC when the output gradient reaches it as
-	 * a view: here, whenever a convolution feeds batch normalisation or a dense layer. LeNet, the
+	 * a view: whenever a convolution feeds batch normalisation or a dense layer, as here. LeNet, the
 	 * plugin's only NHWC network, pools after each convolution.)
 	 */
 	private static MultiLayerNetwork assertSame(final MultiLayerConfiguration configuration, INDArray input, final boolean oneDnn) {
