@@ -38,7 +38,8 @@ import net.imglib2.type.numeric.RealType;
  * that network's training figures alone, over two epochs (the comparison with the PyTorch peers), or {@code exchange} and
  * {@code onnx} or {@code dl4j} for the export times and the classification figures of the bundled
  * model as ONNX Runtime runs its ONNX export, or as DL4J runs it. {@code -Domp=N} sets ND4J's OpenMP
- * threads (default: one per core).
+ * threads (default: one per core); {@code -Ddl4jBatchNorm=true} trains with DL4J's own batch
+ * normalisation instead of the plugin's faster one.
  */
 public final class Benchmark {
 
