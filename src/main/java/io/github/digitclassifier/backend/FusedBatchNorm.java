@@ -2,6 +2,7 @@ package io.github.digitclassifier.backend;
 
 import java.lang.reflect.Field;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.deeplearning4j.nn.api.Layer;
@@ -24,14 +25,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * own helper took a third of a training step of the default network: its statistics come from a
  * generic variance reduction, and libnd4j's backward pass runs OneDNN's with fixed statistics and
  * then adds the statistics' share of the gradient in ten more broadcast and reduction passes, each
- * over the whole activation. Here each pass reads the activations once per channel, in Java arrays
- * that the JIT compiles to vector instructions, one channel per task on the common pool. The layer
- * itself, its parameters and its saved form stay DL4J's: only its {@code helper} is replaced.
+ * over the whole activation. Here each direction makes two passes over the activations, copied into
+ * Java arrays, one channel per task on the common pool. The layer itself, its parameters and its
+ * saved form stay DL4J's: only its {@code helper} is replaced.
  */
 final class FusedBatchNorm implements BatchNormalizationHelper {
 
-	/** Channels handed to one task: small layers are not worth a thread. */
-	private static final long MIN_WORK_PER_TASK = 1 << 15;
+	/** Values below which a layer runs on the calling thread alone: small layers are not worth a thread. */
+	private static final int PARALLEL_FROM = 1 << 16;
 
 	private INDArray meanCache;
 	private INDArray varCache;
@@ -117,9 +118,9 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 		}
 
 		/** Runs {@code channel} for every channel, in parallel when there is enough to share. */
-		void forEachChannel(final java.util.function.IntConsumer channel) {
+		void forEachChannel(final IntConsumer channel) {
 			final IntStream channels = IntStream.range(0, this.channels);
-			(length() >= MIN_WORK_PER_TASK * 2 ? channels.parallel() : channels).forEach(channel);
+			(length() >= PARALLEL_FROM ? channels.parallel() : channels).forEach(channel);
 		}
 	}
 
