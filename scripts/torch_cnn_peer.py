@@ -12,7 +12,7 @@ centred square out of each image and scales it there, bilinear. Pixels are read 
 'RGB') and standardised per channel with the training set's mean and std of the raw 0..255 values.
 augment=1: random left-right and up-down flips, random quarter turns, random crop after 4-pixel
 reflect padding. Network: conv 5x5 32 ReLU, BatchNorm, maxpool 2; conv 5x5 64 ReLU, BatchNorm, maxpool 2;
-dense 256 ReLU, BatchNorm, dropout 0.5; dense classes, softmax cross-entropy; Xavier-uniform weights.
+[conv 3x3 128 keeping the size, ReLU, BatchNorm, maxpool 2] while the maps are wider than 8 px; dense 256 ReLU, BatchNorm, dropout 0.5; dense classes, softmax cross-entropy; Xavier-uniform weights.
 Adam(lr), the step size multiplied by (1/16)^(1/(epochs-1)) after each epoch (the last epoch runs at lr/16).
 Needs Debian's python3-torch (1.13), python3-pil and python3-numpy; no torchvision. Prints the torch
 version and threads, a line per epoch and `RESULT test_accuracy X training_minutes Y` (training only:
@@ -118,10 +118,16 @@ class Cnn(nn.Module):
         self.bn1 = nn.BatchNorm2d(32)
         self.conv2 = nn.Conv2d(32, 64, 5)
         self.bn2 = nn.BatchNorm2d(64)
-        flat = 64 * ((((height - 4) // 2) - 4) // 2) * ((((width - 4) // 2) - 4) // 2)
-        if flat <= 0:
+        h, w = ((height - 4) // 2 - 4) // 2, ((width - 4) // 2 - 4) // 2
+        if h <= 0 or w <= 0:
             sys.exit(f'Images of {height}x{width} are too small for the network (at least 16x16)')
-        self.fc1 = nn.Linear(flat, 256)
+        # as the project's network: [conv 3x3x128 keeping the size, BN, max-pool] while the maps are wider than 8 px
+        self.extra = nn.ModuleList()
+        depth = 64
+        while min(h, w) > 8:
+            self.extra.append(nn.ModuleList([nn.Conv2d(depth, 128, 3, padding=1), nn.BatchNorm2d(128)]))
+            depth, h, w = 128, h // 2, w // 2
+        self.fc1 = nn.Linear(depth * h * w, 256)
         self.bn3 = nn.BatchNorm1d(256)
         self.drop = nn.Dropout(0.5)
         self.fc2 = nn.Linear(256, classes)
@@ -133,6 +139,8 @@ class Cnn(nn.Module):
     def forward(self, x):
         x = F.max_pool2d(self.bn1(F.relu(self.conv1(x))), 2)
         x = F.max_pool2d(self.bn2(F.relu(self.conv2(x))), 2)
+        for conv, bn in self.extra:
+            x = F.max_pool2d(bn(F.relu(conv(x))), 2)
         x = self.drop(self.bn3(F.relu(self.fc1(x.flatten(1)))))
         return self.fc2(x)  # logits; cross_entropy = log_softmax + NLL
 
