@@ -41,6 +41,8 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 	private float[] invStd = new float[0];
 	private float[] in = new float[0];
 	private float[] grad = new float[0];
+	/** The array the last training forward pass read into {@code in}; its backward pass need not read it again. */
+	private INDArray inRead;
 
 	/**
 	 * Puts this helper into every batch normalisation layer of {@code network} (after
@@ -137,14 +139,16 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 		final float[] out = training ? FloatArrays.sized(grad, values.length) : new float[values.length];
 		final float[] g = gamma.toFloatVector();
 		final float[] b = beta.toFloatVector();
+		final float[] m;
+		final float[] inv;
 		if (training) {
 			in = values;
+			inRead = x;
 			grad = out; // free until the backward pass
 			mean = FloatArrays.sized(mean, c);
-			invStd = FloatArrays.sized(invStd, c);
 			final float[] variance = new float[c];
 			layout.forEachChannel(ch -> statistics(values, layout, ch, mean, variance));
-			for (int ch = 0; ch < c; ch++) invStd[ch] = (float) (1 / Math.sqrt(variance[ch] + eps));
+			invStd = inverseStd(variance, eps, invStd);
 			if (meanCache == null || meanCache.length() != c) {
 				try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
 					meanCache = Nd4j.createUninitialized(DataType.FLOAT, c);
@@ -153,14 +157,17 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 			}
 			FloatArrays.write(mean, meanCache);
 			FloatArrays.write(variance, varCache);
+			m = mean;
+			inv = invStd;
 		}
-		final float[] m = training ? mean : globalMean.toFloatVector();
-		final float[] v = training ? null : globalVar.toFloatVector();
+		else {
+			m = globalMean.toFloatVector();
+			inv = inverseStd(globalVar.toFloatVector(), eps, null);
+		}
 		final float[] scale = new float[c];
 		final float[] shift = new float[c];
 		for (int ch = 0; ch < c; ch++) {
-			final float inv = training ? invStd[ch] : (float) (1 / Math.sqrt(v[ch] + eps));
-			scale[ch] = g[ch] * inv;
+			scale[ch] = g[ch] * inv[ch];
 			shift[ch] = b[ch] - m[ch] * scale[ch];
 		}
 		layout.forEachChannel(ch -> affine(values, out, layout, ch, scale[ch], shift[ch]));
@@ -177,7 +184,7 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 		if (input.dataType() != DataType.FLOAT || input.rank() != 4) return null;
 		final Layout layout = Layout.of(input, format);
 		final int c = layout.channels();
-		in = FloatArrays.read(input, in);
+		if (input != inRead) in = FloatArrays.read(input, in);
 		grad = FloatArrays.read(epsilon, grad);
 		final float[] g = gamma.toFloatVector();
 		final float[] dGamma = new float[c];
@@ -191,6 +198,13 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 		gradient.setGradientFor("gamma", dGammaView);
 		gradient.setGradientFor("beta", dBetaView);
 		return new Pair<>(gradient, epsAtInput);
+	}
+
+	/** 1 / sqrt(variance + eps) per channel, into {@code buffer} when it has the right length. */
+	private static float[] inverseStd(final float[] variance, final double eps, final float[] buffer) {
+		final float[] inv = FloatArrays.sized(buffer, variance.length);
+		for (int ch = 0; ch < variance.length; ch++) inv[ch] = (float) (1 / Math.sqrt(variance[ch] + eps));
+		return inv;
 	}
 
 	/** The channel's mean and (population) variance, the latter around the mean for precision. */

@@ -34,9 +34,9 @@ import net.imglib2.type.numeric.RealType;
  * Prints one RESULT line per figure: import and preprocessing of MNIST PNG class folders, training
  * throughput of each network (one epoch as the trainer runs it, batch 64, Adam), and with the
  * bundled model the classification throughput of a stack of 28x28 slices and the warm latency of
- * one image. Arguments: MNIST class-folder root, image limit, and a network's id ({@code lenet}, {@code cnn}) for the import and
- * that network's training figures alone, over two epochs (the comparison with the PyTorch peers), or {@code exchange} and
- * {@code onnx} or {@code dl4j} for the export times and the classification figures of the bundled
+ * one image. Arguments: MNIST class-folder root, image limit, and a network's id ({@code lenet},
+ * {@code cnn}) for the import and that network's training figures alone, over two epochs (the
+ * comparison with the PyTorch peers), or {@code exchange} and {@code onnx} or {@code dl4j} for the export times and the classification figures of the bundled
  * model as ONNX Runtime runs its ONNX export, or as DL4J runs it. {@code -Domp=N} sets ND4J's OpenMP
  * threads (default: one per core); {@code -Ddl4jBatchNorm=true} trains with DL4J's own batch
  * normalisation instead of the plugin's faster one.
