@@ -4,6 +4,8 @@
 # unevenly lit, noisy paper), 20 to 80 px tall, dark on light or light on dark, and prints per
 # condition the whole-string and per-digit accuracy and the numbers read per second.
 #   scripts/bench-read.sh [numbers per condition (500)] [model zip (bundled)] [digits per number (5)] [1: tell the reader the count]
+#                         [strip network (.onnx or DL4J zip; "none": cut touching digits apart; default: as the commands do)]
+#                         [digit class folders (data/mnist/test)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-mnist.sh >/dev/null
@@ -11,4 +13,4 @@ mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-
 echo "# $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(date -u +%Y-%m-%d)"
 java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
 	-cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
-	io.github.digitclassifier.bench.ReadNumbersBenchmark data/mnist/test "${1:-500}" "${3:-5}" "${2:-}" 1 "${4:-0}"
+	io.github.digitclassifier.bench.ReadNumbersBenchmark "${6:-data/mnist/test}" "${1:-500}" "${3:-5}" "${2:-}" 1 "${4:-0}" "${5:-}"

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import io.github.digitclassifier.data.ImageFiles;
@@ -57,8 +58,15 @@ public final class NumberImages {
 	/** A digit's ink, light on dark, 0..1, cut to where it is above a tenth. */
 	public record Ink(float[] pixels, int width, int height) {
 		static Ink of(final ArrayImg<FloatType, FloatArray> image) {
-			final float[] all = image.update(null).getCurrentStorageArray();
-			final int w = (int) image.dimension(0), h = (int) image.dimension(1);
+			return of(image.update(null).getCurrentStorageArray(), (int) image.dimension(0), (int) image.dimension(1));
+		}
+
+		/** The ink of a digit given row by row, 0..255: light on dark, or dark on light (mostly bright), which is inverted. */
+		private static Ink of(final float[] given, final int w, final int h) {
+			double mean = 0;
+			for (final float v : given) mean += v / given.length;
+			final float[] all = given.clone();
+			if (mean > 127.5) for (int i = 0; i < all.length; i++) all[i] = 255 - all[i];
 			int x0 = w, y0 = h, x1 = -1, y1 = -1;
 			for (int y = 0; y < h; y++) {
 				for (int x = 0; x < w; x++) {
@@ -95,6 +103,14 @@ public final class NumberImages {
 	public static Sample draw(final Digits digits, final int length, final Condition condition, final int height,
 		final boolean darkOnLight, final Random random)
 	{
+		return draw(d -> digits.byClass().get(d).get(random.nextInt(digits.byClass().get(d).size())), length, condition, height,
+			darkOnLight, random);
+	}
+
+	/** As {@link #draw(Digits, int, Condition, int, boolean, Random)}, each digit of class d written as {@code digitOfClass} gives it. */
+	public static Sample draw(final IntFunction<Ink> digitOfClass, final int length, final Condition condition, final int height,
+		final boolean darkOnLight, final Random random)
+	{
 		final StringBuilder text = new StringBuilder();
 		final List<double[]> marks = new ArrayList<>(); // x, kind (0 point, 1 comma, 2 dash)
 		final List<Ink> chosen = new ArrayList<>();
@@ -102,8 +118,7 @@ public final class NumberImages {
 		double room = 1.2 * height;
 		for (int i = 0; i < length; i++) {
 			final int d = random.nextInt(10);
-			final List<Ink> inks = digits.byClass().get(d);
-			final Ink ink = inks.get(random.nextInt(inks.size()));
+			final Ink ink = digitOfClass.apply(d);
 			final double h = height * (0.9 + 0.2 * random.nextDouble());
 			final double scale = h / ink.height();
 			chosen.add(ink);

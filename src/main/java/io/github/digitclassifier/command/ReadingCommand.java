@@ -14,6 +14,7 @@ import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
+import io.github.digitclassifier.read.sequence.StripReader;
 import io.github.digitclassifier.read.ReadingTables;
 
 /** What the commands that read numbers share: their keys, the reader, and the Number Readings table. */
@@ -38,8 +39,13 @@ abstract class ReadingCommand extends ReportingCommand {
 		return ModelFiles.loadOrDefault(Paths.optional(model_file));
 	}
 
-	protected NumberReader reader(final Classifier model) {
-		return new NumberReader(model, new ReadOptions(min_confidence, digits));
+	/**
+	 * The reader: with the bundled digit model, touching digits are read by the bundled strip
+	 * network; with the user's model, they are cut apart and every digit is that model's.
+	 */
+	protected NumberReader reader(final Classifier model) throws IOException {
+		final StripReader strips = Paths.optional(model_file) == null ? StripReader.bundled() : null;
+		return new NumberReader(model, strips, new ReadOptions(min_confidence, digits));
 	}
 
 	/** Writes the table when an output file was given ({@link #model()} has checked it), and shows it. */

@@ -50,18 +50,27 @@ public final class OnnxExport {
 
 	/** The ONNX model of a bundle's network; refuses a layer it cannot express, naming it. */
 	public static byte[] onnx(final ModelBundle bundle) {
-		final MultiLayerNetwork network = bundle.network();
-		final MultiLayerConfiguration configuration = network.getLayerWiseConfigurations();
 		final Preprocessing p = bundle.metadata().preprocessing();
+		return onnx(bundle.network(), new long[] { p.channels(), p.height(), p.width() }, OUTPUT,
+			new long[] { bundle.metadata().classNames().size() }, "Digit Classifier model: classes " + bundle.metadata().classNames());
+	}
+
+	/**
+	 * The ONNX model of a network: input {@link #INPUT} and output {@code output} of the sizes
+	 * given after the batch's (negative ones left open, as a width); refuses a layer it cannot
+	 * express, naming it.
+	 */
+	public static byte[] onnx(final MultiLayerNetwork network, final long[] inputDims, final String output, final long[] outputDims,
+		final String description)
+	{
+		final MultiLayerConfiguration configuration = network.getLayerWiseConfigurations();
 		final OnnxGraph graph = new OnnxGraph();
 		String x = INPUT;
 		for (int i = 0; i < configuration.getConfs().size(); i++) {
 			x = flattened(graph, x, configuration.getInputPreProcess(i), i);
 			x = layer(graph, x, configuration.getConf(i).getLayer(), network, i);
 		}
-		return graph.model(INPUT, new long[] { p.channels(), p.height(), p.width() }, OUTPUT,
-			new long[] { bundle.metadata().classNames().size() }, ModelBundles.libraryVersion(),
-			"Digit Classifier model: classes " + bundle.metadata().classNames());
+		return graph.model(INPUT, inputDims, output, outputDims, ModelBundles.libraryVersion(), description);
 	}
 
 	/** The flattening before a dense layer, in the order the network flattens: (c, y, x), or (y, x, c) channels-last. */

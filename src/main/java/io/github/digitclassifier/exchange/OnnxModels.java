@@ -98,25 +98,33 @@ public final class OnnxModels {
 		return load(Files.readAllBytes(onnx), json, onnx.toString(), description.toString());
 	}
 
-	/** ONNX bytes described by {@code json}; {@code source} and {@code describedIn} name them in messages. */
-	static Classifier load(final byte[] onnx, final JsonObject json, final String source, final String describedIn) throws IOException {
-		final OrtEnvironment environment;
+	/** ONNX Runtime's environment, its natives prepared; {@code source} names what needs it in the message when it cannot start. */
+	public static OrtEnvironment environment(final String source) throws IOException {
 		try {
 			OnnxRuntimeNatives.prepare();
-			environment = OrtEnvironment.getEnvironment();
+			return OrtEnvironment.getEnvironment();
 		}
 		catch (final LinkageError e) {
 			throw new OnnxRuntimeMissing("ONNX Runtime cannot start on this platform, so " + source + " cannot run (" + e + ")", e);
 		}
-		final OrtSession session;
+	}
+
+	/** A session of ONNX bytes, fully optimised, on every core; {@code source} names them in messages. */
+	public static OrtSession session(final byte[] onnx, final String source) throws IOException {
 		try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
 			options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-			session = environment.createSession(onnx, options);
+			return environment(source).createSession(onnx, options);
 		}
 		catch (final OrtException e) {
 			throw new IOException("Model file " + source + " is not an ONNX model ONNX Runtime can run: " + e.getMessage(), e);
 		}
+	}
+
+	/** ONNX bytes described by {@code json}; {@code source} and {@code describedIn} name them in messages. */
+	static Classifier load(final byte[] onnx, final JsonObject json, final String source, final String describedIn) throws IOException {
+		final OrtEnvironment environment = environment(source);
+		final OrtSession session = session(onnx, source);
 		try {
 			return classifier(environment, session, json, source, describedIn);
 		}

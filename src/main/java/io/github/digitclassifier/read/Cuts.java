@@ -10,7 +10,7 @@ import java.util.List;
  * cover the piece's columns end to end with the highest product of the classifier's confidences
  * (found by dynamic programming over the cut positions).
  */
-final class Cuts {
+final class Cuts implements CountScores {
 
 	private final double[] scores; // by count; -infinity where no cut gives that count
 	private final List<List<NumberReader.Part>> parts; // by count
@@ -66,7 +66,8 @@ final class Cuts {
 	}
 
 	/** The best count of digits for this piece alone, within what its width suggests when a cut gives that. */
-	int bestCount() {
+	@Override
+	public int bestCount() {
 		int best = -1;
 		for (int k = least; k <= Math.min(most, scores.length - 1); k++) {
 			if (scores[k] > Double.NEGATIVE_INFINITY && (best < 0 || scores[k] > scores[best])) best = k;
@@ -82,7 +83,8 @@ final class Cuts {
 		return score(bestCount());
 	}
 
-	double score(final int count) {
+	@Override
+	public double score(final int count) {
 		return count < scores.length ? scores[count] : Double.NEGATIVE_INFINITY;
 	}
 
@@ -98,7 +100,7 @@ final class Cuts {
 	 * are asked for, the counts adding up to it with the best total score, where a piece may be
 	 * left out (count 0) at the cost of {@link #LEFT_OUT}; each piece's best when no counts add up.
 	 */
-	static int[] counts(final List<Cuts> cuts, final int expected) {
+	static int[] counts(final List<? extends CountScores> cuts, final int expected) {
 		final int n = cuts.size();
 		final int[] counts = new int[n];
 		for (int i = 0; i < n; i++) counts[i] = cuts.get(i).bestCount();

@@ -17,6 +17,9 @@ import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.predict.Predictor;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.read.sequence.Ctc;
+import io.github.digitclassifier.read.sequence.Strip;
+import io.github.digitclassifier.read.sequence.StripReader;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
@@ -62,19 +65,41 @@ public final class NumberReader {
 	/** Most digits one piece is split into. */
 	static final int MAX_DIGITS_PER_PIECE = 12;
 
+	/**
+	 * A piece the strip network reads as several digits is one digit when the digit model is at
+	 * least this sure of it whole: the strip network read some wide single digits (a broad 0 or 6)
+	 * as two, and the digit model, taught to be unsure of touching digits, is rarely this sure of them.
+	 */
+	static final double WHOLE = 0.5;
+
 	/** The score of a part too short to be a digit: as if classified with this confidence. */
 	private static final double SHORT_PART_CONFIDENCE = 1e-3;
 
 	private final Predictor predictor;
+	private final StripReader strips;
 	private final ReadOptions options;
 
+	/** A reader that cuts touching digits apart where the digit model is surest of the parts. */
 	public NumberReader(final Classifier model, final ReadOptions options) {
+		this(model, null, options);
+	}
+
+	/**
+	 * A reader that reads pieces which may hold touching digits with a strip network instead
+	 * (null: cuts them as the constructor above).
+	 */
+	public NumberReader(final Classifier model, final StripReader strips, final ReadOptions options) {
 		final Preprocessing p = model.preprocessing();
 		if (p.fit() != Preprocessing.Fit.CENTER_OF_MASS) {
 			throw new IllegalArgumentException("The model reads pictures (preprocessing " + p.fit().name().toLowerCase(java.util.Locale.ROOT) +
 				"), not digits: reading numbers needs a model trained on digits");
 		}
 		this.predictor = new Predictor(model);
+		// The strip network's digits and the model's classes are weighed together class by class.
+		if (strips != null && !model.classNames().equals(java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList())) {
+			throw new IllegalArgumentException("The strip network reads the digits 0-9; the model's classes are " + model.classNames());
+		}
+		this.strips = strips;
 		this.options = options;
 	}
 
@@ -143,19 +168,31 @@ public final class NumberReader {
 			final List<RandomAccessibleInterval<? extends RealType<?>>> crops = new ArrayList<>();
 			for (final Page page : pages) if (page != null) crops.addAll(page.crops);
 			final List<Prediction> predictions = predictor.predict(crops);
+			final List<Strip> wide = new ArrayList<>();
+			for (final Page page : pages) if (page != null) for (final Strip s : page.strips) if (s != null) wide.add(s);
+			final Iterator<StripReader.Frames> frames = (wide.isEmpty() ? List.<StripReader.Frames>of() : strips.read(wide)).iterator();
 			int next = 0;
 			for (int k = 0; k < pages.length; k++) {
 				final Page page = pages[k];
-				readings.add(page == null ? null : reading(page, predictions.subList(next, next + page.crops.size())));
-				if (page != null) next += page.crops.size();
+				if (page == null) {
+					readings.add(null);
+					continue;
+				}
+				final List<StripReader.Frames> framesOfPiece = new ArrayList<>();
+				for (final Strip s : page.strips) framesOfPiece.add(s == null ? null : frames.next());
+				readings.add(reading(page, predictions.subList(next, next + page.crops.size()), framesOfPiece));
+				next += page.crops.size();
 			}
 		}
 		return readings;
 	}
 
-	/** An image's candidate digits: every way to cut every piece of ink, and their crops to classify. */
-	private record Page(List<List<Part>> partsOfPiece, List<int[]> ranges, List<Part> merges, int height,
-		List<RandomAccessibleInterval<? extends RealType<?>>> crops) {}
+	/**
+	 * An image's candidate digits: every way to cut every piece of ink, and their crops to
+	 * classify; the strips of the pieces that may hold touching digits, when read by a strip network.
+	 */
+	private record Page(List<Blob> pieces, List<List<Part>> partsOfPiece, List<int[]> ranges, List<Part> merges, int height,
+		List<RandomAccessibleInterval<? extends RealType<?>>> crops, List<Strip> strips) {}
 
 	/** Finds the pieces of a grey image given row by row and every way to cut them. */
 	private Page page(final float[] grey, final int w, final int h) {
@@ -163,7 +200,9 @@ public final class NumberReader {
 		final List<int[]> ranges = new ArrayList<>();
 		final List<RandomAccessibleInterval<? extends RealType<?>>> crops = new ArrayList<>();
 		final List<Part> merges = new ArrayList<>();
-		if (w * h == 0) return new Page(partsOfPiece, ranges, merges, 0, crops);
+		final List<Blob> kept = new ArrayList<>();
+		final List<Strip> stripOfPiece = new ArrayList<>();
+		if (w * h == 0) return new Page(kept, partsOfPiece, ranges, merges, 0, crops, stripOfPiece);
 		final Ink ink = Ink.of(grey, w, h);
 		Lines.erase(ink.mask(), w, h);
 		final List<Blob> all = Blobs.of(ink.mask(), w, h);
@@ -172,7 +211,6 @@ public final class NumberReader {
 		final double typical = typicalWidth(pieces, height);
 		final boolean fewer = options.digits() > pieces.size();
 		final double slant = Blobs.slant(pieces, w);
-		final List<Blob> kept = new ArrayList<>();
 		for (final Blob piece : pieces) {
 			if (piece.width() > MAX_DIGITS_PER_PIECE * MAX_PART * height) continue; // a scribble or a line no cut can read
 			kept.add(piece);
@@ -180,8 +218,9 @@ public final class NumberReader {
 			ranges.add(range);
 			final int most = fewer ? Math.min(MAX_DIGITS_PER_PIECE, Math.max(range[1], (int) (piece.width() / (MIN_PART * height)))) : range[1];
 			final List<Part> parts = parts(piece, height, most, slant, w, ink.strokeWidth());
-			for (final Part part : parts) crops.add(crop(part.blob, ink, height));
+			for (final Part part : parts) crops.add(crop(part.blob, ink, height).image());
 			partsOfPiece.add(parts);
+			stripOfPiece.add(strips != null && piece.width() > SPLIT_WIDTH * height ? NumberStrips.of(piece, ink, height) : null);
 		}
 		// Neighbours that may be one broken digit (one of them short, close together, narrow together): read as one too.
 		for (int i = 0; i + 1 < kept.size(); i++) {
@@ -189,17 +228,17 @@ public final class NumberReader {
 			final boolean mergeable = Math.min(a.height(), b.height()) < BROKEN_HEIGHT * height &&
 				b.x0() - a.x1() <= BROKEN_GAP * height && both.width() <= SPLIT_WIDTH * height;
 			merges.add(mergeable ? new Part(both, 0, 1) : null);
-			if (mergeable) crops.add(crop(both, ink, height));
+			if (mergeable) crops.add(crop(both, ink, height).image());
 		}
-		return new Page(partsOfPiece, ranges, merges, height, crops);
+		return new Page(kept, partsOfPiece, ranges, merges, height, crops, stripOfPiece);
 	}
 
 	private static String reason(final Throwable e) {
 		return e.getMessage() != null ? e.getMessage() : e.toString();
 	}
 
-	/** The reading of a page given its crops' predictions. */
-	private NumberReading reading(final Page page, final List<Prediction> predictions) {
+	/** The reading of a page given its crops' predictions and its strips' frames (null for a piece without). */
+	private NumberReading reading(final Page page, final List<Prediction> predictions, final List<StripReader.Frames> frames) {
 		if (page.partsOfPiece.isEmpty()) return NumberReading.NONE;
 		final Iterator<Prediction> next = predictions.iterator();
 		final List<Cuts> cuts = new ArrayList<>();
@@ -209,18 +248,42 @@ public final class NumberReader {
 		}
 		for (final Part merge : page.merges) if (merge != null) merge.prediction = next.next();
 		// A broken digit: two pieces read as one digit more surely than apart, left to right.
-		final List<Cuts> units = new ArrayList<>();
+		final List<Unit> units = new ArrayList<>();
 		for (int i = 0; i < cuts.size(); i++) {
 			final Part merge = i + 1 < cuts.size() ? page.merges.get(i) : null;
 			if (merge != null && merge.score(page.height) > cuts.get(i).bestScore() + cuts.get(i + 1).bestScore()) {
-				units.add(Cuts.of(List.of(merge), page.height, 1, 1));
+				units.add(new Unit(Cuts.of(List.of(merge), page.height, 1, 1), null, null, null, List.of(merge)));
 				i++;
 			}
 			else {
-				units.add(cuts.get(i));
+				units.add(new Unit(cuts.get(i), page.pieces.get(i), page.strips.get(i), frames.get(i), page.partsOfPiece.get(i)));
 			}
 		}
 		return reading(units);
+	}
+
+	/**
+	 * One digit or more of a page: a piece (or two read as one broken digit), its cuts, and its
+	 * strip's frames if it has them, which then say how surely it reads as each count of digits.
+	 */
+	private record Unit(Cuts cuts, Blob piece, Strip strip, StripReader.Frames frames, List<Part> parts) implements CountScores {
+
+		@Override
+		public int bestCount() {
+			final int read = frames == null ? 0 : frames.best().length();
+			if (read > 1 && Math.exp(cuts.score(1)) >= WHOLE) return 1;
+			return read > 0 ? read : cuts.bestCount();
+		}
+
+		@Override
+		public double score(final int count) {
+			if (frames == null || count <= 1) return cuts.score(count); // one digit is the digit model's to read
+			final Ctc.Reading r = frames.best(count);
+			if (r == null) return Double.NEGATIVE_INFINITY;
+			double score = 0;
+			for (final double c : r.confidences()) score += Math.log(Math.max(1e-12, c));
+			return score;
+		}
 	}
 
 	/** Reads a grey image given row by row. */
@@ -228,13 +291,25 @@ public final class NumberReader {
 		return read(ArrayImgs.floats(grey, w, h));
 	}
 
-	/** The digits of the best cuts, as many as asked for when the pieces allow it. */
-	private NumberReading reading(final List<Cuts> cuts) {
-		final int[] counts = Cuts.counts(cuts, options.digits());
+	/**
+	 * The digits of the best cuts, as many as asked for when the pieces allow it; a piece with a
+	 * strip is read by the strip network instead, on its best path with the count of digits the
+	 * piece was given.
+	 */
+	private NumberReading reading(final List<Unit> units) {
+		final int[] counts = Cuts.counts(units, options.digits());
 		final List<ReadDigit> digits = new ArrayList<>();
-		for (int i = 0; i < cuts.size(); i++) {
+		for (int i = 0; i < units.size(); i++) {
 			if (counts[i] == 0) continue;
-			for (final Part part : cuts.get(i).best(counts[i])) {
+			final Unit unit = units.get(i);
+			if (unit.frames != null && counts[i] > 1) {
+				final Ctc.Reading r = unit.frames.best(counts[i]);
+				if (r != null && r.length() > 0) {
+					digits.addAll(StripDigits.of(r, unit.frames, unit.strip, unit.piece, unit.parts, options.minConfidence()));
+					continue;
+				}
+			}
+			for (final Part part : unit.cuts.best(counts[i])) {
 				final Blob b = part.blob;
 				final Prediction p = part.prediction;
 				digits.add(new ReadDigit(b.x0(), b.y0(), b.width(), b.height(), p.className(), p.confidence(),
@@ -339,12 +414,19 @@ public final class NumberReader {
 		return new int[] { least, most };
 	}
 
+	/** A piece's ink cut out, row by row, with its left column on the page. */
+	record Crop(float[] pixels, int width, int height, int x0) {
+		RandomAccessibleInterval<? extends RealType<?>> image() {
+			return ArrayImgs.floats(pixels, width, height);
+		}
+	}
+
 	/**
 	 * A digit's image for the classifier: its ink on black, in a margin of a fifth of the writing's
 	 * height, with the ink of its pixels' unmasked neighbours (anti-aliased edges) but none of
 	 * other pieces.
 	 */
-	private static RandomAccessibleInterval<? extends RealType<?>> crop(final Blob blob, final Ink ink, final int height) {
+	static Crop crop(final Blob blob, final Ink ink, final int height) {
 		final int margin = Math.max(2, height / 5);
 		final int cw = blob.width() + 2 * margin, ch = blob.height() + 2 * margin;
 		final float[] pixels = new float[cw * ch];
@@ -361,7 +443,7 @@ public final class NumberReader {
 				}
 			}
 		}
-		return ArrayImgs.floats(pixels, cw, ch);
+		return new Crop(pixels, cw, ch, blob.x0() - margin);
 	}
 
 	/**

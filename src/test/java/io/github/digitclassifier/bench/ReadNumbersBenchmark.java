@@ -13,6 +13,7 @@ import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.NumberReading;
 import io.github.digitclassifier.read.ReadOptions;
+import io.github.digitclassifier.read.sequence.StripReader;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -21,7 +22,9 @@ import net.imglib2.type.numeric.RealType;
  * whole-string accuracy, per-digit accuracy (1 - edit distance / length) and numbers read per
  * second. Arguments: digit class folders (e.g. data/mnist/test), numbers per condition, digits per
  * number, model bundle (empty: the bundled one), seed, and 1 to tell the reader how many digits each
- * number has ({@code digits=N}; 0, the default, for any).
+ * number has ({@code digits=N}; 0, the default, for any), and the strip network that reads touching
+ * digits ({@link StripReader}: a file, "none" to cut them apart; empty or absent: as the commands do,
+ * the bundled one with the bundled model, none with another).
  */
 public final class ReadNumbersBenchmark {
 
@@ -32,7 +35,10 @@ public final class ReadNumbersBenchmark {
 		final Path model = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3]) : null;
 		final long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
 		final boolean told = args.length > 5 && args[5].equals("1");
-		final NumberReader reader = new NumberReader(ModelFiles.loadOrDefault(model),
+		final String stripArg = args.length > 6 ? args[6] : "";
+		final StripReader strips = stripArg.equals("none") ? null : !stripArg.isEmpty() ? StripReader.load(Path.of(stripArg)) :
+			model == null ? StripReader.bundled() : null;
+		final NumberReader reader = new NumberReader(ModelFiles.loadOrDefault(model), strips,
 			new ReadOptions(ReadOptions.defaults().minConfidence(), told ? length : 0));
 		System.out.println("condition,numbers,digits_per_number,whole_string_accuracy,per_digit_accuracy,numbers_per_second");
 		for (final NumberImages.Condition condition : NumberImages.Condition.values()) {

@@ -1,0 +1,33 @@
+package io.github.digitclassifier.read;
+
+import java.util.List;
+
+import io.github.digitclassifier.read.sequence.Strip;
+
+/** Writing as strips for the sequence network: found as the reader finds it, so that training sees what reading will. */
+public final class NumberStrips {
+
+	private NumberStrips() {}
+
+	/**
+	 * The strip of all the digit pieces of a grey image given row by row (ink found, ruled lines
+	 * erased, points, commas and specks left out, as {@link NumberReader} does); null when it has none.
+	 */
+	public static Strip of(final float[] grey, final int w, final int h) {
+		final Ink ink = Ink.of(grey, w, h);
+		Lines.erase(ink.mask(), w, h);
+		final List<Blob> all = Blobs.of(ink.mask(), w, h);
+		final int height = Blobs.writingHeight(all);
+		final List<Blob> pieces = Blobs.digitPieces(all, height);
+		if (pieces.isEmpty()) return null;
+		Blob whole = pieces.get(0);
+		for (final Blob piece : pieces.subList(1, pieces.size())) whole = whole.merge(piece);
+		return of(whole, ink, height);
+	}
+
+	/** The strip of one piece of a page, whose writing is {@code height} pixels tall. */
+	static Strip of(final Blob piece, final Ink ink, final int height) {
+		final NumberReader.Crop crop = NumberReader.crop(piece, ink, height);
+		return Strip.of(crop.pixels(), crop.width(), crop.height(), height, crop.x0());
+	}
+}

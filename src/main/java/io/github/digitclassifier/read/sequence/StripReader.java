@@ -1,0 +1,197 @@
+package io.github.digitclassifier.read.sequence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.github.digitclassifier.backend.Backends;
+import io.github.digitclassifier.exchange.OnnxExport;
+import io.github.digitclassifier.exchange.OnnxModels;
+
+/**
+ * Reads strips of writing with a strip network ({@link StripNetworks}): each strip's frames, from
+ * which its digits are read on the best path. The network runs in DL4J as trained, or in ONNX
+ * Runtime as exported ({@link #onnx()}), which is how the bundled one runs: reading numbers then
+ * needs no ND4J, whose start takes seconds.
+ */
+public final class StripReader {
+
+	/** The bundled strip network, trained on numbers made of MNIST's training digits (models/README.md). */
+	public static final String BUNDLED = "/models/strip-reader-mnist.onnx";
+
+	/** The ONNX model's output: each frame's scores (logits), [strip, symbol, 1, frame]. */
+	static final String FRAMES = "frames";
+
+	/** Strips scored at a time (sorted by width, so that little padding is scored). */
+	private static final int BATCH = 32;
+
+	private static StripReader bundled;
+
+	/** Scores a batch: {@code n} strips [n, 1, HEIGHT, width] row by row, to logits [n, SYMBOLS, 1, width / FRAME]. */
+	private interface Scorer {
+		float[] score(float[] input, int n, int width);
+	}
+
+	private final Scorer scorer;
+	private final MultiLayerNetwork network; // null when it runs in ONNX Runtime
+
+	/** A reader running a DL4J strip network. */
+	public StripReader(final MultiLayerNetwork network) {
+		this.network = network;
+		this.scorer = (input, n, width) -> {
+			final INDArray out;
+			synchronized (network) {
+				out = network.output(Nd4j.create(input, new long[] { n, 1, Strip.HEIGHT, width }, 'c'), false);
+			}
+			return out.dup('c').data().asFloat();
+		};
+	}
+
+	private StripReader(final OrtEnvironment environment, final OrtSession session, final String source) {
+		this.network = null;
+		this.scorer = (input, n, width) -> {
+			try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), new long[] { n, 1, Strip.HEIGHT, width });
+				OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, tensor)))
+			{
+				final FloatBuffer values = ((OnnxTensor) result.get(0)).getFloatBuffer();
+				final float[] out = new float[values.remaining()];
+				values.get(out);
+				return out;
+			}
+			catch (final OrtException e) {
+				throw new IllegalStateException("Strip network " + source + " failed: " + e.getMessage(), e);
+			}
+		};
+	}
+
+	/** A strip network exported to ONNX ({@link #onnx()}), run in ONNX Runtime. */
+	public static StripReader onnx(final byte[] onnx, final String source) throws IOException {
+		return new StripReader(OnnxModels.environment(source), OnnxModels.session(onnx, source), source);
+	}
+
+	/** A strip network from a file: ONNX ({@code .onnx}) or DL4J's zip. */
+	public static StripReader load(final Path file) throws IOException {
+		if (file.getFileName().toString().endsWith(".onnx")) return onnx(Files.readAllBytes(file), file.toString());
+		Backends.prepare();
+		return new StripReader(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
+	}
+
+	/** The strip network that comes with the plugin, loaded once. */
+	public static synchronized StripReader bundled() {
+		if (bundled != null) return bundled;
+		try (InputStream in = StripReader.class.getResourceAsStream(BUNDLED)) {
+			if (in == null) throw new IllegalStateException("The bundled strip network " + BUNDLED + " is missing from the plugin");
+			bundled = onnx(in.readAllBytes(), BUNDLED);
+			return bundled;
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Saves a DL4J strip network as DL4J's zip. */
+	public void save(final Path file) throws IOException {
+		ModelSerializer.writeModel(dl4j(), file.toFile(), false);
+	}
+
+	/** A DL4J strip network as ONNX: any batch and width. */
+	public byte[] onnx() {
+		return OnnxExport.onnx(dl4j(), new long[] { 1, Strip.HEIGHT, -1 }, FRAMES, new long[] { StripNetworks.SYMBOLS, 1, -1 },
+			"Digit Classifier strip network: scores of the digits 0-9 and CTC's blank per 4 columns of a 32-row strip");
+	}
+
+	private MultiLayerNetwork dl4j() {
+		if (network == null) throw new IllegalStateException("This strip network runs in ONNX Runtime; only a DL4J one can be saved");
+		return network;
+	}
+
+	/** A strip's frames as the network scored them, to be read with or without a count of digits. */
+	public record Frames(float[] logits, int frames) {
+
+		/** The digits on the best path. */
+		public Ctc.Reading best() {
+			return Ctc.bestPath(logits, frames, StripNetworks.SYMBOLS);
+		}
+
+		/** The digits on the best path that spells exactly {@code count}; null when the frames are too few. */
+		public Ctc.Reading best(final int count) {
+			return Ctc.bestPath(logits, frames, StripNetworks.SYMBOLS, count);
+		}
+
+		/**
+		 * How likely each digit 0-9 is at the frame where the reading's {@code i}-th digit is
+		 * likeliest (the blank left out).
+		 */
+		public double[] digitProbabilities(final Ctc.Reading reading, final int i) {
+			final int symbols = StripNetworks.SYMBOLS, symbol = reading.symbols()[i];
+			int peak = reading.firstFrames()[i];
+			for (int t = peak; t <= reading.lastFrames()[i]; t++) if (logits[t * symbols + symbol] > logits[peak * symbols + symbol]) peak = t;
+			final double[] p = new double[symbols - 1];
+			double max = Double.NEGATIVE_INFINITY, sum = 0;
+			for (int d = 0; d < p.length; d++) max = Math.max(max, logits[peak * symbols + d]);
+			for (int d = 0; d < p.length; d++) sum += p[d] = Math.exp(logits[peak * symbols + d] - max);
+			for (int d = 0; d < p.length; d++) p[d] /= sum;
+			return p;
+		}
+	}
+
+	/** Each strip's frames, {@link #BATCH} strips of similar width at a time. */
+	public List<Frames> read(final List<Strip> strips) {
+		final Frames[] frames = new Frames[strips.size()];
+		final Integer[] order = IntStream.range(0, strips.size()).boxed().toArray(Integer[]::new);
+		Arrays.sort(order, Comparator.comparingInt(i -> strips.get(i).width()));
+		for (int from = 0; from < order.length; from += BATCH) {
+			final List<Integer> batch = Arrays.asList(order).subList(from, Math.min(order.length, from + BATCH));
+			final float[][] logits = logits(batch.stream().map(strips::get).toList());
+			for (int k = 0; k < batch.size(); k++) {
+				final int i = batch.get(k);
+				frames[i] = new Frames(logits[k], strips.get(i).width() / Strip.FRAME);
+			}
+		}
+		return List.of(frames);
+	}
+
+	/** Each strip's logits, frame by frame, symbol within frame; strips padded with empty columns to the widest. */
+	private float[][] logits(final List<Strip> strips) {
+		final int width = strips.stream().mapToInt(Strip::width).max().orElse(Strip.FRAME);
+		final float[] all = scorer.score(input(strips, width), strips.size(), width);
+		final int frames = width / Strip.FRAME, symbols = StripNetworks.SYMBOLS;
+		final float[][] logits = new float[strips.size()][];
+		for (int n = 0; n < strips.size(); n++) {
+			final int own = strips.get(n).width() / Strip.FRAME;
+			final float[] l = new float[own * symbols];
+			for (int k = 0; k < symbols; k++) {
+				for (int t = 0; t < own; t++) l[t * symbols + k] = all[(n * symbols + k) * frames + t];
+			}
+			logits[n] = l;
+		}
+		return logits;
+	}
+
+	/** Strips as one network input, [strip, 1, row, column] row by row, padded with empty columns to {@code width}. */
+	static float[] input(final List<Strip> strips, final int width) {
+		final float[] data = new float[strips.size() * Strip.HEIGHT * width];
+		for (int n = 0; n < strips.size(); n++) {
+			final Strip s = strips.get(n);
+			for (int y = 0; y < Strip.HEIGHT; y++) System.arraycopy(s.pixels(), y * s.width(), data, (n * Strip.HEIGHT + y) * width, s.width());
+		}
+		return data;
+	}
+}
