@@ -22,7 +22,7 @@ final class StripDigits {
 		for (final NumberReader.Part part : parts) {
 			final int a = part.blob.x0(), b = part.blob.x1();
 			final double inter = Math.max(0, Math.min(b, x1) - Math.max(a, x0) + 1), union = Math.max(b, x1) - Math.min(a, x0) + 1;
-			if (inter / union >= bestIou) {
+			if (inter / union > bestIou || best == null && inter / union == bestIou) {
 				bestIou = inter / union;
 				best = part;
 			}
@@ -37,10 +37,11 @@ final class StripDigits {
 	 * piece that the digit model classified covers about those columns, the digit is what both
 	 * networks make most likely together (their probabilities multiplied, a product of experts):
 	 * the strip network finds where the digits are, and the digit model, trained on other hands
-	 * too, helps tell which they are.
+	 * too, helps tell which they are. The strip network's probabilities are raised to {@code weight}
+	 * first (1: an equal say).
 	 */
 	static List<ReadDigit> of(final Ctc.Reading reading, final StripReader.Frames frames, final Strip strip, final Blob piece,
-		final List<NumberReader.Part> parts, final double minConfidence)
+		final List<NumberReader.Part> parts, final double weight, final double minConfidence)
 	{
 		final int n = reading.length();
 		final double[] centres = new double[n];
@@ -59,7 +60,7 @@ final class StripDigits {
 			if (part != null && part.prediction != null) {
 				final double[] q = frames.digitProbabilities(reading, i), p = part.prediction.probabilities();
 				double sum = 0;
-				for (int d = 0; d < q.length; d++) sum += q[d] *= p[d];
+				for (int d = 0; d < q.length; d++) sum += q[d] = Math.pow(q[d], weight) * p[d];
 				int best = 0;
 				for (int d = 1; d < q.length; d++) if (q[d] > q[best]) best = d;
 				digit = best;
