@@ -40,11 +40,12 @@ abstract class ReadingCommand extends ReportingCommand {
 	}
 
 	/**
-	 * The reader: with the bundled digit model, touching digits are read by the bundled strip
-	 * network; with the user's model, they are cut apart and every digit is that model's.
+	 * The reader: with the bundled digit model, every digit is read by it and the bundled strip
+	 * network together (where ONNX Runtime can run); with the user's model, touching digits are cut
+	 * apart and every digit is that model's.
 	 */
-	protected NumberReader reader(final Classifier model) throws IOException {
-		final StripReader strips = Paths.optional(model_file) == null ? StripReader.bundled() : null;
+	protected NumberReader reader(final Classifier model) {
+		final StripReader strips = Paths.optional(model_file) == null ? StripReader.bundled().orElse(null) : null;
 		return new NumberReader(model, strips, new ReadOptions(min_confidence, digits));
 	}
 

@@ -111,10 +111,11 @@ public final class OnnxModels {
 
 	/** A session of ONNX bytes, fully optimised, on every core; {@code source} names them in messages. */
 	public static OrtSession session(final byte[] onnx, final String source) throws IOException {
+		final OrtEnvironment environment = environment(source); // before the options, which need the natives
 		try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
 			options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-			return environment(source).createSession(onnx, options);
+			return environment.createSession(onnx, options);
 		}
 		catch (final OrtException e) {
 			throw new IOException("Model file " + source + " is not an ONNX model ONNX Runtime can run: " + e.getMessage(), e);
@@ -219,8 +220,8 @@ public final class OnnxModels {
 		return classNames;
 	}
 
-	/** ONNX Runtime's natives are missing: bundles fall back to DL4J, other models cannot run. */
-	static final class OnnxRuntimeMissing extends IOException {
+	/** ONNX Runtime's natives are missing: bundles fall back to DL4J, the strip network is left out, other models cannot run. */
+	public static final class OnnxRuntimeMissing extends IOException {
 		OnnxRuntimeMissing(final String message, final Throwable cause) {
 			super(message, cause);
 		}

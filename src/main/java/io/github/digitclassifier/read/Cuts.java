@@ -111,10 +111,14 @@ final class Cuts implements CountScores {
 		for (final double[] row : total) Arrays.fill(row, Double.NEGATIVE_INFINITY);
 		total[0][0] = 0;
 		for (int i = 0; i < n; i++) {
+			// Each count's score once: with a strip network, each is a best path of its own.
+			final double[] score = new double[expected + 1];
+			score[0] = Math.log(LEFT_OUT);
+			for (int k = 1; k <= expected; k++) score[k] = cuts.get(i).score(k);
 			for (int t = 0; t <= expected; t++) {
 				if (total[i][t] == Double.NEGATIVE_INFINITY) continue;
 				for (int k = 0; t + k <= expected; k++) {
-					final double s = total[i][t] + (k == 0 ? Math.log(LEFT_OUT) : cuts.get(i).score(k));
+					final double s = total[i][t] + score[k];
 					if (s > total[i + 1][t + k]) {
 						total[i + 1][t + k] = s;
 						choice[i + 1][t + k] = k;

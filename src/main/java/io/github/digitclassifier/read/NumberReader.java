@@ -27,8 +27,10 @@ import net.imglib2.type.numeric.RealType;
 /**
  * Reads the number written in an image (a postal code, an amount, a form field): finds the ink,
  * takes out ruled lines, finds the digits among the pieces of ink (broken strokes merged; points,
- * commas, dashes, specks and box edges left out), splits pieces that hold touching digits where
- * the classifier is surest of the parts, and classifies each digit with a digit model.
+ * commas, dashes, specks and box edges left out), and reads them: with a strip network, each piece
+ * is read whole by it, each digit weighed with the digit model's reading of its part; without one,
+ * pieces that hold touching digits are split where the digit model is surest of the parts, and
+ * each digit is the digit model's.
  */
 public final class NumberReader {
 
@@ -105,7 +107,7 @@ public final class NumberReader {
 		}
 		this.predictor = new Predictor(model);
 		// The strip network's digits and the model's classes are weighed together class by class.
-		if (strips != null && !model.classNames().equals(java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList())) {
+		if (strips != null && !model.classNames().equals(IntStream.range(0, 10).mapToObj(Integer::toString).toList())) {
 			throw new IllegalArgumentException("The strip network reads the digits 0-9; the model's classes are " + model.classNames());
 		}
 		this.strips = strips;
@@ -227,9 +229,11 @@ public final class NumberReader {
 			ranges.add(range);
 			final int most = fewer ? Math.min(MAX_DIGITS_PER_PIECE, Math.max(range[1], (int) (piece.width() / (MIN_PART * height)))) : range[1];
 			final List<Part> parts = parts(piece, height, most, slant, w, ink.strokeWidth());
-			for (final Part part : parts) crops.add(crop(part.blob, ink, height).image());
+			final Crop whole = crop(piece, ink, height); // the first part, the piece whole
+			crops.add(whole.image());
+			for (final Part part : parts.subList(1, parts.size())) crops.add(crop(part.blob, ink, height).image());
 			partsOfPiece.add(parts);
-			stripOfPiece.add(strips != null ? NumberStrips.of(piece, ink, height) : null);
+			stripOfPiece.add(strips != null ? NumberStrips.of(whole, height) : null);
 		}
 		// Neighbours that may be one broken digit (one of them short, close together, narrow together): read as one too.
 		for (int i = 0; i + 1 < kept.size(); i++) {

@@ -4,7 +4,10 @@ import java.util.List;
 
 import io.github.digitclassifier.read.sequence.Strip;
 
-/** Writing as strips for the sequence network: found as the reader finds it, so that training sees what reading will. */
+/**
+ * Writing as strips for the strip network, its ink found and cleaned as the reader finds digits:
+ * to train on, all the pieces of a number as one strip; to read, each piece its own.
+ */
 public final class NumberStrips {
 
 	private NumberStrips() {}
@@ -22,12 +25,11 @@ public final class NumberStrips {
 		if (pieces.isEmpty()) return null;
 		Blob whole = pieces.get(0);
 		for (final Blob piece : pieces.subList(1, pieces.size())) whole = whole.merge(piece);
-		return of(whole, ink, height);
+		return of(NumberReader.crop(whole, ink, height), height);
 	}
 
-	/** The strip of one piece of a page, whose writing is {@code height} pixels tall. */
-	static Strip of(final Blob piece, final Ink ink, final int height) {
-		final NumberReader.Crop crop = NumberReader.crop(piece, ink, height);
+	/** The strip of a piece cut out of a page ({@link NumberReader#crop}), whose writing is {@code height} pixels tall. */
+	static Strip of(final NumberReader.Crop crop, final int height) {
 		return Strip.of(crop.pixels(), crop.width(), crop.height(), height, crop.x0());
 	}
 }

@@ -37,7 +37,7 @@ public final class ReadNumbersBenchmark {
 		final boolean told = args.length > 5 && args[5].equals("1");
 		final String stripArg = args.length > 6 ? args[6] : "";
 		final StripReader strips = stripArg.equals("none") ? null : !stripArg.isEmpty() ? StripReader.load(Path.of(stripArg)) :
-			model == null ? StripReader.bundled() : null;
+			model == null ? StripReader.bundled().orElseThrow() : null;
 		final NumberReader reader = new NumberReader(ModelFiles.loadOrDefault(model), strips,
 			new ReadOptions(ReadOptions.defaults().minConfidence(), told ? length : 0));
 		System.out.println("condition,numbers,digits_per_number,whole_string_accuracy,per_digit_accuracy,numbers_per_second");

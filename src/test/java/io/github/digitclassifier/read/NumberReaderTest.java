@@ -52,7 +52,7 @@ class NumberReaderTest {
 	@BeforeAll
 	static void load() throws IOException {
 		digits = NumberImages.Digits.load(Path.of("sample-data/test"));
-		reader = new NumberReader(ModelFiles.loadOrDefault(null), StripReader.bundled(), ReadOptions.defaults());
+		reader = new NumberReader(ModelFiles.loadOrDefault(null), StripReader.bundled().orElseThrow(), ReadOptions.defaults());
 		cutting = new NumberReader(ModelFiles.loadOrDefault(null), ReadOptions.defaults());
 	}
 
@@ -102,7 +102,7 @@ class NumberReaderTest {
 		final int strips = readWhole(reader, Condition.TOUCHING, 40, 14);
 		final int cuts = readWhole(cutting, Condition.TOUCHING, 40, 14);
 		assertTrue(strips >= STRIPS_TOUCHING && strips > cuts, strips + " of 40 read whole with the strip network, " + cuts + " cut apart");
-		final NumberReader five = new NumberReader(ModelFiles.loadOrDefault(null), StripReader.bundled(), new ReadOptions(0.9, 5));
+		final NumberReader five = new NumberReader(ModelFiles.loadOrDefault(null), StripReader.bundled().orElseThrow(), new ReadOptions(0.9, 5));
 		final int given = readWhole(five, Condition.TOUCHING, 40, 14);
 		assertTrue(given >= strips, given + " of 40 read whole with digits=5, " + strips + " without");
 		final NumberReader fiveCut = new NumberReader(ModelFiles.loadOrDefault(null), new ReadOptions(0.9, 5));

@@ -16,8 +16,11 @@ public final class Ctc {
 
 	private Ctc() {}
 
-	/** A string read from the frames: its symbols, each symbol's confidence and its first and last frame. */
-	public record Reading(int[] symbols, double[] confidences, int[] firstFrames, int[] lastFrames) {
+	/**
+	 * A string read from the frames: its symbols, each symbol's confidence (its probability at its
+	 * likeliest frame, {@code peakFrames}) and its first and last frame.
+	 */
+	public record Reading(int[] symbols, double[] confidences, int[] firstFrames, int[] lastFrames, int[] peakFrames) {
 
 		public int length() {
 			return symbols.length;
@@ -100,6 +103,7 @@ public final class Ctc {
 	 * too few.
 	 */
 	public static Reading bestPath(final float[] logits, final int frames, final int symbols, final int count) {
+		if (count > frames || frames == 0) return null;
 		final double[] logP = logSoftmax(logits, frames, symbols);
 		final int blank = symbols - 1;
 		// score[n][k]: best log probability of frames so far, having emitted n symbols, now holding k.
@@ -159,18 +163,18 @@ public final class Ctc {
 			else runs.add(new int[] { path[t], t, t });
 		}
 		final int n = runs.size();
-		final int[] symbolsRead = new int[n], first = new int[n], last = new int[n];
+		final int[] symbolsRead = new int[n], first = new int[n], last = new int[n], peak = new int[n];
 		final double[] confidences = new double[n];
 		for (int i = 0; i < n; i++) {
 			final int[] run = runs.get(i);
 			symbolsRead[i] = run[0];
 			first[i] = run[1];
 			last[i] = run[2];
-			double best = Double.NEGATIVE_INFINITY;
-			for (int t = run[1]; t <= run[2]; t++) best = Math.max(best, logP[t * symbols + run[0]]);
-			confidences[i] = Math.exp(best);
+			peak[i] = run[1];
+			for (int t = run[1]; t <= run[2]; t++) if (logP[t * symbols + run[0]] > logP[peak[i] * symbols + run[0]]) peak[i] = t;
+			confidences[i] = Math.exp(logP[peak[i] * symbols + run[0]]);
 		}
-		return new Reading(symbolsRead, confidences, first, last);
+		return new Reading(symbolsRead, confidences, first, last, peak);
 	}
 
 	private static double[] logSoftmax(final float[] logits, final int frames, final int symbols) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -39,10 +40,10 @@ public final class StripReader {
 	/** The ONNX model's output: each frame's scores (logits), [strip, symbol, 1, frame]. */
 	static final String FRAMES = "frames";
 
-	/** Strips scored at a time (sorted by width, so that little padding is scored). */
+	/** Strips of one width scored at a time. */
 	private static final int BATCH = 32;
 
-	private static StripReader bundled;
+	private static Optional<StripReader> bundled;
 
 	/** Scores a batch: {@code n} strips [n, 1, HEIGHT, width] row by row, to logits [n, SYMBOLS, 1, width / FRAME]. */
 	private interface Scorer {
@@ -93,17 +94,23 @@ public final class StripReader {
 		return new StripReader(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
 	}
 
-	/** The strip network that comes with the plugin, loaded once. */
-	public static synchronized StripReader bundled() {
+	/**
+	 * The strip network that comes with the plugin, loaded once; empty where ONNX Runtime cannot
+	 * start (touching digits are then cut apart).
+	 */
+	public static synchronized Optional<StripReader> bundled() {
 		if (bundled != null) return bundled;
 		try (InputStream in = StripReader.class.getResourceAsStream(BUNDLED)) {
 			if (in == null) throw new IllegalStateException("The bundled strip network " + BUNDLED + " is missing from the plugin");
-			bundled = onnx(in.readAllBytes(), BUNDLED);
-			return bundled;
+			bundled = Optional.of(onnx(in.readAllBytes(), BUNDLED));
+		}
+		catch (final OnnxModels.OnnxRuntimeMissing noRuntime) {
+			bundled = Optional.empty();
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		return bundled;
 	}
 
 	/** Saves a DL4J strip network as DL4J's zip. */
@@ -140,9 +147,7 @@ public final class StripReader {
 		 * likeliest (the blank left out).
 		 */
 		public double[] digitProbabilities(final Ctc.Reading reading, final int i) {
-			final int symbols = StripNetworks.SYMBOLS, symbol = reading.symbols()[i];
-			int peak = reading.firstFrames()[i];
-			for (int t = peak; t <= reading.lastFrames()[i]; t++) if (logits[t * symbols + symbol] > logits[peak * symbols + symbol]) peak = t;
+			final int symbols = StripNetworks.SYMBOLS, peak = reading.peakFrames()[i];
 			final double[] p = new double[symbols - 1];
 			double max = Double.NEGATIVE_INFINITY, sum = 0;
 			for (int d = 0; d < p.length; d++) max = Math.max(max, logits[peak * symbols + d]);
@@ -152,35 +157,34 @@ public final class StripReader {
 		}
 	}
 
-	/** Each strip's frames, {@link #BATCH} strips of similar width at a time. */
+	/**
+	 * Each strip's frames, up to {@link #BATCH} strips of the same width at a time: padded to a
+	 * wider neighbour, a strip's last frames would depend on which strips share its batch.
+	 */
 	public List<Frames> read(final List<Strip> strips) {
 		final Frames[] frames = new Frames[strips.size()];
 		final Integer[] order = IntStream.range(0, strips.size()).boxed().toArray(Integer[]::new);
 		Arrays.sort(order, Comparator.comparingInt(i -> strips.get(i).width()));
-		for (int from = 0; from < order.length; from += BATCH) {
-			final List<Integer> batch = Arrays.asList(order).subList(from, Math.min(order.length, from + BATCH));
-			final float[][] logits = logits(batch.stream().map(strips::get).toList());
-			for (int k = 0; k < batch.size(); k++) {
-				final int i = batch.get(k);
-				frames[i] = new Frames(logits[k], strips.get(i).width() / Strip.FRAME);
-			}
+		for (int from = 0, to; from < order.length; from = to) {
+			final int width = strips.get(order[from]).width();
+			to = from + 1;
+			while (to < order.length && to - from < BATCH && strips.get(order[to]).width() == width) to++;
+			final List<Integer> batch = Arrays.asList(order).subList(from, to);
+			final float[] all = scorer.score(input(batch.stream().map(strips::get).toList(), width), batch.size(), width);
+			for (int k = 0; k < batch.size(); k++) frames[batch.get(k)] = new Frames(frameByFrame(all, k, width / Strip.FRAME, width / Strip.FRAME), width / Strip.FRAME);
 		}
 		return List.of(frames);
 	}
 
-	/** Each strip's logits, frame by frame, symbol within frame; strips padded with empty columns to the widest. */
-	private float[][] logits(final List<Strip> strips) {
-		final int width = strips.stream().mapToInt(Strip::width).max().orElse(Strip.FRAME);
-		final float[] all = scorer.score(input(strips, width), strips.size(), width);
-		final int frames = width / Strip.FRAME, symbols = StripNetworks.SYMBOLS;
-		final float[][] logits = new float[strips.size()][];
-		for (int n = 0; n < strips.size(); n++) {
-			final int own = strips.get(n).width() / Strip.FRAME;
-			final float[] l = new float[own * symbols];
-			for (int k = 0; k < symbols; k++) {
-				for (int t = 0; t < own; t++) l[t * symbols + k] = all[(n * symbols + k) * frames + t];
-			}
-			logits[n] = l;
+	/**
+	 * The logits of strip {@code n}'s first {@code own} frames in the network's output [strip,
+	 * symbol, 1, frame] of {@code frames} frames, frame by frame, symbol within frame.
+	 */
+	static float[] frameByFrame(final float[] output, final int n, final int frames, final int own) {
+		final int symbols = StripNetworks.SYMBOLS;
+		final float[] logits = new float[own * symbols];
+		for (int k = 0; k < symbols; k++) {
+			for (int t = 0; t < own; t++) logits[t * symbols + k] = output[(n * symbols + k) * frames + t];
 		}
 		return logits;
 	}

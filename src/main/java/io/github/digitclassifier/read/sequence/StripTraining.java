@@ -50,15 +50,12 @@ public final class StripTraining {
 		final int n = batch.size(), symbols = (int) out.size(1), frames = (int) out.size(3);
 		final float[] all = out.dup('c').data().asFloat();
 		final float[] error = new float[all.length];
-		final float[] logits = new float[frames * symbols], gradient = new float[frames * symbols];
+		final float[] gradient = new float[frames * symbols];
 		double total = 0;
 		int counted = 0;
 		for (int i = 0; i < n; i++) {
 			final int own = strips.get(i).width() / Strip.FRAME;
-			for (int k = 0; k < symbols; k++) {
-				for (int t = 0; t < own; t++) logits[t * symbols + k] = all[(i * symbols + k) * frames + t];
-			}
-			final double loss = Ctc.loss(logits, own, symbols, batch.get(i).digits(), gradient, n);
+			final double loss = Ctc.loss(StripReader.frameByFrame(all, i, frames, own), own, symbols, batch.get(i).digits(), gradient, n);
 			if (Double.isFinite(loss)) {
 				total += loss;
 				counted++;

@@ -98,10 +98,12 @@ class CtcTest {
 		final int[] path = { 1, 1, BLANK, 1, 0, BLANK };
 		final float[] logits = new float[path.length * SYMBOLS];
 		for (int t = 0; t < path.length; t++) logits[t * SYMBOLS + path[t]] = 10;
+		logits[1 * SYMBOLS + 1] = 12; // the first 1 is likeliest in its second frame
 		final Ctc.Reading reading = Ctc.bestPath(logits, path.length, SYMBOLS);
 		assertArrayEquals(new int[] { 1, 1, 0 }, reading.symbols());
 		assertArrayEquals(new int[] { 0, 3, 4 }, reading.firstFrames());
 		assertArrayEquals(new int[] { 1, 3, 4 }, reading.lastFrames());
+		assertArrayEquals(new int[] { 1, 3, 4 }, reading.peakFrames());
 		for (final double c : reading.confidences()) assertTrue(c > 0.99 && c <= 1, "confidence " + c);
 	}
 
