@@ -1,12 +1,15 @@
 package io.github.digitclassifier.data;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -52,22 +55,33 @@ public final class ClassFolders {
 	 * back to a folder above it is refused, naming it.
 	 */
 	public static List<Path> filesBelow(final Path folder) throws IOException {
-		try (Stream<Path> files = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
-			return files.filter(Files::isRegularFile).filter(p -> !isHidden(folder.relativize(p))).sorted().toList();
-		}
-		catch (final UncheckedIOException e) {
-			if (e.getCause() instanceof FileSystemLoopException loop) {
-				throw new IOException("Folder " + folder + " links back into itself at " + loop.getFile() +
-					": remove that symbolic link", loop);
+		final List<Path> files = new ArrayList<>();
+		// One look at each file's attributes, as the walk reads them; hidden folders are not entered.
+		Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult preVisitDirectory(final Path dir, final BasicFileAttributes attributes) {
+				return !dir.equals(folder) && isHidden(dir.getFileName()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
 			}
-			throw e.getCause();
-		}
+
+			@Override
+			public FileVisitResult visitFile(final Path file, final BasicFileAttributes attributes) {
+				if (attributes.isRegularFile() && !isHidden(file.getFileName())) files.add(file);
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFileFailed(final Path file, final IOException e) throws IOException {
+				if (e instanceof FileSystemLoopException loop) {
+					throw new IOException("Folder " + folder + " links back into itself at " + loop.getFile() + ": remove that symbolic link", e);
+				}
+				throw e;
+			}
+		});
+		files.sort(null);
+		return files;
 	}
 
-	private static boolean isHidden(final Path relative) {
-		for (final Path part : relative) {
-			if (part.toString().startsWith(".")) return true;
-		}
-		return false;
+	private static boolean isHidden(final Path name) {
+		return name.toString().startsWith(".");
 	}
 }

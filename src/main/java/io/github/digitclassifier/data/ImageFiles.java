@@ -6,8 +6,11 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -56,10 +59,7 @@ public final class ImageFiles {
 	 * (x, y, channel). Fails with a message naming the file.
 	 */
 	public static ArrayImg<FloatType, FloatArray> read(final Path file, final int channels) throws IOException {
-		final long size = Files.size(file);
-		if (size == 0) throw new IOException(file + " is empty (0 bytes)");
-		// Small files are read whole, once: the PNG decoder or ImageIO takes them from memory.
-		final byte[] bytes = size <= MAX_BYTES_IN_MEMORY ? Files.readAllBytes(file) : null;
+		final byte[] bytes = bytesOfSmall(file);
 		final Pngs.Decoded png;
 		try {
 			png = bytes == null ? null : Pngs.decode(bytes);
@@ -74,6 +74,23 @@ public final class ImageFiles {
 
 	/** Larger files are streamed to ImageIO, which reads only what a subsampled image needs. */
 	private static final long MAX_BYTES_IN_MEMORY = 64 << 20;
+
+	/**
+	 * A small file's bytes, read whole once (the PNG decoder or ImageIO takes them from memory);
+	 * null for a larger one. One opening of the file serves its size and its bytes.
+	 */
+	private static byte[] bytesOfSmall(final Path file) throws IOException {
+		try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+			final long size = channel.size();
+			if (size == 0) throw new IOException(file + " is empty (0 bytes)");
+			if (size > MAX_BYTES_IN_MEMORY) return null;
+			final ByteBuffer bytes = ByteBuffer.allocate((int) size);
+			while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+				// until full, or the file ends early (it shrank): what was read is decoded
+			}
+			return bytes.position() == size ? bytes.array() : Arrays.copyOf(bytes.array(), bytes.position());
+		}
+	}
 
 	private static BufferedImage decode(final Path file, final byte[] bytes) throws IOException {
 		try (ImageInputStream in = ImageIO.createImageInputStream(bytes != null ? new ByteArrayInputStream(bytes) : file.toFile())) {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
@@ -93,6 +95,12 @@ public final class Preprocessor {
 	}
 
 	private static float[] copyRows(final RandomAccessibleInterval<? extends RealType<?>> image, final int size) {
+		// What image files decode to: the array itself, copied (preparing works in place).
+		if (image instanceof ArrayImg<?, ?> array && array.update(null) instanceof FloatArray floats &&
+			floats.getCurrentStorageArray().length == size)
+		{
+			return floats.getCurrentStorageArray().clone();
+		}
 		final float[] pixels = new float[size];
 		final Cursor<? extends RealType<?>> cursor = Views.flatIterable(image).cursor();
 		for (int i = 0; i < size; i++) pixels[i] = cursor.next().getRealFloat();
