@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -91,6 +92,26 @@ final class NativeBuilds {
 	static boolean shipped(final Build build) {
 		final String library = Loader.getPlatform() + build.extension + "/" + LIBRARY;
 		return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.class.getResource(library) != null;
+	}
+
+	/** OneDNN's settings that cap the instructions it uses (its two names). */
+	private static final List<String> ISA_CAPS = List.of("ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA");
+
+	/**
+	 * Whether OneDNN runs AVX-512 kernels: the CPU has AVX-512 and {@code ONEDNN_MAX_CPU_ISA} (or
+	 * {@code DNNL_MAX_CPU_ISA}) in {@code environment} does not cap it below. False where nothing
+	 * is known of the CPU (not Linux).
+	 */
+	static boolean oneDnnUsesAvx512(final Set<String> cpuFeatures, final Map<String, String> environment) {
+		if (!cpuFeatures.containsAll(Build.ONEDNN_AVX512.cpuFeatures)) return false;
+		for (final String cap : ISA_CAPS) {
+			final String isa = environment.get(cap);
+			if (isa != null && !isa.isBlank()) {
+				final String upper = isa.trim().toUpperCase(Locale.ROOT);
+				return upper.equals("ALL") || upper.startsWith("AVX512") || upper.startsWith("AVX10");
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -28,9 +28,10 @@ import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.preprocess.Preprocessing;
 
 /**
- * The faster batch normalisation gives what DL4J's own gives: the same outputs in training and in
- * inference mode, and the same gradients, for every parameter (and the population statistics'
- * updates): in the default network, and in both layouts, on odd sizes, and after a dense layer.
+ * The faster batch normalisation and max pooling gradient give what DL4J's own give: the same
+ * outputs in training and in inference mode, and the same gradients, for every parameter (and the
+ * population statistics' updates): in the default network, and in both layouts, on odd sizes, and
+ * after a dense layer.
  */
 class FusedBatchNormTest {
 
@@ -39,6 +40,7 @@ class FusedBatchNormTest {
 		final MultiLayerConfiguration configuration = Architecture.CNN.configuration(Preprocessing.digits(), 10, new Adam(1e-3), 1);
 		final MultiLayerNetwork fast = assertSame(configuration, Nd4j.rand(16, 1, 28, 28), true);
 		assertEquals(3, replaced(fast));
+		assertEquals(2, pooling(fast));
 	}
 
 	@ParameterizedTest
@@ -56,6 +58,7 @@ class FusedBatchNormTest {
 			.build();
 		final MultiLayerNetwork fast = assertSame(configuration, Nd4j.rand(10, 2, 9, 7).muli(3).subi(1), false);
 		assertEquals(2, replaced(fast));
+		assertEquals(1, pooling(fast)); // its gradient the plugin's for NCHW (odd sizes: 7x5 pooled), DL4J's for NHWC
 	}
 
 	/** How many batch normalisation layers have the faster helper; fails if one has not. */
@@ -64,6 +67,18 @@ class FusedBatchNormTest {
 		for (final Layer layer : network.getLayers()) {
 			if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization) {
 				assertTrue(layer.getHelper() instanceof FusedBatchNorm, layer + " helper: " + layer.getHelper());
+				replaced++;
+			}
+		}
+		return replaced;
+	}
+
+	/** How many pooling layers have the faster backward pass; fails if one has not. */
+	private static int pooling(final MultiLayerNetwork network) {
+		int replaced = 0;
+		for (final Layer layer : network.getLayers()) {
+			if (layer instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer) {
+				assertTrue(layer.getHelper() instanceof MaxPoolingGradient, layer + " helper: " + layer.getHelper());
 				replaced++;
 			}
 		}
@@ -90,6 +105,7 @@ class FusedBatchNormTest {
 			fast = new MultiLayerNetwork(configuration.clone());
 			fast.init(network.params().dup(), false);
 			Backends.useFastLayers(fast);
+			MaxPoolingGradient.install(fast); // as on a CPU without AVX-512, where useFastLayers installs it
 		}
 		finally {
 			System.setProperty(Backends.HELPERS_DISABLE, "false");

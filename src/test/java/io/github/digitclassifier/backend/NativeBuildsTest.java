@@ -1,11 +1,13 @@
 package io.github.digitclassifier.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,18 @@ class NativeBuildsTest {
 		assertEquals(Optional.of(Build.ONEDNN), NativeBuilds.fastest(AVX512, b -> b == Build.ONEDNN));
 		// Neither shipped (Apple silicon's generic build): JavaCPP's own choice stands.
 		assertEquals(Optional.empty(), NativeBuilds.fastest(AVX512, b -> false));
+	}
+
+	@Test
+	void oneDnnRunsAvx512KernelsOnlyWhereTheCpuHasThemAndNothingCapsIt() {
+		assertTrue(NativeBuilds.oneDnnUsesAvx512(AVX512, Map.of()));
+		assertTrue(NativeBuilds.oneDnnUsesAvx512(AVX512, Map.of("DNNL_MAX_CPU_ISA", "avx512_core_amx")));
+		assertTrue(NativeBuilds.oneDnnUsesAvx512(AVX512, Map.of("ONEDNN_MAX_CPU_ISA", "ALL")));
+		// Capped, as scripts/cpu-kind.sh emulates an AVX2 CPU; the newer name first, as OneDNN reads them.
+		assertFalse(NativeBuilds.oneDnnUsesAvx512(AVX512, Map.of("DNNL_MAX_CPU_ISA", "AVX2")));
+		assertFalse(NativeBuilds.oneDnnUsesAvx512(AVX512, Map.of("ONEDNN_MAX_CPU_ISA", "AVX2", "DNNL_MAX_CPU_ISA", "ALL")));
+		assertFalse(NativeBuilds.oneDnnUsesAvx512(Set.of("sse4_2", "avx2", "fma"), Map.of()));
+		assertFalse(NativeBuilds.oneDnnUsesAvx512(Set.of(), Map.of()));
 	}
 
 	@Test
