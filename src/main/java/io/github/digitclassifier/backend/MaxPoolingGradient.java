@@ -1,5 +1,6 @@
 package io.github.digitclassifier.backend;
 
+import java.lang.ref.Reference;
 import java.lang.reflect.Field;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -30,6 +31,8 @@ import org.nd4j.linalg.api.shape.Shape;
  * maxima and then OneDNN's backward pass; with AVX2 alone, OneDNN has no vector kernel for pooling
  * channels-first activations and runs its reference loops for both. Other pooling is left to DL4J
  * (the helper answers null), and so is the forward pass, which DL4J M2.1 runs without a helper.
+ * {@link Backends#useFastLayers} installs it only where OneDNN runs without AVX-512: with it,
+ * OneDNN's own backward pass is faster.
  */
 final class MaxPoolingGradient implements SubsamplingHelper {
 
@@ -96,7 +99,8 @@ final class MaxPoolingGradient implements SubsamplingHelper {
 		final long[] s = input.shape();
 		final int planes = Math.toIntExact(s[0] * s[1]), h = (int) s[2], w = (int) s[3], oh = h / 2, ow = w / 2;
 		if (epsilon.rank() != 4 || epsilon.size(2) != oh || epsilon.size(3) != ow) return null;
-		final FloatBuffer in = values(contiguous(input)), eps = values(contiguous(epsilon));
+		final INDArray inputValues = contiguous(input), epsilonValues = contiguous(epsilon);
+		final FloatBuffer in = values(inputValues), eps = values(epsilonValues);
 		final INDArray gradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, s, 'c');
 		final FloatBuffer out = values(gradient);
 		final IntStream all = IntStream.range(0, planes);
@@ -127,6 +131,9 @@ final class MaxPoolingGradient implements SubsamplingHelper {
 				out.put(plane + (h - 1) * w, gradTop);
 			}
 		});
+		// The buffers are views of the arrays' memory: the arrays (a copy among them) must outlive the loop.
+		Reference.reachabilityFence(inputValues);
+		Reference.reachabilityFence(epsilonValues);
 		return new Pair<>(new DefaultGradient(), gradient);
 	}
 
