@@ -1,11 +1,9 @@
 package io.github.digitclassifier.backend;
 
-import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -49,31 +47,8 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 	 * {@code init()}); layers whose data type is not float keep DL4J's.
 	 */
 	static void install(final MultiLayerNetwork network) {
-		for (final Layer layer : network.getLayers()) {
-			if (layer instanceof BatchNormalization bn && bn.getParam("gamma") != null
-				&& bn.getParam("gamma").dataType() == DataType.FLOAT)
-			{
-				try {
-					HELPER.set(bn, new FusedBatchNorm());
-				}
-				catch (final IllegalAccessException e) {
-					throw new IllegalStateException("Cannot set the helper of DL4J's BatchNormalization", e);
-				}
-			}
-		}
-	}
-
-	private static final Field HELPER = helperField();
-
-	private static Field helperField() {
-		try {
-			final Field field = BatchNormalization.class.getDeclaredField("helper");
-			field.setAccessible(true);
-			return field;
-		}
-		catch (final NoSuchFieldException e) {
-			throw new IllegalStateException("DL4J's BatchNormalization has no helper field", e);
-		}
+		LayerHelpers.install(network, BatchNormalization.class,
+			bn -> bn.getParam("gamma") != null && bn.getParam("gamma").dataType() == DataType.FLOAT, FusedBatchNorm::new);
 	}
 
 	@Override

@@ -1,14 +1,12 @@
 package io.github.digitclassifier.backend;
 
 import java.lang.ref.Reference;
-import java.lang.reflect.Field;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.bytedeco.javacpp.FloatPointer;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -39,31 +37,9 @@ final class MaxPoolingGradient implements SubsamplingHelper {
 	/** Values below which the gradient is computed on the calling thread alone. */
 	private static final int PARALLEL_FROM = 1 << 16;
 
-	private static final Field HELPER = helperField();
-
-	private static Field helperField() {
-		try {
-			final Field field = SubsamplingLayer.class.getDeclaredField("helper");
-			field.setAccessible(true);
-			return field;
-		}
-		catch (final NoSuchFieldException e) {
-			throw new IllegalStateException("DL4J's SubsamplingLayer has no helper field", e);
-		}
-	}
-
-	/** Puts this helper into every max pooling layer of {@code network} (after {@code init()}). */
+	/** Puts this helper into every pooling layer of {@code network} (after {@code init()}); it computes max pooling's alone. */
 	static void install(final MultiLayerNetwork network) {
-		for (final Layer layer : network.getLayers()) {
-			if (layer instanceof SubsamplingLayer pooling) {
-				try {
-					HELPER.set(pooling, new MaxPoolingGradient());
-				}
-				catch (final IllegalAccessException e) {
-					throw new IllegalStateException("Cannot set the helper of DL4J's SubsamplingLayer", e);
-				}
-			}
-		}
+		LayerHelpers.install(network, SubsamplingLayer.class, layer -> true, MaxPoolingGradient::new);
 	}
 
 	@Override
