@@ -51,12 +51,15 @@ public final class Backends {
 	/**
 	 * Gives a freshly initialised network's batch normalisation layers this plugin's faster
 	 * implementation ({@link FusedBatchNorm}), and where OneDNN runs without AVX-512, its max
-	 * pooling layers' backward pass too ({@link MaxPoolingGradient}; with AVX-512, OneDNN's own is
-	 * faster); the network and its saved form stay DL4J's.
+	 * pooling too ({@link MaxPoolingGradient}, {@link MaxPoolingLayer}; with AVX-512, OneDNN's own
+	 * is faster); the network's configuration and its saved form stay DL4J's.
 	 */
 	public static void useFastLayers(final MultiLayerNetwork network) {
 		FusedBatchNorm.install(network);
-		if (!NativeBuilds.oneDnnUsesAvx512(NativeBuilds.cpuFeatures(), System.getenv())) MaxPoolingGradient.install(network);
+		if (!NativeBuilds.oneDnnUsesAvx512(NativeBuilds.cpuFeatures(), System.getenv())) {
+			MaxPoolingGradient.install(network);
+			MaxPoolingLayer.install(network);
+		}
 	}
 
 	/** Whether the loaded libnd4j has OneDNN inside (the {@code -onednn} builds do). */

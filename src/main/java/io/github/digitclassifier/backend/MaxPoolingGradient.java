@@ -52,8 +52,8 @@ final class MaxPoolingGradient implements SubsamplingHelper {
 		return Map.of();
 	}
 
-	/** What this helper computes; anything else is DL4J's. */
-	private static boolean handles(final INDArray input, final int[] kernel, final int[] strides, final int[] pad,
+	/** What this helper (and {@link MaxPoolingLayer}) computes; anything else is DL4J's. */
+	static boolean handles(final INDArray input, final int[] kernel, final int[] strides, final int[] pad,
 		final PoolingType type, final ConvolutionMode mode, final int[] dilation, final CNN2DFormat format)
 	{
 		return type == PoolingType.MAX && format == CNN2DFormat.NCHW && mode != ConvolutionMode.Same &&
@@ -122,12 +122,12 @@ final class MaxPoolingGradient implements SubsamplingHelper {
 	}
 
 	/** {@code array} as C-ordered values without gaps: itself when it is, else a copy. */
-	private static INDArray contiguous(final INDArray array) {
+	static INDArray contiguous(final INDArray array) {
 		return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
 	}
 
 	/** The values of a contiguous C-ordered float array where ND4J keeps them. */
-	private static FloatBuffer values(final INDArray array) {
+	static FloatBuffer values(final INDArray array) {
 		final int length = Math.toIntExact(array.length());
 		final FloatPointer pointer = new FloatPointer(array.data().addressPointer());
 		return pointer.capacity(length).limit(length).asBuffer();

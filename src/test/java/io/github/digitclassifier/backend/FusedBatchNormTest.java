@@ -28,7 +28,7 @@ import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.preprocess.Preprocessing;
 
 /**
- * The faster batch normalisation and max pooling gradient give what DL4J's own give: the same
+ * The faster batch normalisation and max pooling give what DL4J's own give: the same
  * outputs in training and in inference mode, and the same gradients, for every parameter (and the
  * population statistics' updates): in the default network, and in both layouts, on odd sizes, and
  * after a dense layer.
@@ -73,12 +73,13 @@ class FusedBatchNormTest {
 		return replaced;
 	}
 
-	/** How many pooling layers have the faster backward pass; fails if one has not. */
+	/** How many pooling layers have the faster passes; fails if one has not. */
 	private static int pooling(final MultiLayerNetwork network) {
 		int replaced = 0;
 		for (final Layer layer : network.getLayers()) {
 			if (layer instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer) {
-				assertTrue(layer.getHelper() instanceof MaxPoolingGradient, layer + " helper: " + layer.getHelper());
+				assertTrue(layer instanceof MaxPoolingLayer && layer.getHelper() instanceof MaxPoolingGradient, layer + " helper: " +
+					layer.getHelper());
 				replaced++;
 			}
 		}
@@ -105,7 +106,9 @@ class FusedBatchNormTest {
 			fast = new MultiLayerNetwork(configuration.clone());
 			fast.init(network.params().dup(), false);
 			Backends.useFastLayers(fast);
-			MaxPoolingGradient.install(fast); // as on a CPU without AVX-512, where useFastLayers installs it
+			// As on a CPU without AVX-512, where useFastLayers installs them.
+			MaxPoolingGradient.install(fast);
+			MaxPoolingLayer.install(fast);
 		}
 		finally {
 			System.setProperty(Backends.HELPERS_DISABLE, "false");
