@@ -30,11 +30,12 @@ public final class Ctc {
 	/**
 	 * The loss, -log p(labels | frames), of one sequence; its gradient with respect to the logits
 	 * goes to {@code gradient} (same layout, divided by {@code scale}). A string the frames are too
-	 * few to spell gives an infinite loss and a zero gradient.
+	 * few to spell (no frames spell nothing) gives an infinite loss and a zero gradient.
 	 */
 	public static double loss(final float[] logits, final int frames, final int symbols, final int[] labels,
 		final float[] gradient, final double scale)
 	{
+		if (frames == 0) return Double.POSITIVE_INFINITY; // the gradient has no values to set
 		final int blank = symbols - 1, states = 2 * labels.length + 1;
 		final double[] logP = logSoftmax(logits, frames, symbols);
 		final int[] state = new int[states];

@@ -54,6 +54,9 @@ class CtcTest {
 		// 1, 1 needs a blank between: three frames.
 		assertEquals(Double.POSITIVE_INFINITY, Ctc.loss(logits, 2, SYMBOLS, new int[] { 1, 1 }, gradient, 1));
 		assertArrayEquals(new float[logits.length], gradient);
+		// No frames at all spell nothing, not even the empty string; no best path either.
+		assertEquals(Double.POSITIVE_INFINITY, Ctc.loss(new float[0], 0, SYMBOLS, new int[0], new float[0], 1));
+		assertEquals(null, Ctc.bestPath(new float[0], 0, SYMBOLS, 0));
 	}
 
 	@Test
