@@ -34,8 +34,8 @@ import org.nd4j.linalg.api.shape.Shape;
  */
 final class MaxPoolingGradient implements SubsamplingHelper {
 
-	/** Values below which the gradient is computed on the calling thread alone. */
-	private static final int PARALLEL_FROM = 1 << 16;
+	/** Values below which pooling (either pass) runs on the calling thread alone. */
+	static final int PARALLEL_FROM = 1 << 16;
 
 	/** Puts this helper into every pooling layer of {@code network} (after {@code init()}); it computes max pooling's alone. */
 	static void install(final MultiLayerNetwork network) {

@@ -22,9 +22,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class MaxPoolingLayer extends org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer {
 
-	/** Values below which the pooling runs on the calling thread alone. */
-	private static final int PARALLEL_FROM = 1 << 16;
-
 	private MaxPoolingLayer(final org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer original,
 		final DataType dataType)
 	{
@@ -63,7 +60,7 @@ final class MaxPoolingLayer extends org.deeplearning4j.nn.layers.convolution.sub
 		final INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] { s[0], s[1], oh, ow }, 'c');
 		final FloatBuffer out = MaxPoolingGradient.values(output);
 		final IntStream all = IntStream.range(0, planes);
-		(input.length() >= PARALLEL_FROM ? all.parallel() : all).forEach(p -> {
+		(input.length() >= MaxPoolingGradient.PARALLEL_FROM ? all.parallel() : all).forEach(p -> {
 			final float[] top = new float[w], bottom = new float[w], pooled = new float[ow];
 			for (int oy = 0; oy < oh; oy++) {
 				final int row = p * h * w + 2 * oy * w;
