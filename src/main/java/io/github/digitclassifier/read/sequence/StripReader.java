@@ -171,7 +171,8 @@ public final class StripReader {
 			while (to < order.length && to - from < BATCH && strips.get(order[to]).width() == width) to++;
 			final List<Integer> batch = Arrays.asList(order).subList(from, to);
 			final float[] all = scorer.score(input(batch.stream().map(strips::get).toList(), width), batch.size(), width);
-			for (int k = 0; k < batch.size(); k++) frames[batch.get(k)] = new Frames(frameByFrame(all, k, width / Strip.FRAME, width / Strip.FRAME), width / Strip.FRAME);
+			final int count = width / Strip.FRAME;
+			for (int k = 0; k < batch.size(); k++) frames[batch.get(k)] = new Frames(frameByFrame(all, k, count, count), count);
 		}
 		return List.of(frames);
 	}
