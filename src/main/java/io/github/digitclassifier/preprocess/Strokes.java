@@ -10,7 +10,11 @@ public final class Strokes {
 	 * horizontal and vertical runs of ink through it; 0 without ink.
 	 */
 	public static int width(final boolean[] ink, final int w, final int h) {
-		final int[] horizontal = new int[ink.length];
+		return width(ink, w, h, new int[w * h]);
+	}
+
+	/** {@link #width(boolean[], int, int)} with {@code horizontal}, at least {@code w * h} values, to work in. */
+	static int width(final boolean[] ink, final int w, final int h, final int[] horizontal) {
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; ) {
 				if (!ink[y * w + x]) { x++; continue; }

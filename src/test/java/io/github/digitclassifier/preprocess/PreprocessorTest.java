@@ -2,6 +2,7 @@ package io.github.digitclassifier.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -136,6 +137,36 @@ class PreprocessorTest {
 			if (!java.util.Arrays.equals(plain, limited)) changed++;
 		}
 		assertTrue(changed <= 10, changed + " of 200 MNIST digits thinned");
+	}
+
+	@Test
+	void anImagePreparesTheSameAfterOthersOfOtherSizesOnTheSameThread() throws Exception {
+		// Marker strokes (thinned), photos large enough for the blurred content map, colour, small
+		// and large digits: each prepared first on a thread of its own, then all in turns on one.
+		final Random random = new Random(11);
+		final java.util.List<ArrayImg<FloatType, FloatArray>> images = new java.util.ArrayList<>();
+		for (final int size : new int[] { 28, 300, 17, 90, 28, 160 }) {
+			final BufferedImage drawn = SyntheticImages.draw(SyntheticImages.SHAPES.get(images.size() % 4), size, random, size > 80);
+			final java.awt.Graphics2D g = drawn.createGraphics();
+			g.setColor(size > 80 ? java.awt.Color.BLACK : java.awt.Color.WHITE);
+			g.fillRect(size / 3, size / 5, size / 4, size / 2); // a marker's stroke
+			images.add(images.size() == 3 ? ImageFiles.toRgb(drawn) : ImageFiles.toFloat(drawn));
+		}
+		final java.util.List<float[]> alone = new java.util.ArrayList<>();
+		for (final ArrayImg<FloatType, FloatArray> image : images) {
+			final float[][] out = new float[1][];
+			final Thread thread = new Thread(() -> out[0] = digits.prepare(image));
+			thread.start();
+			thread.join();
+			alone.add(out[0]);
+		}
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < images.size(); i++) {
+				final int k = round == 0 ? i : images.size() - 1 - i;
+				assertArrayEquals(alone.get(k), digits.prepare(images.get(k)), "image " + k + ", round " + round);
+			}
+		}
+		assertFalse(java.util.Arrays.equals(alone.get(0), alone.get(4)), "the two 28-pixel images differ");
 	}
 
 	@Test
