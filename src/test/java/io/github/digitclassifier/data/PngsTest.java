@@ -48,6 +48,20 @@ class PngsTest {
 	}
 
 	@Test
+	void decodesImageDataSplitOverManyChunksAsImageIoDoes() throws Exception {
+		// Noise does not compress: ImageIO's writer splits its data into IDAT chunks of 32 KB.
+		final BufferedImage image = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+		final Random random = new Random(8);
+		for (int y = 0; y < 200; y++) for (int x = 0; x < 300; x++) image.setRGB(x, y, random.nextInt());
+		final Path file = dir.resolve("noise.png");
+		ImageIO.write(image, "png", file.toFile());
+		final String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+		org.junit.jupiter.api.Assertions.assertTrue(text.split("IDAT", -1).length - 1 > 1, "several IDAT chunks");
+		assertNotNull(Pngs.decode(Files.readAllBytes(file)));
+		assertSameAsImageIo(file);
+	}
+
+	@Test
 	void leavesPalettesSixteenBitsAndGreyWithAlphaToImageIo() throws Exception {
 		for (final int type : new int[] { BufferedImage.TYPE_BYTE_INDEXED, BufferedImage.TYPE_USHORT_GRAY, BufferedImage.TYPE_BYTE_BINARY }) {
 			final BufferedImage image = new BufferedImage(9, 7, type);
