@@ -29,11 +29,11 @@ public final class Ctc {
 
 	/**
 	 * The loss, -log p(labels | frames), of one sequence; its gradient with respect to the logits
-	 * goes to {@code gradient} (same layout, divided by {@code scale}). A string the frames are too
+	 * goes to {@code gradient} (same layout). A string the frames are too
 	 * few to spell (no frames spell nothing) gives an infinite loss and a zero gradient.
 	 */
 	public static double loss(final float[] logits, final int frames, final int symbols, final int[] labels,
-		final float[] gradient, final double scale)
+		final float[] gradient)
 	{
 		if (frames == 0) return Double.POSITIVE_INFINITY; // the gradient has no values to set
 		final int blank = symbols - 1, states = 2 * labels.length + 1;
@@ -80,7 +80,7 @@ public final class Ctc {
 				if (g > -60) occupancy[state[s]] += Math.exp(g);
 			}
 			for (int k = 0; k < symbols; k++) {
-				gradient[t * symbols + k] = (float) ((Math.exp(logP[t * symbols + k]) - occupancy[k]) / scale);
+				gradient[t * symbols + k] = (float) (Math.exp(logP[t * symbols + k]) - occupancy[k]);
 			}
 		}
 		return -logTotal;

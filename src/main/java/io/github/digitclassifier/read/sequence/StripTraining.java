@@ -55,7 +55,8 @@ public final class StripTraining {
 		int counted = 0;
 		for (int i = 0; i < n; i++) {
 			final int own = strips.get(i).width() / Strip.FRAME;
-			final double loss = Ctc.loss(StripReader.frameByFrame(all, i, frames, own), own, symbols, batch.get(i).digits(), gradient, n);
+			// Each strip's own gradient: DL4J's updater divides their sum by the batch size.
+			final double loss = Ctc.loss(StripReader.frameByFrame(all, i, frames, own), own, symbols, batch.get(i).digits(), gradient);
 			if (Double.isFinite(loss)) {
 				total += loss;
 				counted++;

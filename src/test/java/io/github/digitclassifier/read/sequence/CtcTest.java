@@ -24,7 +24,7 @@ class CtcTest {
 			final int frames = 5;
 			final float[] logits = randomLogits(random, frames);
 			final double expected = -Math.log(sumOfPaths(logits, frames, labels));
-			final double loss = Ctc.loss(logits, frames, SYMBOLS, labels, new float[logits.length], 1);
+			final double loss = Ctc.loss(logits, frames, SYMBOLS, labels, new float[logits.length]);
 			assertEquals(expected, loss, 1e-9 * Math.max(1, Math.abs(expected)), "labels " + java.util.Arrays.toString(labels));
 		}
 	}
@@ -36,12 +36,12 @@ class CtcTest {
 		final int[] labels = { 2, 2, 0 };
 		final float[] logits = randomLogits(random, frames);
 		final float[] gradient = new float[logits.length];
-		Ctc.loss(logits, frames, SYMBOLS, labels, gradient, 2);
+		Ctc.loss(logits, frames, SYMBOLS, labels, gradient);
 		for (int i = 0; i < logits.length; i++) {
 			final float[] up = logits.clone(), down = logits.clone();
 			up[i] += 1e-3f;
 			down[i] -= 1e-3f;
-			final double numeric = (loss(up, frames, labels) - loss(down, frames, labels)) / ((up[i] - down[i]) * 2);
+			final double numeric = (loss(up, frames, labels) - loss(down, frames, labels)) / (up[i] - down[i]);
 			assertEquals(numeric, gradient[i], 2e-3, "logit " + i);
 		}
 	}
@@ -52,10 +52,10 @@ class CtcTest {
 		final float[] gradient = new float[logits.length];
 		java.util.Arrays.fill(gradient, 5);
 		// 1, 1 needs a blank between: three frames.
-		assertEquals(Double.POSITIVE_INFINITY, Ctc.loss(logits, 2, SYMBOLS, new int[] { 1, 1 }, gradient, 1));
+		assertEquals(Double.POSITIVE_INFINITY, Ctc.loss(logits, 2, SYMBOLS, new int[] { 1, 1 }, gradient));
 		assertArrayEquals(new float[logits.length], gradient);
 		// No frames at all spell nothing, not even the empty string; no best path either.
-		assertEquals(Double.POSITIVE_INFINITY, Ctc.loss(new float[0], 0, SYMBOLS, new int[0], new float[0], 1));
+		assertEquals(Double.POSITIVE_INFINITY, Ctc.loss(new float[0], 0, SYMBOLS, new int[0], new float[0]));
 		assertEquals(null, Ctc.bestPath(new float[0], 0, SYMBOLS, 0));
 	}
 
@@ -111,7 +111,7 @@ class CtcTest {
 	}
 
 	private static double loss(final float[] logits, final int frames, final int[] labels) {
-		return Ctc.loss(logits, frames, SYMBOLS, labels, new float[logits.length], 1);
+		return Ctc.loss(logits, frames, SYMBOLS, labels, new float[logits.length]);
 	}
 
 	private static float[] randomLogits(final Random random, final int frames) {
