@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -20,7 +19,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * The backward pass of 2x2 max pooling with stride 2 over channels-first float activations, read
@@ -75,10 +73,10 @@ final class MaxPoolingGradient implements SubsamplingHelper {
 		final long[] s = input.shape();
 		final int planes = Math.toIntExact(s[0] * s[1]), h = (int) s[2], w = (int) s[3], oh = h / 2, ow = w / 2;
 		if (epsilon.rank() != 4 || epsilon.size(2) != oh || epsilon.size(3) != ow) return null;
-		final INDArray inputValues = contiguous(input), epsilonValues = contiguous(epsilon);
-		final FloatBuffer in = values(inputValues), eps = values(epsilonValues);
+		final INDArray inputValues = FloatArrays.contiguous(input), epsilonValues = FloatArrays.contiguous(epsilon);
+		final FloatBuffer in = FloatArrays.buffer(inputValues), eps = FloatArrays.buffer(epsilonValues);
 		final INDArray gradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, s, 'c');
-		final FloatBuffer out = values(gradient);
+		final FloatBuffer out = FloatArrays.buffer(gradient);
 		final IntStream all = IntStream.range(0, planes);
 		(input.length() >= PARALLEL_FROM ? all.parallel() : all).forEach(p -> {
 			final int plane = p * h * w, pooled = p * oh * ow;
@@ -119,17 +117,5 @@ final class MaxPoolingGradient implements SubsamplingHelper {
 		final LayerWorkspaceMgr workspaceMgr)
 	{
 		return null; // DL4J M2.1 does not ask: its forward pass is libnd4j's pooling op
-	}
-
-	/** {@code array} as C-ordered values without gaps: itself when it is, else a copy. */
-	static INDArray contiguous(final INDArray array) {
-		return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
-	}
-
-	/** The values of a contiguous C-ordered float array where ND4J keeps them. */
-	static FloatBuffer values(final INDArray array) {
-		final int length = Math.toIntExact(array.length());
-		final FloatPointer pointer = new FloatPointer(array.data().addressPointer());
-		return pointer.capacity(length).limit(length).asBuffer();
 	}
 }

@@ -55,10 +55,10 @@ final class MaxPoolingLayer extends org.deeplearning4j.nn.layers.convolution.sub
 		}
 		final long[] s = input.shape();
 		final int planes = Math.toIntExact(s[0] * s[1]), h = (int) s[2], w = (int) s[3], oh = h / 2, ow = w / 2;
-		final INDArray inputValues = MaxPoolingGradient.contiguous(input);
-		final FloatBuffer in = MaxPoolingGradient.values(inputValues);
+		final INDArray inputValues = FloatArrays.contiguous(input);
+		final FloatBuffer in = FloatArrays.buffer(inputValues);
 		final INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] { s[0], s[1], oh, ow }, 'c');
-		final FloatBuffer out = MaxPoolingGradient.values(output);
+		final FloatBuffer out = FloatArrays.buffer(output);
 		final IntStream all = IntStream.range(0, planes);
 		(input.length() >= MaxPoolingGradient.PARALLEL_FROM ? all.parallel() : all).forEach(p -> {
 			final float[] top = new float[w], bottom = new float[w], pooled = new float[ow];
