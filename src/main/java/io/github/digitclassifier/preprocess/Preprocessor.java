@@ -210,14 +210,15 @@ public final class Preprocessor {
 		}
 		final double sigma = Math.max(w, h) / DETECTION_BLUR_FRACTION;
 		// Below 0.5 a blur changes next to nothing, and the map is the image itself.
-		final float[] detection = sigma >= 0.5 ? pixels.clone() : pixels;
-		if (detection != pixels) Gaussians.blur(detection, w, h, sigma, sigma);
+		final boolean blurred = sigma >= 0.5;
+		final float[] detection = blurred ? pixels.clone() : pixels;
+		if (blurred) Gaussians.blur(detection, w, h, sigma, sigma);
 		float max = 0;
 		for (final float v : detection) max = Math.max(max, v);
 		if (max <= 0) return null;
 		for (int i = 0; i < pixels.length; i++) {
 			pixels[i] = Math.min(1, pixels[i] / max);
-			if (detection != pixels) detection[i] /= max;
+			if (blurred) detection[i] /= max;
 		}
 		return detection;
 	}

@@ -29,8 +29,8 @@ public final class Ctc {
 
 	/**
 	 * The loss, -log p(labels | frames), of one sequence; its gradient with respect to the logits
-	 * goes to {@code gradient} (same layout). A string the frames are too
-	 * few to spell (no frames spell nothing) gives an infinite loss and a zero gradient.
+	 * goes to {@code gradient} (same layout). A string the frames are too few to spell (no frames
+	 * spell nothing) gives an infinite loss and a zero gradient.
 	 */
 	public static double loss(final float[] logits, final int frames, final int symbols, final int[] labels,
 		final float[] gradient)
