@@ -55,6 +55,7 @@ public final class Backends {
 	 * is faster); the network's configuration and its saved form stay DL4J's.
 	 */
 	public static void useFastLayers(final MultiLayerNetwork network) {
+		FirstConvolutionGradient.install(network);
 		FusedBatchNorm.install(network);
 		if (!NativeBuilds.oneDnnUsesAvx512(NativeBuilds.cpuFeatures(), System.getenv())) {
 			MaxPoolingGradient.install(network);
