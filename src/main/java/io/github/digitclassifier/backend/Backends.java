@@ -49,14 +49,18 @@ public final class Backends {
 	}
 
 	/**
-	 * Gives a freshly initialised network's batch normalisation layers this plugin's faster
-	 * implementation ({@link FusedBatchNorm}), and where OneDNN runs without AVX-512, its max
-	 * pooling too ({@link MaxPoolingGradient}, {@link MaxPoolingLayer}; with AVX-512, OneDNN's own
-	 * is faster); the network's configuration and its saved form stay DL4J's.
+	 * Gives a freshly initialised network, for training, this plugin's faster layers: batch
+	 * normalisation ({@link FusedBatchNorm}), which also applies the ReLU of a convolution before it
+	 * ({@link UnactivatedConvolution}); the first convolution's backward pass without the gradient at
+	 * the images ({@link FirstConvolutionGradient}: the network's backward pass then returns none);
+	 * and where OneDNN runs without AVX-512, max pooling ({@link MaxPoolingGradient},
+	 * {@link MaxPoolingLayer}; with AVX-512, OneDNN's own is faster). The network's configuration
+	 * and its saved form stay DL4J's.
 	 */
 	public static void useFastLayers(final MultiLayerNetwork network) {
 		FirstConvolutionGradient.install(network);
 		FusedBatchNorm.install(network);
+		UnactivatedConvolution.install(network);
 		if (!NativeBuilds.oneDnnUsesAvx512(NativeBuilds.cpuFeatures(), System.getenv())) {
 			MaxPoolingGradient.install(network);
 			MaxPoolingLayer.install(network);

@@ -28,8 +28,9 @@ import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.preprocess.Preprocessing;
 
 /**
- * The faster batch normalisation, max pooling and first convolution's backward pass (which skips
- * the gradient at the images) give what DL4J's own give: the same
+ * The faster batch normalisation (applying the ReLU of the convolution before it), max pooling and
+ * first convolution's backward pass (which skips the gradient at the images) give what DL4J's own
+ * give: the same
  * outputs in training and in inference mode, and the same gradients, for every parameter (and the
  * population statistics' updates): in the default network, and in both layouts, on odd sizes, and
  * after a dense layer.
@@ -42,6 +43,7 @@ class FusedBatchNormTest {
 		final MultiLayerNetwork fast = assertSame(configuration, Nd4j.rand(16, 1, 28, 28), true);
 		assertEquals(3, replaced(fast));
 		assertEquals(2, pooling(fast));
+		assertEquals(2, unactivated(fast));
 	}
 
 	@ParameterizedTest
@@ -59,7 +61,8 @@ class FusedBatchNormTest {
 			.build();
 		final MultiLayerNetwork fast = assertSame(configuration, Nd4j.rand(10, 2, 9, 7).muli(3).subi(1), false);
 		assertEquals(2, replaced(fast));
-		assertEquals(1, pooling(fast)); // its gradient the plugin's for NCHW (odd sizes: 7x5 pooled), DL4J's for NHWC
+		assertEquals(1, pooling(fast));
+		assertEquals(1, unactivated(fast)); // its gradient the plugin's for NCHW (odd sizes: 7x5 pooled), DL4J's for NHWC
 	}
 
 	/** How many batch normalisation layers have the faster helper; fails if one has not. */
@@ -72,6 +75,11 @@ class FusedBatchNormTest {
 			}
 		}
 		return replaced;
+	}
+
+	/** How many convolutions leave their ReLU to the batch normalisation after them. */
+	private static long unactivated(final MultiLayerNetwork network) {
+		return java.util.Arrays.stream(network.getLayers()).filter(UnactivatedConvolution.class::isInstance).count();
 	}
 
 	/** How many pooling layers have the faster passes; fails if one has not. */
@@ -122,7 +130,10 @@ class FusedBatchNormTest {
 		final INDArray labels = Nd4j.zeros(input.size(0), classes);
 		for (int i = 0; i < input.size(0); i++) labels.putScalar(i, i % classes, 1);
 
-		assertClose(network.output(input, false), fast.output(input, false), 1e-4, "inference output");
+		final java.util.List<INDArray> expectedLayers = network.feedForward(input, false), actualLayers = fast.feedForward(input, false);
+		for (int i = 0; i < expectedLayers.size(); i++) {
+			assertClose(expectedLayers.get(i), actualLayers.get(i), 1e-4, "inference activations of layer " + i);
+		}
 		Nd4j.getRandom().setSeed(11); // the same dropout masks on both
 		final INDArray expected = network.output(input, true);
 		Nd4j.getRandom().setSeed(11);
