@@ -41,6 +41,8 @@ final class FirstConvolutionGradient implements ConvolutionHelper {
 
 	/** The layer's own helper, or null when DL4J runs it in Java. */
 	private final ConvolutionHelper forward;
+	/** The images of the last backward pass, kept for the next one's (the layer runs on one thread). */
+	private float[] images = new float[0];
 	/** Per worker thread, the work arrays of a pair of filters. */
 	private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -127,7 +129,7 @@ final class FirstConvolutionGradient implements ConvolutionHelper {
 		final long[] in = input.shape(), out = delta.shape();
 		final int n = (int) in[0], channels = (int) in[1], h = (int) in[2], w = (int) in[3];
 		final int filters = (int) out[1], oh = (int) out[2], ow = (int) out[3], kh = kernel[0], kw = kernel[1];
-		final float[] images = FloatArrays.read(input, null);
+		final float[] images = this.images = FloatArrays.read(input, this.images);
 		final INDArray deltaValues = FloatArrays.contiguous(delta);
 		final FloatBuffer d = FloatArrays.buffer(deltaValues);
 		final float[] dW = new float[filters * channels * kh * kw];
