@@ -279,9 +279,14 @@ public final class Preprocessor {
 		return x1 < 0 ? null : new int[] { x0, y0, x1, y1 };
 	}
 
+	/** Pixels by which a side may move beyond an erosion's one a step, for the grey of its edge. */
+	static final int THINNING_SLACK = 1;
+
 	/**
 	 * Thins a prepared digit whose strokes are wider than {@link Preprocessing#maxStroke()}: whole
-	 * steps of grey erosion (2 pixels each), then fitted and centred again.
+	 * steps of grey erosion (2 pixels each), then fitted and centred again. A step that takes more
+	 * than a pixel (and {@link #THINNING_SLACK}) off a side of the digit's box erased a thin part, a
+	 * bold 9's tail, say, and is not taken: the part left, fitted again, had become a blob.
 	 */
 	private void thinStrokes(final float[] out, final int offset) {
 		final int w = settings.width(), h = settings.height();
@@ -291,9 +296,18 @@ public final class Preprocessor {
 		final int steps = (int) Math.round((Strokes.width(ink, w, h, scratch.runs(w * h)) - settings.maxStroke()) / 2.0);
 		if (steps <= 0) return;
 		float[] digit = Arrays.copyOfRange(out, offset, offset + w * h);
-		for (int k = 0; k < steps; k++) digit = Strokes.morph(digit, w, h, false);
-		final int[] box = contentBox(digit, w, h);
-		if (box != null) fitByCentreOfMass(digit, box, w, h, out, offset); // else too fine to thin: left as it was
+		final int[] before = contentBox(digit, w, h);
+		int[] box = null;
+		for (int k = 1; k <= steps; k++) {
+			final float[] thinner = Strokes.morph(digit, w, h, false);
+			final int[] b = contentBox(thinner, w, h);
+			final int most = k + THINNING_SLACK;
+			if (b == null || b[0] > before[0] + most || b[1] > before[1] + most || b[2] < before[2] - most
+				|| b[3] < before[3] - most) break;
+			digit = thinner;
+			box = b;
+		}
+		if (box != null) fitByCentreOfMass(digit, box, w, h, out, offset); // else no step taken: left as it was
 	}
 
 	/**

@@ -140,6 +140,23 @@ class PreprocessorTest {
 	}
 
 	@Test
+	void thinningKeepsTheThinPartsOfABoldDigit() throws Exception {
+		// A bold 9: a filled head 90 px across and a tail 10 px wide below it, dark on white.
+		final BufferedImage bold = new BufferedImage(120, 150, BufferedImage.TYPE_BYTE_GRAY);
+		final java.awt.Graphics2D g = bold.createGraphics();
+		g.setColor(java.awt.Color.WHITE);
+		g.fillRect(0, 0, 120, 150);
+		g.setColor(java.awt.Color.BLACK);
+		g.fillOval(10, 5, 90, 90);
+		g.fillRect(88, 50, 10, 95);
+		final float[] prepared = digits.prepare(ImageFiles.toFloat(bold));
+		final int[] box = Preprocessor.contentBox(prepared, 28, 28);
+		// Eroding the head to a pen's width would erase the tail, and the head alone, fitted again, fill the box.
+		assertEquals(20, box[3] - box[1] + 1, 1, "height: head and tail");
+		assertTrue(box[2] - box[0] + 1 <= 16, "width " + (box[2] - box[0] + 1) + ": the head was fitted alone");
+	}
+
+	@Test
 	void anImagePreparesTheSameAfterOthersOfOtherSizesOnTheSameThread() throws Exception {
 		// Marker strokes (thinned), photos large enough for the blurred content map, colour, small
 		// and large digits: each prepared first on a thread of its own, then all in turns on one.
