@@ -5,9 +5,10 @@ import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Per-channel mean and variance of activations, read where ND4J keeps them. ND4J's reductions
- * over [n, h, w] took ten times as long: a third of an epoch of a 64x64 colour network went to
- * them when batch normalisation statistics were measured anew.
+ * Per-channel mean and variance of activations, read where ND4J keeps them. ND4J's mean and
+ * variance over [n, h, w] of a 64x64 colour network's first layer took 0.3 s for 256 images: with
+ * the copy of those activations out of DL4J's workspace, a third of an epoch went to measuring
+ * batch normalisation statistics anew.
  */
 public final class ChannelStatistics {
 
@@ -54,10 +55,10 @@ public final class ChannelStatistics {
 			}
 			return;
 		}
-		for (int i = 0, start = 0; start < values * channels; ) {
+		for (int start = 0; start < values * channels; ) {
 			for (int c = 0; c < channels; c++, start += run) {
 				double s = 0;
-				for (i = start; i < start + run; i++) s += term(x.get(i), mean, c);
+				for (int i = start; i < start + run; i++) s += term(x.get(i), mean, c);
 				sums[c] += s;
 			}
 		}

@@ -111,16 +111,24 @@ class PreprocessorTest {
 		return new int[] { Strokes.width(ink, 28, 28), box[3] - box[1] + 1 };
 	}
 
+	/** A grey image of black ink, drawn by {@code ink}, on white paper. */
+	private static BufferedImage inkOnPaper(final int w, final int h, final java.util.function.Consumer<java.awt.Graphics2D> ink) {
+		final BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+		final java.awt.Graphics2D g = image.createGraphics();
+		g.setColor(java.awt.Color.WHITE);
+		g.fillRect(0, 0, w, h);
+		g.setColor(java.awt.Color.BLACK);
+		ink.accept(g);
+		return image;
+	}
+
 	@Test
 	void markerStrokesAreThinnedToMnistsWidestAndPenStrokesLeftAsTheyAre() throws Exception {
-		// A 1 written with a marker: a bar 14 wide and 40 high, with a flag, dark on white.
-		final BufferedImage marker = new BufferedImage(60, 60, BufferedImage.TYPE_BYTE_GRAY);
-		final java.awt.Graphics2D g = marker.createGraphics();
-		g.setColor(java.awt.Color.WHITE);
-		g.fillRect(0, 0, 60, 60);
-		g.setColor(java.awt.Color.BLACK);
-		g.fillRect(28, 10, 14, 40);
-		g.fillRect(18, 10, 12, 10);
+		// A 1 written with a marker: a bar 14 wide and 40 high, with a flag.
+		final BufferedImage marker = inkOnPaper(60, 60, g -> {
+			g.fillRect(28, 10, 14, 40);
+			g.fillRect(18, 10, 12, 10);
+		});
 		final int[] thick = strokeAndHeight(unlimited.prepare(ImageFiles.toFloat(marker)));
 		final int[] thinned = strokeAndHeight(digits.prepare(ImageFiles.toFloat(marker)));
 		assertTrue(thick[0] >= 7, "unthinned stroke " + thick[0]);
@@ -141,14 +149,11 @@ class PreprocessorTest {
 
 	@Test
 	void thinningKeepsTheThinPartsOfABoldDigit() throws Exception {
-		// A bold 9: a filled head 90 px across and a tail 10 px wide below it, dark on white.
-		final BufferedImage bold = new BufferedImage(120, 150, BufferedImage.TYPE_BYTE_GRAY);
-		final java.awt.Graphics2D g = bold.createGraphics();
-		g.setColor(java.awt.Color.WHITE);
-		g.fillRect(0, 0, 120, 150);
-		g.setColor(java.awt.Color.BLACK);
-		g.fillOval(10, 5, 90, 90);
-		g.fillRect(88, 50, 10, 95);
+		// A bold 9: a filled head 90 px across and a tail 10 px wide below it.
+		final BufferedImage bold = inkOnPaper(120, 150, g -> {
+			g.fillOval(10, 5, 90, 90);
+			g.fillRect(88, 50, 10, 95);
+		});
 		final float[] prepared = digits.prepare(ImageFiles.toFloat(bold));
 		final int[] box = Preprocessor.contentBox(prepared, 28, 28);
 		// Eroding the head to a pen's width would erase the tail, and the head alone, fitted again, fill the box.
