@@ -28,37 +28,40 @@ public final class ChannelStatistics {
 	public static Moments of(final INDArray x, final boolean channelsLast) {
 		final INDArray values = FloatArrays.contiguous(x);
 		final FloatBuffer buffer = FloatArrays.buffer(values);
-		final boolean last = values.rank() == 2 || channelsLast;
-		final int channels = Math.toIntExact(values.size(last ? values.rank() - 1 : 1));
-		final int runs = Math.toIntExact(values.length() / channels), run = last ? 1 : Math.toIntExact(runs / values.size(0));
-		final double[] mean = new double[channels], variance = new double[channels];
+		final ChannelLayout layout = ChannelLayout.of(values, channelsLast);
+		final int count = layout.count();
+		final double[] mean = new double[layout.channels()], variance = new double[layout.channels()];
 		// Around the mean, in a second pass, for precision.
-		sums(buffer, channels, runs, run, last, null, mean);
-		for (int c = 0; c < channels; c++) mean[c] /= runs;
-		sums(buffer, channels, runs, run, last, mean, variance);
-		for (int c = 0; c < channels; c++) variance[c] /= runs;
+		sums(buffer, layout, null, mean);
+		for (int c = 0; c < mean.length; c++) mean[c] /= count;
+		sums(buffer, layout, mean, variance);
+		for (int c = 0; c < variance.length; c++) variance[c] /= count;
 		java.lang.ref.Reference.reachabilityFence(values); // the buffer does not keep it reachable
-		return new Moments(runs, mean, variance);
+		return new Moments(count, mean, variance);
 	}
 
 	/**
 	 * Adds each channel's values (or with {@code mean}, their squared deviations from it) to
-	 * {@code sums}. Channels last: one value per channel at a time; first: runs of {@code run}
-	 * values of one channel, channel after channel, sample after sample.
+	 * {@code sums}, in the order they are kept: runs of {@code inner} values of one channel. Runs
+	 * of one (channels last) go straight to the sums. Each layout has a method of its own: in one
+	 * method, one of the two ran 3.5 to 7 times slower, compiled for the other.
 	 */
-	private static void sums(final FloatBuffer x, final int channels, final int values, final int run, final boolean last,
-		final double[] mean, final double[] sums)
-	{
-		if (last) {
-			for (int i = 0, p = 0; p < values; p++) {
-				for (int c = 0; c < channels; c++, i++) sums[c] += term(x.get(i), mean, c);
-			}
-			return;
+	private static void sums(final FloatBuffer x, final ChannelLayout l, final double[] mean, final double[] sums) {
+		if (l.inner() == 1) valueSums(x, l, mean, sums);
+		else runSums(x, l, mean, sums);
+	}
+
+	private static void valueSums(final FloatBuffer x, final ChannelLayout l, final double[] mean, final double[] sums) {
+		for (int o = 0, i = 0; o < l.outer(); o++) {
+			for (int c = 0; c < l.channels(); c++, i++) sums[c] += term(x.get(i), mean, c);
 		}
-		for (int start = 0; start < values * channels; ) {
-			for (int c = 0; c < channels; c++, start += run) {
+	}
+
+	private static void runSums(final FloatBuffer x, final ChannelLayout l, final double[] mean, final double[] sums) {
+		for (int o = 0, i = 0; o < l.outer(); o++) {
+			for (int c = 0; c < l.channels(); c++) {
 				double s = 0;
-				for (int i = start; i < start + run; i++) s += term(x.get(i), mean, c);
+				for (final int end = i + l.inner(); i < end; i++) s += term(x.get(i), mean, c);
 				sums[c] += s;
 			}
 		}

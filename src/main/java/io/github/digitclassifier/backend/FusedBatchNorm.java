@@ -1,8 +1,6 @@
 package io.github.digitclassifier.backend;
 
 import java.util.Map;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -28,9 +26,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * saved form stay DL4J's: only its {@code helper} is replaced.
  */
 final class FusedBatchNorm implements BatchNormalizationHelper {
-
-	/** Values below which a layer runs on the calling thread alone: small layers are not worth a thread. */
-	private static final int PARALLEL_FROM = 1 << 16;
 
 	/** Whether the input is a convolution's output before its ReLU, which this then applies ({@link UnactivatedConvolution}). */
 	private final boolean reluFirst;
@@ -82,38 +77,13 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 		return varCache;
 	}
 
-	/** The activations' layout as [outer, channels, inner]: NCHW is [n, c, h*w], NHWC [n*h*w, c, 1]. */
-	private record Layout(int outer, int channels, int inner) {
-
-		static Layout of(final INDArray x, final CNN2DFormat format) {
-			final long[] s = x.shape();
-			return format == CNN2DFormat.NHWC
-				? new Layout(Math.toIntExact(s[0] * s[1] * s[2]), (int) s[3], 1)
-				: new Layout((int) s[0], (int) s[1], Math.toIntExact(s[2] * s[3]));
-		}
-
-		int count() {
-			return outer * inner;
-		}
-
-		int length() {
-			return outer * channels * inner;
-		}
-
-		/** Runs {@code channel} for every channel, in parallel when there is enough to share. */
-		void forEachChannel(final IntConsumer channel) {
-			final IntStream channels = IntStream.range(0, this.channels);
-			(length() >= PARALLEL_FROM ? channels.parallel() : channels).forEach(channel);
-		}
-	}
-
 	@Override
 	public INDArray preOutput(final INDArray x, final boolean training, final long[] shape, final INDArray gamma,
 		final INDArray beta, final INDArray globalMean, final INDArray globalVar, final double decay, final double eps,
 		final CNN2DFormat format, final LayerWorkspaceMgr workspaceMgr)
 	{
 		if (x.dataType() != DataType.FLOAT || x.rank() != 4) return null;
-		final Layout layout = Layout.of(x, format);
+		final ChannelLayout layout = ChannelLayout.of(x, format == CNN2DFormat.NHWC);
 		final int c = layout.channels();
 		// Training keeps its buffers for the next step; inference, whose batches can be large, does not.
 		final float[] values = read(x, training ? in : null, layout);
@@ -163,7 +133,7 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 		final CNN2DFormat format, final LayerWorkspaceMgr workspaceMgr)
 	{
 		if (input.dataType() != DataType.FLOAT || input.rank() != 4) return null;
-		final Layout layout = Layout.of(input, format);
+		final ChannelLayout layout = ChannelLayout.of(input, format == CNN2DFormat.NHWC);
 		final int c = layout.channels();
 		if (input != inRead) in = read(input, in, layout);
 		grad = FloatArrays.read(epsilon, grad);
@@ -182,13 +152,13 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 	}
 
 	/** The input's values as {@link FloatArrays#read} gives them, after the ReLU when this applies it. */
-	private float[] read(final INDArray x, final float[] buffer, final Layout layout) {
+	private float[] read(final INDArray x, final float[] buffer, final ChannelLayout layout) {
 		final float[] values = FloatArrays.read(x, buffer);
 		if (reluFirst) layout.forEachChannel(ch -> relu(values, layout, ch));
 		return values;
 	}
 
-	private static void relu(final float[] x, final Layout l, final int ch) {
+	private static void relu(final float[] x, final ChannelLayout l, final int ch) {
 		for (int o = 0; o < l.outer(); o++) {
 			final int start = (o * l.channels() + ch) * l.inner();
 			for (int i = start; i < start + l.inner(); i++) x[i] = Math.max(x[i], 0f);
@@ -203,7 +173,7 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 	}
 
 	/** The channel's mean and (population) variance, the latter around the mean for precision. */
-	private static void statistics(final float[] x, final Layout l, final int ch, final float[] mean, final float[] variance) {
+	private static void statistics(final float[] x, final ChannelLayout l, final int ch, final float[] mean, final float[] variance) {
 		double sum = 0;
 		for (int o = 0; o < l.outer(); o++) {
 			final int start = (o * l.channels() + ch) * l.inner();
@@ -251,7 +221,7 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 		return (a + b) + (c + d);
 	}
 
-	private static void affine(final float[] x, final float[] out, final Layout l, final int ch, final float scale,
+	private static void affine(final float[] x, final float[] out, final ChannelLayout l, final int ch, final float scale,
 		final float shift)
 	{
 		for (int o = 0; o < l.outer(); o++) {
@@ -266,7 +236,7 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 	 * dx = gamma * invStd * (dy - sum(dy) / N - xhat * sum(dy * xhat) / N); times the ReLU's
 	 * derivative ({@code x > 0}, x being the ReLU's output) when {@code relu}.
 	 */
-	private static void backward(final float[] x, final float[] dy, final Layout l, final int ch, final float m,
+	private static void backward(final float[] x, final float[] dy, final ChannelLayout l, final int ch, final float m,
 		final float inv, final float gamma, final float[] dGamma, final float[] dBeta, final boolean relu)
 	{
 		double sumDy = 0;
