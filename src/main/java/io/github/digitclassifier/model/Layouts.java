@@ -3,6 +3,7 @@ package io.github.digitclassifier.model;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -12,6 +13,8 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import io.github.digitclassifier.preprocess.Preprocessing;
 
 /**
  * Where a network keeps an image's channels: first (NCHW, DL4J's default) or last (NHWC,
@@ -28,6 +31,11 @@ public final class Layouts {
 		final Layer first = network.getLayerWiseConfigurations().getConf(0).getLayer();
 		if (first instanceof ConvolutionLayer c && c.getCnn2dDataFormat() != null) return c.getCnn2dDataFormat();
 		return CNN2DFormat.NCHW;
+	}
+
+	/** The input type of images prepared as {@code preprocessing} says, in the network's layout. */
+	public static InputType inputType(final MultiLayerNetwork network, final Preprocessing preprocessing) {
+		return InputType.convolutional(preprocessing.height(), preprocessing.width(), preprocessing.channels(), of(network));
 	}
 
 	/** Images {@code [n, c, h, w]} as the network takes them: grey ones as a view, colour ones reordered. */

@@ -1,11 +1,13 @@
 package io.github.digitclassifier.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.preprocess.Preprocessing;
 
 /** A DL4J network as a {@link Classifier}, run channels-last (see {@link Layouts#channelsLast}). */
@@ -14,6 +16,8 @@ public final class NetworkClassifier implements Classifier {
 	private final MultiLayerNetwork network;
 	private final List<String> classNames;
 	private final Preprocessing preprocessing;
+	/** Images per forward pass where the CPU needs a limit ({@link Backends#imagesPerPass}); else all given. */
+	private final int imagesPerPass;
 
 	public NetworkClassifier(final ModelBundle bundle) {
 		this(bundle.network(), bundle.metadata().classNames(), bundle.metadata().preprocessing());
@@ -21,9 +25,18 @@ public final class NetworkClassifier implements Classifier {
 
 	/** A network whose outputs are {@code classNames}, of inputs prepared as {@code preprocessing} says. */
 	public NetworkClassifier(final MultiLayerNetwork network, final List<String> classNames, final Preprocessing preprocessing) {
-		this.network = Layouts.channelsLast(network);
+		this(Layouts.channelsLast(network), classNames, preprocessing, -1);
+	}
+
+	/** With {@code imagesPerPass} images at most per forward pass; when negative, as many as this CPU runs best. */
+	NetworkClassifier(final MultiLayerNetwork channelsLast, final List<String> classNames, final Preprocessing preprocessing,
+		final int imagesPerPass)
+	{
+		this.network = channelsLast;
 		this.classNames = List.copyOf(classNames);
 		this.preprocessing = preprocessing;
+		this.imagesPerPass = imagesPerPass >= 0 ? imagesPerPass :
+			Backends.imagesPerPass(channelsLast, Layouts.inputType(channelsLast, preprocessing), Integer.MAX_VALUE);
 	}
 
 	@Override
@@ -39,6 +52,19 @@ public final class NetworkClassifier implements Classifier {
 	/** DL4J networks are not thread-safe, hence the lock. */
 	@Override
 	public float[] probabilities(final float[] images, final int n) {
+		final Preprocessing p = preprocessing;
+		if (n <= imagesPerPass) return output(images, n);
+		final int size = p.channels() * p.height() * p.width(), classes = classNames.size();
+		final float[] probabilities = new float[n * classes];
+		for (int from = 0; from < n; from += imagesPerPass) {
+			final int count = Math.min(imagesPerPass, n - from);
+			final float[] pass = output(Arrays.copyOfRange(images, from * size, (from + count) * size), count);
+			System.arraycopy(pass, 0, probabilities, from * classes, pass.length);
+		}
+		return probabilities;
+	}
+
+	private float[] output(final float[] images, final int n) {
 		final Preprocessing p = preprocessing;
 		synchronized (network) {
 			final INDArray input = Nd4j.create(images, new long[] { n, p.channels(), p.height(), p.width() });

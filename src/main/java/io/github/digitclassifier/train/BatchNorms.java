@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.backend.ChannelStatistics;
 import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.preprocess.ImageBatches;
@@ -29,7 +30,7 @@ public final class BatchNorms {
 	/** Images whose activations give the statistics: enough for a mean and variance per channel to settle. */
 	static final int SAMPLE = 2000;
 
-	/** Images per forward pass. */
+	/** Images per forward pass, unless the CPU needs fewer ({@link Backends#imagesPerPass}). */
 	private static final int BATCH = 256;
 
 	private BatchNorms() {}
@@ -66,7 +67,8 @@ public final class BatchNorms {
 			}
 			return ChannelStatistics.of(input, input.rank() == 4 && layer.getCnn2DFormat() == CNN2DFormat.NHWC);
 		};
-		try (ImageBatches batches = ImageBatches.sample(images, SAMPLE, BATCH, classes)) {
+		final int batch = Backends.imagesPerPass(network, Layouts.inputType(network, images.preprocessing()), BATCH);
+		try (ImageBatches batches = ImageBatches.sample(images, SAMPLE, batch, classes)) {
 			while (batches.hasNext()) {
 				final INDArray features = Layouts.forNetwork(batches.next().getFeatures(), network);
 				moments.add(head == null ? statistics.apply(features) : head.output(features, null, null, statistics));

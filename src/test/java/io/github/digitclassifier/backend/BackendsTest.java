@@ -1,8 +1,12 @@
 package io.github.digitclassifier.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -43,5 +47,17 @@ class BackendsTest {
 		finally {
 			System.setProperty(Backends.HELPERS_DISABLE, "false");
 		}
+	}
+
+	@Test
+	void withoutAvx512AForwardPassKeepsEachLayersActivationsWithin32Mb() {
+		final MultiLayerConfiguration colour = Architecture.CNN.configuration(Preprocessing.pictures(64, 3,
+			Preprocessing.Standardisation.identity(3)), 10, new Adam(1e-3), 1);
+		final InputType colourInput = InputType.convolutional(64, 64, 3, CNN2DFormat.NCHW);
+		// The first convolution's output is the largest: 32 channels of 60x60 floats, 460,800 bytes an image.
+		assertEquals(72, Backends.imagesPerPass(colour, colourInput, 256, false));
+		assertEquals(256, Backends.imagesPerPass(colour, colourInput, 256, true), "AVX-512: as asked");
+		assertEquals(256, Backends.imagesPerPass(Architecture.CNN.configuration(Preprocessing.digits(), 10, new Adam(1e-3), 1),
+			InputType.convolutional(28, 28, 1, CNN2DFormat.NCHW), 256, false), "28x28 grey: 18.9 MB for 256 images");
 	}
 }
