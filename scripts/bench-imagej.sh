@@ -2,7 +2,7 @@
 # How long the first command takes in a freshly started ImageJ (ND4J's start and the bundled
 # model's loading included), and a second one in the same ImageJ: Classify Current Image on the
 # 30-slice sample stack, in the packaged target/imagej under Xvfb. Prints RESULT lines.
-#   scripts/bench-imagej.sh [runs, default 3]
+#   scripts/bench-imagej.sh [runs, default 3]        (JAVA_OPTS: more options for ImageJ's JVM)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v xvfb-run >/dev/null || { echo "needs xvfb-run (apt-get install xvfb xauth)" >&2; exit 1; }
@@ -22,7 +22,7 @@ print("BENCH_DONE");
 MACRO
 for ((run = 1; run <= ${1:-3}; run++)); do
 	# A home of its own keeps ImageJ's preferences out of $HOME; the native cache is the tests' one.
-	out=$(xvfb-run -a java -Xmx2g -Duser.home="$work/home" -Dorg.bytedeco.javacpp.cachedir="$PWD/target/javacpp-cache" \
+	out=$(xvfb-run -a java -Xmx2g ${JAVA_OPTS:-} -Duser.home="$work/home" -Dorg.bytedeco.javacpp.cachedir="$PWD/target/javacpp-cache" \
 		-jar target/imagej/ij.jar -ijpath target/imagej -batch "$work/bench.ijm" 2>&1)
 	grep -q BENCH_DONE <<<"$out" || { echo "$out" >&2; echo "the macro failed" >&2; exit 1; }
 	grep RESULT <<<"$out"
