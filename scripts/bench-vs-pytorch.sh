@@ -7,6 +7,9 @@
 # instruction set both sides ran on. Needs Debian's python3-torch (and python3-pil for the CNN peer).
 #   scripts/bench-vs-pytorch.sh [rounds] [lenet|cnn]
 # ISA=avx2 emulates an AVX2-only CPU on an AVX-512 one, for both sides (scripts/cpu-kind.sh).
+# VIA=macro trains our side through the real macro instead, run("Train Digit Classifier...") in a
+# freshly started ImageJ under Xvfb (needs xvfb-run): batch 64, Adam 1e-3 annealed, no augmentation,
+# validating on the 10,000 test images; its epochs are the history's, validation included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -15,6 +18,41 @@ images=${IMAGES:-60000}
 scripts/fetch-mnist.sh >/dev/null
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 source scripts/cpu-kind.sh
+if [[ ${VIA:-} == macro ]]; then
+	[[ $images == 60000 ]] || { echo "VIA=macro trains on all 60,000 images: unset IMAGES" >&2; exit 2; }
+	command -v xvfb-run >/dev/null || { echo "VIA=macro needs xvfb-run (apt-get install xvfb xauth)" >&2; exit 1; }
+	mvn -q -B package -DskipTests
+elif [[ -n ${VIA:-} ]]; then
+	echo "VIA is macro or unset, not '$VIA'" >&2
+	exit 2
+fi
+# Our side's two epochs in a fresh JVM, as RESULT lines: the benchmark's training loop, or the Train command in ImageJ.
+ours() {
+	if [[ ${VIA:-} != macro ]]; then
+		java -Xmx4g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "${java_options[@]}" \
+			-cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
+			io.github.digitclassifier.bench.Benchmark data/mnist "$images" "$network"
+		return
+	fi
+	local work out
+	work=$(mktemp -d)
+	cat > "$work/train.ijm" <<MACRO
+run("Train Digit Classifier...", "train_folder=[$PWD/data/mnist/train] test_folder=[$PWD/data/mnist/test] model_file=[$work/model.zip] network=$network epochs=2 learning_rate=0.001 augment=false history_file=[$work/history.csv]");
+print("BENCH_DONE");
+MACRO
+	out=$(xvfb-run -a java -Xmx4g "${java_options[@]}" -Duser.home="$work/home" -Dorg.bytedeco.javacpp.cachedir="$PWD/target/javacpp-cache" \
+		-jar target/imagej/ij.jar -ijpath target/imagej -batch "$work/train.ijm" 2>&1)
+	if ! grep -q BENCH_DONE <<<"$out" || [[ ! -f $work/history.csv ]]; then
+		echo "$out" >&2
+		echo "the macro failed" >&2
+		rm -rf "$work"
+		return 1
+	fi
+	echo "the Train command in ImageJ"
+	awk -F, -v n="$network" -v images="$images" 'NR == 2 {printf "RESULT %s_train_img_per_s %.1f\n", n, images / $6}
+		NR == 3 {printf "RESULT %s_train_img_per_s_epoch2 %.1f\n", n, images / $6}' "$work/history.csv"
+	rm -rf "$work"
+}
 case $network in
 	lenet)
 		peer() { /usr/bin/python3 "${PEER:-../shared/bench/torch_lenet.py}" dir=data/npm/package/data epochs=2 threads="$(nproc)" infer=0 maxBatches=$(((images + 63) / 64)) \
@@ -26,9 +64,7 @@ case $network in
 esac
 ours=() theirs=() ours2=() theirs2=()
 for ((r = 1; r <= rounds; r++)); do
-	o=$(java -Xmx4g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "${java_options[@]}" \
-		-cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
-		io.github.digitclassifier.bench.Benchmark data/mnist "$images" "$network")
+	o=$(ours)
 	p=$(peer)
 	o1=$(awk -v k="${network}_train_img_per_s" '$2 == k {print $3}' <<<"$o")
 	o2=$(awk -v k="${network}_train_img_per_s_epoch2" '$2 == k {print $3}' <<<"$o")
