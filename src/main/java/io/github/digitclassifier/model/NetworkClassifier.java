@@ -49,12 +49,10 @@ public final class NetworkClassifier implements Classifier {
 		return preprocessing;
 	}
 
-	/** DL4J networks are not thread-safe, hence the lock. */
 	@Override
 	public float[] probabilities(final float[] images, final int n) {
-		final Preprocessing p = preprocessing;
 		if (n <= imagesPerPass) return output(images, n);
-		final int size = p.channels() * p.height() * p.width(), classes = classNames.size();
+		final int size = preprocessing.pixelCount(), classes = classNames.size();
 		final float[] probabilities = new float[n * classes];
 		for (int from = 0; from < n; from += imagesPerPass) {
 			final int count = Math.min(imagesPerPass, n - from);
@@ -64,6 +62,7 @@ public final class NetworkClassifier implements Classifier {
 		return probabilities;
 	}
 
+	/** One forward pass. DL4J networks are not thread-safe, hence the lock. */
 	private float[] output(final float[] images, final int n) {
 		final Preprocessing p = preprocessing;
 		synchronized (network) {
