@@ -279,14 +279,20 @@ public final class Preprocessor {
 		return x1 < 0 ? null : new int[] { x0, y0, x1, y1 };
 	}
 
-	/** Pixels by which a side may move beyond an erosion's one a step, for the grey of its edge. */
-	static final int THINNING_SLACK = 1;
+	/**
+	 * The share of a digit's ink that thinning may erase: an erosion's corners and grey edges. A step
+	 * that erases more took a stroke thinner than the rest: a bold 9's tail, a bold 8's lower loop.
+	 */
+	static final double MAX_ERASED = 0.05;
 
 	/**
 	 * Thins a prepared digit whose strokes are wider than {@link Preprocessing#maxStroke()}: whole
-	 * steps of grey erosion (2 pixels each), then fitted and centred again. A step that takes more
-	 * than a pixel (and {@link #THINNING_SLACK}) off a side of the digit's box erased a thin part, a
-	 * bold 9's tail, say, and is not taken: the part left, fitted again, had become a blob.
+	 * steps of grey erosion (2 pixels each), then fitted and centred again. A step after which
+	 * dilating as often does not give back all but {@link #MAX_ERASED} of the ink (a morphological
+	 * opening) erased a thin part and is not taken: the part left, fitted again, became a blob or a
+	 * sliver. On the MNIST validation images that rule read 99.38% with the bundled model against
+	 * 99.32% with the rule before it (the box's sides moving no more than the erosion's pixels); 3%
+	 * and below read the same, and fewer of the UCI digits.
 	 */
 	private void thinStrokes(final float[] out, final int offset) {
 		final int w = settings.width(), h = settings.height();
@@ -296,18 +302,29 @@ public final class Preprocessor {
 		final int steps = (int) Math.round((Strokes.width(ink, w, h, scratch.runs(w * h)) - settings.maxStroke()) / 2.0);
 		if (steps <= 0) return;
 		float[] digit = Arrays.copyOfRange(out, offset, offset + w * h);
-		final int[] before = contentBox(digit, w, h);
 		int[] box = null;
 		for (int k = 1; k <= steps; k++) {
 			final float[] thinner = Strokes.morph(digit, w, h, false);
 			final int[] b = contentBox(thinner, w, h);
-			final int most = k + THINNING_SLACK;
-			if (b == null || b[0] > before[0] + most || b[1] > before[1] + most || b[2] < before[2] - most
-				|| b[3] < before[3] - most) break;
+			if (b == null || erased(ink, thinner, k, w, h) > MAX_ERASED) break;
 			digit = thinner;
 			box = b;
 		}
 		if (box != null) fitByCentreOfMass(digit, box, w, h, out, offset); // else no step taken: left as it was
+	}
+
+	/** The share of the {@code ink} that {@code steps} erosions erased: where dilating {@code eroded} as often gives no ink back. */
+	private static double erased(final boolean[] ink, final float[] eroded, final int steps, final int w, final int h) {
+		float[] opened = eroded;
+		for (int k = 0; k < steps; k++) opened = Strokes.morph(opened, w, h, true);
+		int inked = 0, lost = 0;
+		for (int i = 0; i < w * h; i++) {
+			if (ink[i]) {
+				inked++;
+				if (opened[i] <= 0.5f) lost++;
+			}
+		}
+		return (double) lost / inked;
 	}
 
 	/**

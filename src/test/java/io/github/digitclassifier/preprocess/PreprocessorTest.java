@@ -162,6 +162,34 @@ class PreprocessorTest {
 	}
 
 	@Test
+	void thinningKeepsTheThinLoopOfABoldEight() throws Exception {
+		// A bold 8: its upper loop filled in, its lower loop a ring 20 px wide. One erosion step erased
+		// the ring but for a grey trace that kept the digit's box: fitted again, the 8 became a blob.
+		final BufferedImage bold = inkOnPaper(110, 200, g -> {
+			g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON); // grey edges, as scanned
+			g.fillOval(10, 5, 90, 110);
+			g.setStroke(new java.awt.BasicStroke(20));
+			g.drawOval(28, 110, 54, 85);
+		});
+		final float[] prepared = digits.prepare(ImageFiles.toFloat(bold));
+		int top = 28, bottom = -1;
+		for (int i = 0; i < prepared.length; i++) {
+			if (prepared[i] > 0.5f) {
+				top = Math.min(top, i / 28);
+				bottom = Math.max(bottom, i / 28);
+			}
+		}
+		assertTrue(bottom - top + 1 >= 18, "the 8's ink spans rows " + top + "-" + bottom + ": both loops");
+		// Across the lower loop: ink, paper, ink.
+		final int row = top + (bottom - top) * 3 / 4;
+		int changes = 0;
+		for (int x = 1; x < 28; x++) {
+			if (prepared[row * 28 + x] > 0.5f != prepared[row * 28 + x - 1] > 0.5f) changes++;
+		}
+		assertEquals(4, changes, "row " + row + " crosses the lower loop's two sides");
+	}
+
+	@Test
 	void anImagePreparesTheSameAfterOthersOfOtherSizesOnTheSameThread() throws Exception {
 		// Marker strokes (thinned), photos large enough for the blurred content map, colour, small
 		// and large digits: each prepared first on a thread of its own, then all in turns on one.
