@@ -5,7 +5,6 @@
 #   scripts/bench-imagej.sh [runs, default 3]        (JAVA_OPTS: more options for ImageJ's JVM)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v xvfb-run >/dev/null || { echo "needs xvfb-run (apt-get install xvfb xauth)" >&2; exit 1; }
 mvn -q -B package -DskipTests
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,9 +20,6 @@ print("RESULT imagej_second_command_ms " + (t2 - t1));
 print("BENCH_DONE");
 MACRO
 for ((run = 1; run <= ${1:-3}; run++)); do
-	# A home of its own keeps ImageJ's preferences out of $HOME; the native cache is the tests' one.
-	out=$(xvfb-run -a java -Xmx2g ${JAVA_OPTS:-} -Duser.home="$work/home" -Dorg.bytedeco.javacpp.cachedir="$PWD/target/javacpp-cache" \
-		-jar target/imagej/ij.jar -ijpath target/imagej -batch "$work/bench.ijm" 2>&1)
-	grep -q BENCH_DONE <<<"$out" || { echo "$out" >&2; echo "the macro failed" >&2; exit 1; }
-	grep RESULT <<<"$out"
+	# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+	scripts/imagej-macro.sh "$work/bench.ijm" -Xmx2g ${JAVA_OPTS:-} | grep RESULT
 done

@@ -34,20 +34,13 @@ ours() {
 			io.github.digitclassifier.bench.Benchmark data/mnist "$images" "$network"
 		return
 	fi
-	local work out
+	local work
 	work=$(mktemp -d)
 	cat > "$work/train.ijm" <<MACRO
 run("Train Digit Classifier...", "train_folder=[$PWD/data/mnist/train] test_folder=[$PWD/data/mnist/test] model_file=[$work/model.zip] network=$network epochs=2 learning_rate=0.001 augment=false history_file=[$work/history.csv]");
 print("BENCH_DONE");
 MACRO
-	out=$(xvfb-run -a java -Xmx4g "${java_options[@]}" -Duser.home="$work/home" -Dorg.bytedeco.javacpp.cachedir="$PWD/target/javacpp-cache" \
-		-jar target/imagej/ij.jar -ijpath target/imagej -batch "$work/train.ijm" 2>&1)
-	if ! grep -q BENCH_DONE <<<"$out" || [[ ! -f $work/history.csv ]]; then
-		echo "$out" >&2
-		echo "the macro failed" >&2
-		rm -rf "$work"
-		return 1
-	fi
+	scripts/imagej-macro.sh "$work/train.ijm" -Xmx4g "${java_options[@]}" >/dev/null || { rm -rf "$work"; return 1; }
 	echo "the Train command in ImageJ"
 	awk -F, -v n="$network" -v images="$images" 'NR == 2 {printf "RESULT %s_train_img_per_s %.1f\n", n, images / $6}
 		NR == 3 {printf "RESULT %s_train_img_per_s_epoch2 %.1f\n", n, images / $6}' "$work/history.csv"
