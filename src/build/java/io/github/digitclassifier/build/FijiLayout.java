@@ -48,7 +48,7 @@ public final class FijiLayout {
 		"net.imglib2:imglib2", "com.google.code.gson:gson", "org.slf4j:slf4j-api", "commons-io:commons-io",
 		"commons-codec:commons-codec", "org.apache.commons:commons-lang3", "org.apache.commons:commons-math3",
 		"org.apache.commons:commons-collections4", "org.apache.commons:commons-compress", "org.bytedeco:javacpp",
-		"org.bytedeco:openblas");
+		"org.bytedeco:openblas", "net.java.dev.jna:jna");
 
 	/** Fiji's folder for the natives of a JavaCPP platform. */
 	static final Map<String, String> PLATFORM_FOLDERS = Map.of("linux-x86_64", "linux64", "windows-x86_64", "win64",

@@ -31,7 +31,8 @@ public final class Backends {
 	 * with a ServiceLoader) at the loader of this plugin, since inside ImageJ 1 the thread's context
 	 * loader cannot see plugins/jars (DL4J's at a {@link OneDnnBridge} over it, the only loader that
 	 * has the OneDNN bridge class); lets DL4J use its native layer helpers, unless the user
-	 * decided otherwise; and picks the fastest libnd4j build this CPU can run ({@link NativeBuilds}).
+	 * decided otherwise; picks the fastest libnd4j build this CPU can run ({@link NativeBuilds});
+	 * and shortens OpenMP's spinning ({@link OpenMpSpin}).
 	 */
 	public static synchronized void prepare() {
 		if (prepared) return;
@@ -40,6 +41,7 @@ public final class Backends {
 		DL4JClassLoading.setDl4jClassloader(new OneDnnBridge(loader));
 		if (System.getProperty(HELPERS_DISABLE) == null) System.setProperty(HELPERS_DISABLE, "false");
 		NativeBuilds.choose();
+		OpenMpSpin.limit();
 		prepared = true;
 	}
 
