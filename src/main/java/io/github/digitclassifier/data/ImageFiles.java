@@ -59,7 +59,17 @@ public final class ImageFiles {
 	 * (x, y, channel). Fails with a message naming the file.
 	 */
 	public static ArrayImg<FloatType, FloatArray> read(final Path file, final int channels) throws IOException {
-		final byte[] bytes = bytesOfSmall(file);
+		return read(file, null, channels);
+	}
+
+	/**
+	 * Reads an image as {@link #read(Path, int)} does, from {@code contents}, the file's bytes read
+	 * before (a {@link FileReadAhead}'s), or from the file when null.
+	 */
+	public static ArrayImg<FloatType, FloatArray> read(final Path file, final byte[] contents, final int channels)
+		throws IOException
+	{
+		final byte[] bytes = contents != null ? contents : bytesOf(file, MAX_BYTES_IN_MEMORY);
 		final Pngs.Decoded png;
 		try {
 			png = bytes == null ? null : Pngs.decode(bytes);
@@ -76,14 +86,14 @@ public final class ImageFiles {
 	private static final long MAX_BYTES_IN_MEMORY = 64 << 20;
 
 	/**
-	 * A small file's bytes, read whole once (the PNG decoder or ImageIO takes them from memory);
-	 * null for a larger one. One opening of the file serves its size and its bytes.
+	 * A file's bytes, read whole once (the PNG decoder or ImageIO takes them from memory); null
+	 * when it has more than {@code maxBytes}. One opening of the file serves its size and its bytes.
 	 */
-	private static byte[] bytesOfSmall(final Path file) throws IOException {
+	static byte[] bytesOf(final Path file, final long maxBytes) throws IOException {
 		try (SeekableByteChannel channel = Files.newByteChannel(file)) {
 			final long size = channel.size();
 			if (size == 0) throw new IOException(file + " is empty (0 bytes)");
-			if (size > MAX_BYTES_IN_MEMORY) return null;
+			if (size > maxBytes) return null;
 			final ByteBuffer bytes = ByteBuffer.allocate((int) size);
 			while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
 				// until full, or the file ends early (it shrank): what was read is decoded

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.github.digitclassifier.data.Dataset;
+import io.github.digitclassifier.data.FileReadAhead;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.LabeledImage;
 import io.github.digitclassifier.data.SkippedFile;
 
 /**
- * The images of a data set, decoded and prepared in parallel once. Kept in memory as model inputs
+ * The images of a data set, read ahead ({@link FileReadAhead}), decoded and prepared in parallel once. Kept in memory as model inputs
  * when they fit the memory budget (60,000 MNIST images take 188 MB); otherwise only the list of
  * decodable files is kept and each image is prepared again when asked for.
  */
@@ -49,15 +50,29 @@ public final class PreparedImages {
 		final boolean keep = 4L * n * size <= Math.min(budgetBytes, 4L * Integer.MAX_VALUE - 64);
 		final float[] all = keep ? new float[n * size] : null;
 		final String[] failures = new String[n];
-		IntStream.range(0, n).parallel().forEach(i -> {
-			try {
-				final var image = ImageFiles.read(images.get(i).file(), preprocessor.settings().channels());
-				if (keep) preprocessor.prepareInto(image, all, i * size);
-			}
-			catch (final IOException | RuntimeException e) {
-				failures[i] = e.getMessage();
-			}
-		});
+		// One decoding thread per core, taking the files in the order they are read ahead.
+		try (FileReadAhead files = new FileReadAhead(images.stream().map(LabeledImage::file).toList())) {
+			IntStream.range(0, Runtime.getRuntime().availableProcessors()).parallel().forEach(thread -> {
+				try {
+					for (FileReadAhead.Batch batch = files.next(); batch != null; batch = files.next()) {
+						for (int k = 0; k < batch.size(); k++) {
+							final int i = batch.first() + k;
+							try {
+								final var image = ImageFiles.read(images.get(i).file(), batch.bytes(k), preprocessor.settings().channels());
+								if (keep) preprocessor.prepareInto(image, all, i * size);
+							}
+							catch (final IOException | RuntimeException e) {
+								failures[i] = e.getMessage();
+							}
+						}
+					}
+				}
+				catch (final InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while preparing images", e);
+				}
+			});
+		}
 		final List<LabeledImage> usable = new ArrayList<>(n);
 		final List<SkippedFile> skipped = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
