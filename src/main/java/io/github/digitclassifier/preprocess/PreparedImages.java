@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import io.github.digitclassifier.data.Dataset;
 import io.github.digitclassifier.data.FileReadAhead;
@@ -50,28 +49,11 @@ public final class PreparedImages {
 		final boolean keep = 4L * n * size <= Math.min(budgetBytes, 4L * Integer.MAX_VALUE - 64);
 		final float[] all = keep ? new float[n * size] : null;
 		final String[] failures = new String[n];
-		// One decoding thread per core, taking the files in the order they are read ahead.
 		try (FileReadAhead files = new FileReadAhead(images.stream().map(LabeledImage::file).toList())) {
-			IntStream.range(0, Runtime.getRuntime().availableProcessors()).parallel().forEach(thread -> {
-				try {
-					for (FileReadAhead.Batch batch = files.next(); batch != null; batch = files.next()) {
-						for (int k = 0; k < batch.size(); k++) {
-							final int i = batch.first() + k;
-							try {
-								final var image = ImageFiles.read(images.get(i).file(), batch.bytes(k), preprocessor.settings().channels());
-								if (keep) preprocessor.prepareInto(image, all, i * size);
-							}
-							catch (final IOException | RuntimeException e) {
-								failures[i] = e.getMessage();
-							}
-						}
-					}
-				}
-				catch (final InterruptedException e) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while preparing images", e);
-				}
-			});
+			files.forEach(n, (i, bytes) -> {
+				final var image = ImageFiles.read(images.get(i).file(), bytes, preprocessor.settings().channels());
+				if (keep) preprocessor.prepareInto(image, all, i * size);
+			}, failures);
 		}
 		final List<LabeledImage> usable = new ArrayList<>(n);
 		final List<SkippedFile> skipped = new ArrayList<>();

@@ -60,4 +60,25 @@ class FileReadAheadTest {
 		for (int i = 0; i < n; i++) assertTrue(checked[i], "file " + i + " handed out");
 		assertEquals((n + FileReadAhead.BATCH - 1) / FileReadAhead.BATCH, firsts.size(), "each batch once");
 	}
+
+	@Test
+	void forEachStopsAtABatchBoundaryOnly(@TempDir final Path dir) throws Exception {
+		final List<Path> files = new ArrayList<>();
+		for (int i = 0; i < FileReadAhead.BATCH + 3; i++) {
+			files.add(Files.writeString(dir.resolve("f" + i), "file " + i));
+		}
+		final String[] failures = new String[files.size()];
+		final ConcurrentLinkedQueue<Integer> seen = new ConcurrentLinkedQueue<>();
+		try (FileReadAhead ahead = new FileReadAhead(files)) {
+			assertThrows(IllegalArgumentException.class, () -> ahead.forEach(FileReadAhead.BATCH - 1, (i, bytes) -> {}, failures));
+			ahead.forEach(FileReadAhead.BATCH, (i, bytes) -> seen.add(i), failures);
+			assertEquals(FileReadAhead.BATCH, seen.size(), "the first batch alone");
+			ahead.forEach(files.size(), (i, bytes) -> {
+				if (i == files.size() - 1) throw new IOException("task failed on " + i);
+				seen.add(i);
+			}, failures);
+		}
+		assertEquals(files.size() - 1, seen.size());
+		assertEquals("task failed on " + (files.size() - 1), failures[files.size() - 1]);
+	}
 }

@@ -67,4 +67,20 @@ class PredictorTest {
 		final Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
 		assertEquals(8, predictor.predictFolder(link).predictions().size());
 	}
+
+	@Test
+	void aFolderOfMoreThanOneBatchGivesWhatItsImagesGiveInMemory(@TempDir final Path dir) throws Exception {
+		// 4 shapes x 260 images: two forward passes, the second of 16 images, and files read ahead in batches.
+		SyntheticImages.writeShapes(dir, (Predictor.BATCH + 16) / 4, 11);
+		final Predictor predictor = new Predictor(new NetworkClassifier(TinyModel.result().bundle()));
+		final FolderPredictions folder = predictor.predictFolder(dir);
+		assertEquals(Predictor.BATCH + 16, folder.predictions().size());
+		final List<net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>>> images = new java.util.ArrayList<>();
+		for (final FilePrediction p : folder.predictions()) images.add(ImageFiles.read(dir.resolve(p.file())));
+		final List<Prediction> inMemory = predictor.predict(images);
+		for (int i = 0; i < images.size(); i++) {
+			assertEquals(inMemory.get(i).confidence(), folder.predictions().get(i).prediction().confidence(), 1e-6,
+				folder.predictions().get(i).file());
+		}
+	}
 }
