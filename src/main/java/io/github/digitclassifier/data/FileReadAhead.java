@@ -13,10 +13,10 @@ import java.util.stream.IntStream;
 
 /**
  * Reads small files ahead of the threads that decode them, on threads of its own, so that files the
- * operating system has not cached yet are fetched while earlier ones decode. Decoding threads take
- * the files in order, a batch at a time ({@link #next()}, or {@link #forEach} on every core). Importing the 60,000 MNIST PNGs on 2
- * cores when they were not in the page cache: 11,700-13,300 img/s with the decoding threads reading
- * too, 18,400-19,500 reading ahead; as fast as before when they were (25,000-29,000).
+ * operating system has not cached yet are fetched while earlier ones decode; the decoding threads
+ * take the files in order, a batch at a time ({@link #forEach}). Importing the 60,000 MNIST PNGs on
+ * 2 cores when they were not in the page cache: 11,700-13,300 img/s with the decoding threads
+ * reading too, 18,400-19,500 reading ahead; as fast as before when they were cached.
  */
 public final class FileReadAhead implements AutoCloseable {
 
@@ -30,14 +30,14 @@ public final class FileReadAhead implements AutoCloseable {
 	static final int MAX_BYTES = 128 << 10;
 
 	/** Files {@code first} onwards: each one's bytes, null when its decoder should read it, or why it could not be read. */
-	public record Batch(int first, Object[] contents) {
+	record Batch(int first, Object[] contents) {
 
-		public int size() {
+		int size() {
 			return contents.length;
 		}
 
 		/** The bytes of the batch's file {@code k}, or null when the decoder should read it; fails as reading it failed. */
-		public byte[] bytes(final int k) throws IOException {
+		byte[] bytes(final int k) throws IOException {
 			if (contents[k] instanceof IOException e) throw e;
 			return (byte[]) contents[k];
 		}
@@ -85,6 +85,9 @@ public final class FileReadAhead implements AutoCloseable {
 				catch (final IOException e) {
 					contents[k] = e;
 				}
+				catch (final RuntimeException | Error e) { // recorded too, so that no decoding thread waits for the batch forever
+					contents[k] = new IOException(files.get(first + k) + " cannot be read: " + e, e);
+				}
 			}
 			synchronized (read) {
 				read.put(b, new Batch(first, contents));
@@ -93,13 +96,8 @@ public final class FileReadAhead implements AutoCloseable {
 		}
 	}
 
-	/** The next batch of files to decode, in order, once read; null after the last. */
-	public Batch next() throws InterruptedException {
-		return next(files.size());
-	}
-
 	/** The next batch of files to decode, in order, once read; null when it would start at or after file {@code end}. */
-	public Batch next(final int end) throws InterruptedException {
+	Batch next(final int end) throws InterruptedException {
 		int b;
 		do {
 			b = nextToTake.get();

@@ -13,9 +13,10 @@ import io.github.digitclassifier.data.LabeledImage;
 import io.github.digitclassifier.data.SkippedFile;
 
 /**
- * The images of a data set, read ahead ({@link FileReadAhead}), decoded and prepared in parallel once. Kept in memory as model inputs
- * when they fit the memory budget (60,000 MNIST images take 188 MB); otherwise only the list of
- * decodable files is kept and each image is prepared again when asked for.
+ * The images of a data set, read ahead ({@link FileReadAhead}), decoded and prepared in parallel
+ * once. Kept in memory as model inputs when they fit the memory budget (60,000 MNIST images take
+ * 188 MB); otherwise only the list of decodable files is kept and each image is prepared again when
+ * asked for.
  */
 public final class PreparedImages {
 

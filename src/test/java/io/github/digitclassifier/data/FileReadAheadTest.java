@@ -37,7 +37,7 @@ class FileReadAheadTest {
 		try (FileReadAhead ahead = new FileReadAhead(files)) {
 			IntStream.range(0, 3).parallel().forEach(thread -> {
 				try {
-					for (FileReadAhead.Batch next = ahead.next(); next != null; next = ahead.next()) {
+					for (FileReadAhead.Batch next = ahead.next(n); next != null; next = ahead.next(n)) {
 						final FileReadAhead.Batch batch = next;
 						firsts.add(batch.first());
 						for (int k = 0; k < batch.size(); k++) {
