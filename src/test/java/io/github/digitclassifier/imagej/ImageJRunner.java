@@ -64,11 +64,17 @@ final class ImageJRunner {
 		final Path home = Files.createDirectories(workDir.resolve("home"));
 		// JavaCPP unpacks ND4J's natives (~400 MB) once into a cache shared by all runs.
 		final Path nativeCache = imagej().getParent().resolve("javacpp-cache");
+		// java's exit status goes to a file: xvfb-run's own (5) replaces it when removing its temporary folder fails.
+		final Path exitFile = workDir.resolve("java-exit-status");
+		Files.deleteIfExists(exitFile);
 		final List<String> command = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24",
+			"sh", "-c", "\"$@\"; echo $? > \"$JAVA_EXIT_FILE\"", "sh",
 			Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g",
 			"-Duser.home=" + home, "-Dorg.bytedeco.javacpp.cachedir=" + nativeCache));
 		command.addAll(List.of(arguments));
-		final Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
+		final ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+		builder.environment().put("JAVA_EXIT_FILE", exitFile.toString());
+		final Process process = builder.start();
 		final ByteArrayOutputStream out = drain(process.getInputStream());
 		final ByteArrayOutputStream err = drain(process.getErrorStream());
 		final boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
@@ -76,7 +82,9 @@ final class ImageJRunner {
 			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly().waitFor();
 		}
-		return new Run(finished ? process.exitValue() : -1, !finished, text(out), text(err));
+		final int exit = !finished ? -1 : Files.isRegularFile(exitFile) ? Integer.parseInt(Files.readString(exitFile).strip())
+			: process.exitValue();
+		return new Run(exit, !finished, text(out), text(err));
 	}
 
 	private static ByteArrayOutputStream drain(final InputStream in) {
