@@ -1,5 +1,7 @@
 package io.github.digitclassifier.ij1;
 
+import java.awt.EventQueue;
+import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Set;
 
@@ -40,10 +42,34 @@ public final class Tables {
 	/** As {@link #show(CsvTable, String)}, the {@code textColumns} kept as text (digit strings with leading zeros). */
 	public static void show(final CsvTable table, final String title, final Set<String> textColumns) {
 		if (Displays.available()) {
-			toResultsTable(table, textColumns).show(title);
+			final ResultsTable results = toResultsTable(table, textColumns);
+			onEventThread(() -> results.show(title));
 			return;
 		}
 		System.out.print("== " + title + "\n" + table.text());
+	}
+
+	/**
+	 * Runs {@code show} on AWT's event thread and waits for it. A results table shown from a command's
+	 * thread measured its text while the event thread was still setting its window up, and failed
+	 * now and then (a null FontRenderContext in TextCanvas.calcAutoWidth, seen in a CI run).
+	 */
+	private static void onEventThread(final Runnable show) {
+		if (EventQueue.isDispatchThread()) {
+			show.run();
+			return;
+		}
+		try {
+			EventQueue.invokeAndWait(show);
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while showing a table", e);
+		}
+		catch (final InvocationTargetException e) {
+			if (e.getCause() instanceof RuntimeException r) throw r;
+			throw new IllegalStateException(e.getCause());
+		}
 	}
 
 	private static Double number(final String value) {
