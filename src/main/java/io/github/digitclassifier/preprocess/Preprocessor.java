@@ -300,7 +300,16 @@ public final class Preprocessor {
 		final boolean[] ink = scratch.ink(w * h);
 		for (int i = 0; i < w * h; i++) ink[i] = out[offset + i] > 0.5f;
 		final int steps = (int) Math.round((Strokes.width(ink, w, h, scratch.runs(w * h)) - settings.maxStroke()) / 2.0);
-		if (steps <= 0) return;
+		if (steps > 0) thin(out, offset, ink, steps);
+	}
+
+	/**
+	 * Takes up to {@code steps} erosion steps of the digit at {@code offset}. A method of its own: few
+	 * digits are thinned, and compiled into the caller this path made the JIT compile the caller
+	 * again and again while importing.
+	 */
+	private void thin(final float[] out, final int offset, final boolean[] ink, final int steps) {
+		final int w = settings.width(), h = settings.height();
 		float[] digit = Arrays.copyOfRange(out, offset, offset + w * h);
 		int[] box = null;
 		for (int k = 1; k <= steps; k++) {
