@@ -15,13 +15,16 @@ import java.util.stream.IntStream;
  * Reads small files ahead of the threads that decode them, on threads of its own, so that files the
  * operating system has not cached yet are fetched while earlier ones decode; the decoding threads
  * take the files in order, a batch at a time ({@link #forEach}). Importing the 60,000 MNIST PNGs on
- * 2 cores when they were not in the page cache: 11,700-13,300 img/s with the decoding threads
+ * a 2-core Intel Xeon when they were not in the page cache: 11,700-13,300 img/s with the decoding threads
  * reading too, 18,400-19,500 reading ahead on four threads, 20,800-22,100 on eight; as fast as before
  * when they were cached.
  */
 public final class FileReadAhead implements AutoCloseable {
 
-	/** Reading threads: enough to keep a disk's queue busy (8 read from disk 5-10% faster than 4; 12 not clearly better). */
+	/**
+	 * Reading threads: enough to keep a disk's queue busy (on the Intel Xeon's disk 8 read 5-10% faster
+	 * than 4, 12 not clearly better; on a slower disk that bounds the import, 2 to 16 alike).
+	 */
 	static final int THREADS = 8;
 	/** Files per batch: a hand-over per file cost a fifth of a cached import's time. */
 	public static final int BATCH = 32;
