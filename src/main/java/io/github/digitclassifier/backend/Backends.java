@@ -32,7 +32,8 @@ public final class Backends {
 	 * loader cannot see plugins/jars (DL4J's at a {@link OneDnnBridge} over it, the only loader that
 	 * has the OneDNN bridge class); lets DL4J use its native layer helpers, unless the user
 	 * decided otherwise; picks the fastest libnd4j build this CPU can run ({@link NativeBuilds});
-	 * and shortens OpenMP's spinning ({@link OpenMpSpin}).
+	 * shortens OpenMP's spinning ({@link OpenMpSpin}); and keeps ND4J's start-up lines out of the
+	 * user's sight ({@link LibraryLogs}).
 	 */
 	public static synchronized void prepare() {
 		if (prepared) return;
@@ -42,6 +43,7 @@ public final class Backends {
 		if (System.getProperty(HELPERS_DISABLE) == null) System.setProperty(HELPERS_DISABLE, "false");
 		NativeBuilds.choose();
 		OpenMpSpin.limit();
+		LibraryLogs.quiet();
 		prepared = true;
 	}
 

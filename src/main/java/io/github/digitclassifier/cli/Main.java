@@ -1,26 +1,25 @@
 package io.github.digitclassifier.cli;
 
-import java.io.File;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
-import org.scijava.service.Service;
 
-import ij.IJ;
 import ij.ImagePlus;
 import io.github.digitclassifier.command.ClassifyFolderCommand;
 import io.github.digitclassifier.command.ClassifyImageCommand;
+import io.github.digitclassifier.command.Commands;
 import io.github.digitclassifier.command.EvaluateCommand;
 import io.github.digitclassifier.command.ExportModelCommand;
 import io.github.digitclassifier.command.ImportClassFoldersCommand;
+import io.github.digitclassifier.command.Keys;
 import io.github.digitclassifier.command.ReadNumberCommand;
 import io.github.digitclassifier.command.ReadNumbersInFolderCommand;
 import io.github.digitclassifier.command.TrainCommand;
@@ -60,77 +59,78 @@ public final class Main {
 
 	static int run(final Context context, final String[] args) {
 		final CommandService commands = context.service(CommandService.class);
-		if (args.length == 0 || !VERBS.containsKey(args[0])) {
-			System.err.println(usage(commands));
-			return 2;
+		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help") && args.length == 1) {
+			System.out.println(usage(commands));
+			return args.length == 0 ? 2 : 0;
 		}
-		try {
-			final CommandInfo info = commands.getCommand(VERBS.get(args[0]));
-			final CommandModule module = commands.run(info, true, inputs(info, args)).get();
-			if (module.isCanceled()) throw new IllegalStateException(String.valueOf(module.getCancelReason()));
+		if (args[0].equals("help") || args.length > 1 && (args[1].equals("--help") || args[1].equals("-h"))) {
+			final String verb = args[0].equals("help") ? args[1] : args[0];
+			if (!VERBS.containsKey(verb)) return unknownVerb(verb);
+			System.out.println(help(commands, verb));
 			return 0;
 		}
-		catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return 1;
+		if (!VERBS.containsKey(args[0])) return unknownVerb(args[0]);
+		try {
+			final CommandInfo info = commands.getCommand(VERBS.get(args[0]));
+			Commands.run(context, info, inputs(info, args));
+			return 0;
 		}
-		catch (final Exception e) {
+		catch (final Exception | Error e) { // an Error too: a missing class or native library, memory
 			Failures.report(e);
 			return 1;
 		}
 	}
 
-	/** The inputs named by {@code key=value} words, converted to the parameters' types. */
+	private static int unknownVerb(final String verb) {
+		System.err.println("digit-classifier: unknown verb '" + verb + "'; the verbs are " + String.join(", ", VERBS.keySet()) +
+			" (digit-classifier --help lists them with their keys)");
+		return 2;
+	}
+
+	/** The inputs named by {@code key=value} words, read as the macros read their keys. */
 	static Map<String, Object> inputs(final CommandInfo info, final String[] args) {
-		final Map<String, ModuleItem<?>> items = new LinkedHashMap<>();
-		for (final ModuleItem<?> item : info.inputs()) {
-			if (!Service.class.isAssignableFrom(item.getType())) items.put(item.getName(), item);
-		}
-		final Map<String, Object> inputs = new LinkedHashMap<>();
+		final Map<String, String> given = new LinkedHashMap<>();
 		for (int i = 1; i < args.length; i++) {
 			final int eq = args[i].indexOf('=');
 			if (eq <= 0) throw new IllegalArgumentException("Expected key=value, got '" + args[i] + "'");
 			final String key = args[i].substring(0, eq);
 			String value = args[i].substring(eq + 1);
 			if (value.startsWith("[") && value.endsWith("]")) value = value.substring(1, value.length() - 1);
-			final ModuleItem<?> item = items.get(key);
-			if (item == null) throw new IllegalArgumentException("Unknown key '" + key + "' for " + args[0] + ": known keys are " + items.keySet());
-			inputs.put(key, convert(key, value, item.getType()));
+			if (given.containsKey(key)) throw new IllegalArgumentException("The key " + key + " is given twice: give it once");
+			given.put(key, value);
+		}
+		final Set<String> imageKeys = new HashSet<>();
+		for (final ModuleItem<?> item : Keys.of(info)) {
+			if (item.getType() == ImagePlus.class) imageKeys.add(item.getName());
+		}
+		final Map<String, Object> inputs = new LinkedHashMap<>(Keys.inputs(info, without(given, imageKeys), imageKeys));
+		for (final String key : imageKeys) {
+			final String path = given.get(key);
+			if (path == null) throw new IllegalArgumentException("Missing " + key + "=<file>: the image to work on");
+			inputs.put(key, Images.open(key, Path.of(path)));
 		}
 		return inputs;
 	}
 
-	private static Object convert(final String key, final String value, final Class<?> type) {
-		try {
-			if (type == File.class) return new File(value);
-			if (type == int.class) return Integer.valueOf(value.trim());
-			if (type == long.class) return Long.valueOf(value.trim());
-			if (type == double.class) return Double.valueOf(value.trim());
-		}
-		catch (final NumberFormatException e) {
-			throw new IllegalArgumentException(key + " must be a number, not '" + value + "'");
-		}
-		if (type == boolean.class) {
-			if (value.equals("true") || value.equals("false")) return Boolean.valueOf(value);
-			throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
-		}
-		if (type == ImagePlus.class) {
-			final ImagePlus image = IJ.openImage(value);
-			if (image == null) throw new IllegalArgumentException(key + ": cannot open image " + value);
-			return image;
-		}
-		return value;
+	private static Map<String, String> without(final Map<String, String> given, final Set<String> keys) {
+		final Map<String, String> rest = new LinkedHashMap<>(given);
+		rest.keySet().removeAll(keys);
+		return rest;
 	}
 
 	private static String usage(final CommandService commands) {
-		final StringBuilder text = new StringBuilder("usage: digit-classifier <verb> key=value ...\n");
+		final StringBuilder text = new StringBuilder("usage: digit-classifier <verb> key=value ...  (digit-classifier help <verb>: its keys, defaults and meanings)\n");
 		for (final Map.Entry<String, Class<? extends Command>> verb : VERBS.entrySet()) {
-			final List<String> keys = new ArrayList<>();
-			for (final ModuleItem<?> item : commands.getCommand(verb.getValue()).inputs()) {
-				if (!Service.class.isAssignableFrom(item.getType())) keys.add(item.getName());
-			}
-			text.append(String.format("  %-15s %s%n", verb.getKey(), String.join(" ", keys)));
+			final CommandInfo info = commands.getCommand(verb.getValue());
+			text.append(String.format("  %-15s %s: %s%n", verb.getKey(), info.getTitle(),
+				String.join(" ", Keys.of(info).stream().map(ModuleItem::getName).toList())));
 		}
 		return text.toString();
+	}
+
+	private static String help(final CommandService commands, final String verb) {
+		final CommandInfo info = commands.getCommand(VERBS.get(verb));
+		return "digit-classifier " + verb + " key=value ...  (" + info.getTitle() + "; key=default, then what it is)\n" +
+			String.join("\n", Keys.help(info));
 	}
 }

@@ -1,16 +1,21 @@
 package io.github.digitclassifier.command;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 
+import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.data.SkippedFile;
-import io.github.digitclassifier.ij1.Failures;
 
-/** A command whose failures reach the user as a message naming the file or key (see {@link Failures}). */
+/**
+ * A command of the plugin. Its failures go to its caller as they are (the menus, macros and the
+ * command line tell the user once, naming the file or key); ND4J is prepared before any command's
+ * work, whichever command comes first in a session and whichever thread then starts ND4J.
+ */
 abstract class ReportingCommand implements Command {
 
 	/** What the model_file keys that read a model say of it. */
@@ -21,11 +26,12 @@ abstract class ReportingCommand implements Command {
 
 	@Override
 	public final void run() {
+		Backends.prepare();
 		try {
 			execute();
 		}
-		catch (final IOException | RuntimeException | Error e) { // an Error too: a missing class, memory
-			throw Failures.report(e);
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 

@@ -41,6 +41,9 @@ public final class ImageFiles {
 		ImageIO.setUseCache(false); // no temporary file per decoded image
 	}
 
+	/** The formats read, for messages. */
+	public static final String FORMATS = "PNG, TIFF, JPEG, BMP and GIF";
+
 	private ImageFiles() {}
 
 	public static boolean hasImageExtension(final Path file) {

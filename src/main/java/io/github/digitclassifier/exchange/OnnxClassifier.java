@@ -115,7 +115,7 @@ final class OnnxClassifier implements Classifier {
 		{
 			final FloatBuffer values = ((OnnxTensor) result.get(0)).getFloatBuffer();
 			if (values.remaining() != batch * classNames.size()) {
-				throw new IllegalStateException("ONNX model " + source + " gave " + values.remaining() + " scores for " + batch + " images of " +
+				throw new IllegalArgumentException("ONNX model " + source + " gave " + values.remaining() + " scores for " + batch + " images of " +
 					classNames.size() + " classes");
 			}
 			final float[] out = new float[values.remaining()];
@@ -123,7 +123,7 @@ final class OnnxClassifier implements Classifier {
 			return out;
 		}
 		catch (final OrtException e) {
-			throw new IllegalStateException("ONNX model " + source + " failed: " + e.getMessage(), e);
+			throw new IllegalArgumentException("ONNX model " + source + " failed: " + e.getMessage(), e);
 		}
 	}
 
@@ -144,7 +144,7 @@ final class OnnxClassifier implements Classifier {
 			inRange &= out[from + c] >= 0 && out[from + c] <= 1;
 		}
 		if (!inRange || Math.abs(sum - 1) > SUM_TOLERANCE) {
-			throw new IllegalStateException("ONNX model " + source + " gives outputs that are not class probabilities (a row sums to " +
+			throw new IllegalArgumentException("ONNX model " + source + " gives outputs that are not class probabilities (a row sums to " +
 				(float) sum + "): if they are logits, say \"scores\": \"logits\" in its description");
 		}
 	}

@@ -1,68 +1,86 @@
 package io.github.digitclassifier.ij1;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+
 import ij.IJ;
 import ij.Macro;
 import ij.macro.Interpreter;
 
 /**
- * Reports a failed command the way its caller can see it: in a macro, a line in the Log and the
- * macro aborted (never a modal dialog); interactively, an error dialog; with no display, standard
- * error. The message names the file or key at fault; no stack trace is the only word.
+ * Reports a failed command the way its caller can see it: in a macro, one line in the Log and
+ * the macro aborted (never a modal dialog); interactively, an error dialog; with no display,
+ * standard error. A user's mistake (a bad key, path, value or file) is told in one line naming
+ * the file or key; only a bug brings its stack trace, with a request to report it.
  */
 public final class Failures {
 
 	public static final String TITLE = "Digit Classifier";
 
-	/** An exception whose message has been shown to the user already. */
-	public static final class Reported extends RuntimeException {
-		private static final long serialVersionUID = 1L;
+	private Failures() {}
 
-		Reported(final String message, final Throwable cause) {
-			super(message, cause);
+	/** Tells the user of the failure. */
+	public static void report(final Throwable failure) {
+		final String line = TITLE + " error: " + messageOf(failure);
+		final String bug = bugReport(failure);
+		if (macroRunning()) {
+			IJ.log(bug == null ? line : line + "\n" + bug);
+			abortMacro(line);
+		}
+		else if (failure instanceof CancellationException) {
+			IJ.showStatus(TITLE + ": " + messageOf(failure) + "; nothing was saved"); // the user asked for it: no error dialog
+		}
+		else if (Displays.available()) {
+			if (bug != null) IJ.log(line + "\n" + bug);
+			IJ.error(TITLE, messageOf(failure));
+		}
+		else {
+			System.err.println(bug == null ? line : line + "\n" + bug);
 		}
 	}
 
-	private Failures() {}
-
-	/** Shows the failure and returns an exception for the caller to throw. */
-	public static RuntimeException report(final Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof Reported reported) return reported;
-		}
-		final String message = messageOf(failure);
-		if (macroRunning()) {
-			IJ.log(TITLE + " error: " + message);
-			System.err.println(TITLE + " error: " + message);
-			Interpreter.abort();
-		}
-		else if (failure instanceof java.util.concurrent.CancellationException) {
-			IJ.showStatus(TITLE + ": " + message + "; nothing was saved"); // the user asked for it: no error dialog
-		}
-		else if (Displays.available()) {
-			IJ.error(TITLE, message);
-		}
-		else {
-			System.err.println(TITLE + " error: " + message);
-		}
-		return new Reported(message, failure);
+	/** For a bug, the request to report it and the stack trace; null for a user's mistake. */
+	public static String bugReport(final Throwable failure) {
+		if (!isBug(failure)) return null;
+		final StringWriter trace = new StringWriter();
+		failure.printStackTrace(new PrintWriter(trace));
+		return "This is a bug of Digit Classifier: please report it with what you ran and these lines:\n" + trace;
 	}
 
 	/**
-	 * What to tell the user: the message of a failure already reported, else advice for an Error
-	 * of the Java machine, else the outermost message that is not a wrapper's (SciJava's,
-	 * concurrency's, unchecked I/O's).
+	 * Whether the failure is a bug rather than the user's mistake: nothing in it says what was wrong
+	 * with a key, a file or the machine (an IllegalArgumentException, an I/O failure, a
+	 * cancellation, an Error of the Java machine with advice).
+	 */
+	public static boolean isBug(final Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof IllegalArgumentException || t instanceof IOException || t instanceof UncheckedIOException ||
+				t instanceof CancellationException || adviceFor(t) != null) return false;
+		}
+		return true;
+	}
+
+	/** ImageJ's own ending of a macro (Esc, an abort), which is no failure and must pass through untouched. */
+	public static boolean isMacroAbort(final Throwable failure) {
+		return failure instanceof ThreadDeath || failure instanceof RuntimeException && Macro.MACRO_CANCELED.equals(failure.getMessage());
+	}
+
+	/**
+	 * What to tell the user: advice for an Error of the Java machine, else the outermost message
+	 * that is not a wrapper's (SciJava's, concurrency's, unchecked I/O's).
 	 */
 	public static String messageOf(final Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof Reported) return t.getMessage();
-		}
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			final String advice = adviceFor(t);
 			if (advice != null) return advice;
 		}
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			final boolean wrapper = t instanceof java.util.concurrent.ExecutionException ||
-				t instanceof java.io.UncheckedIOException || t.getClass().getName().startsWith("org.scijava.");
+				t instanceof java.util.concurrent.CompletionException || t instanceof UncheckedIOException ||
+				t.getClass().getName().startsWith("org.scijava.");
 			if (!wrapper && t.getMessage() != null) return t.getMessage();
 		}
 		Throwable innermost = failure;
@@ -90,7 +108,21 @@ public final class Failures {
 		return null;
 	}
 
-	private static boolean macroRunning() {
+	/** A macro runs on this thread, or ImageJ runs one in batch mode. */
+	static boolean macroRunning() {
 		return Interpreter.getInstance() != null || Macro.getOptions() != null || Interpreter.isBatchMode();
+	}
+
+	/**
+	 * Stops the macro after the command that failed, with no dialog and no wait: as an error that
+	 * ImageJ has been told to ignore, which ends the macro. (Interpreter.abort() would wait two
+	 * seconds for the macro to end and then stop every macro thread, so that the command's own
+	 * thread died of a ThreadDeath.)
+	 */
+	private static void abortMacro(final String message) {
+		final Interpreter macro = Interpreter.getInstance();
+		if (macro == null) return;
+		macro.setIgnoreErrors(true);
+		macro.abort(message);
 	}
 }

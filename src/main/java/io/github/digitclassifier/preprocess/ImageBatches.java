@@ -16,6 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.github.digitclassifier.backend.Backends;
+
 /**
  * Mini-batches of prepared images as DL4J data sets (features N x C x H x W, one-hot labels),
  * each built on a background thread while the caller works on the one before, so that
@@ -43,6 +45,8 @@ public final class ImageBatches implements Iterator<DataSet>, AutoCloseable {
 		final Augmenter augmenter, final long augmentSeed)
 	{
 		if (batchSize < 1) throw new IllegalArgumentException("batch_size must be at least 1, not " + batchSize);
+		// ND4J may start on the builder's thread, whose context class loader cannot see plugins/jars.
+		Backends.prepare();
 		this.images = images;
 		this.order = order;
 		this.batchSize = batchSize;

@@ -271,7 +271,7 @@ public final class Trainer {
 				network.fit(batch);
 				final double loss = network.score();
 				if (!Double.isFinite(loss)) {
-					throw new IllegalStateException("Training diverged: the loss became " + loss + " in epoch " + epoch +
+					throw new IllegalArgumentException("Training diverged: the loss became " + loss + " in epoch " + epoch +
 						", batch " + b + "; try a smaller learning_rate than " + recipe.learningRate());
 				}
 				lossSum += loss * batch.numExamples();
