@@ -38,6 +38,7 @@ import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.NetworkClassifier;
+import onnx.Onnx;
 
 class BioImageIoPackagesTest {
 
@@ -89,7 +90,13 @@ class BioImageIoPackagesTest {
 			final Map<String, Object> input = map(list(rdf.get("inputs")).get(0)), output = map(list(rdf.get("outputs")).get(0));
 			assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), map(list(output.get("axes")).get(1)).get("channel_names"));
 			final Map<String, Object> onnx = map(map(rdf.get("weights")).get("onnx"));
-			assertEquals(13, onnx.get("opset_version"));
+			// The opset JDLL has ONNX Runtime for on every platform, in rdf.yaml and in the weights themselves
+			// (read with nd4j-api's generated ONNX classes, which tests see unrelocated).
+			assertEquals(17, onnx.get("opset_version"));
+			final Onnx.ModelProto weights = Onnx.ModelProto.parseFrom(entry(package_, (String) onnx.get("source")));
+			assertEquals(1, weights.getOpsetImportCount());
+			assertEquals("", weights.getOpsetImport(0).getDomain());
+			assertEquals(17, weights.getOpsetImport(0).getVersion());
 			// Every file is where rdf.yaml says, with the checksum it gives.
 			for (final Map<String, Object> file : List.of(onnx, map(input.get("test_tensor")), map(output.get("test_tensor")))) {
 				assertEquals(file.get("sha256"), BioImageIoPackages.sha256(entry(package_, (String) file.get("source"))));
@@ -194,7 +201,7 @@ class BioImageIoPackagesTest {
 			Map.of("type", "space", "id", "y", "size", 10), Map.of("type", "space", "id", "x", "size", 12)))));
 		rdf.put("outputs", List.of(Map.of("id", "scores", "axes", List.of(Map.of("type", "batch"),
 			Map.of("type", "channel", "channel_names", List.of("a", "b", "c"))))));
-		rdf.put("weights", Map.of("onnx", Map.of("source", "w.onnx", "sha256", BioImageIoPackages.sha256(weights), "opset_version", 13)));
+		rdf.put("weights", Map.of("onnx", Map.of("source", "w.onnx", "sha256", BioImageIoPackages.sha256(weights), "opset_version", OnnxExport.OPSET)));
 		final Path zip = dir.resolve("open.zip");
 		try (OutputStream stream = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(stream)) {
 			out.putNextEntry(new ZipEntry("rdf.yaml"));
