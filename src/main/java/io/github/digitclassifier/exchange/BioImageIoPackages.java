@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +86,7 @@ public final class BioImageIoPackages {
 		files.put(TEST_OUTPUT, Npy.write(output, 1, m.classNames().size()));
 		files.put(COVER, cover(input, output, p));
 		files.put(README, readme(m, license).getBytes(StandardCharsets.UTF_8));
-		final byte[] rdf = yaml().dump(rdf(m, license, files)).getBytes(StandardCharsets.UTF_8);
+		final byte[] rdf = yaml().dump(rdf(m, id(bundle), license, files)).getBytes(StandardCharsets.UTF_8);
 		AtomicFiles.write(zip, temp -> {
 			try (OutputStream stream = Files.newOutputStream(temp); ZipOutputStream out = new ZipOutputStream(stream)) {
 				out.putNextEntry(new ZipEntry(RDF));
@@ -99,11 +101,12 @@ public final class BioImageIoPackages {
 		});
 	}
 
-	private static Map<String, Object> rdf(final BundleMetadata m, final String license, final Map<String, byte[]> files) {
+	private static Map<String, Object> rdf(final BundleMetadata m, final String id, final String license, final Map<String, byte[]> files) {
 		final Preprocessing p = m.preprocessing();
 		final Map<String, Object> rdf = new LinkedHashMap<>();
 		rdf.put("type", "model");
 		rdf.put("format_version", FORMAT_VERSION);
+		rdf.put("id", id);
 		rdf.put("name", name(m));
 		rdf.put("description", description(m));
 		rdf.put("authors", List.of(ordered("name", "Digit Classifier")));
@@ -135,7 +138,8 @@ public final class BioImageIoPackages {
 		weights.put("opset_version", OnnxExport.OPSET);
 		rdf.put("weights", ordered("onnx", weights));
 		final Map<String, Object> own = ModelBundles.gson().fromJson(OnnxModels.descriptionJson(m), new TypeToken<Map<String, Object>>() {}.getType());
-		rdf.put("config", ordered(CONFIG_KEY, own));
+		// JDLL (DeepImageJ's engine) names the model by the nickname, else the id, and fails without either.
+		rdf.put("config", ordered("bioimageio", ordered("nickname", id), CONFIG_KEY, own));
 		return rdf;
 	}
 
@@ -157,6 +161,20 @@ public final class BioImageIoPackages {
 
 	private static Map<String, Object> file(final String name, final Map<String, byte[]> files) {
 		return ordered("source", name, "sha256", sha256(files.get(name)));
+	}
+
+	/**
+	 * The package's id and nickname: the network and the start of its weights' SHA-256, so that a model
+	 * keeps its id from export to export and two models do not share one. Lower case, digits and dashes,
+	 * as bioimage.io's ids are; not its adjective-animal form, which would pass for a model of the zoo
+	 * (uploading there gives the package one of those).
+	 */
+	static String id(final ModelBundle bundle) {
+		final float[] weights = bundle.network().params().dup('c').ravel().toFloatVector();
+		final ByteBuffer bytes = ByteBuffer.allocate(weights.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+		bytes.asFloatBuffer().put(weights);
+		final BundleMetadata m = bundle.metadata();
+		return "digit-classifier-" + (m.recipe() == null ? "network" : m.recipe().network().id()) + "-" + sha256(bytes.array()).substring(0, 8);
 	}
 
 	/** Letters, digits and {@code _+- ()} only, as the format asks. */

@@ -43,8 +43,11 @@ public final class OnnxExport {
 
 	public static final String INPUT = "input";
 	public static final String OUTPUT = "probabilities";
-	/** The ONNX operator set written: every operator used here is as in 13, which every runtime of the last years reads. */
-	public static final int OPSET = 13;
+	/**
+	 * The ONNX operator set written: 17 is the one JDLL (DeepImageJ's engine) lists ONNX Runtime for on
+	 * every platform, arm64 included; every operator used here means in 17 what it meant in 13.
+	 */
+	public static final int OPSET = 17;
 
 	private OnnxExport() {}
 

@@ -88,8 +88,8 @@ final class OnnxGraph {
 			.toBytes();
 	}
 
-	/** The IR version that came with opset 13 (onnx/docs/Versioning.md), which {@link OnnxExport} writes. */
-	private static final int IR_VERSION = 7;
+	/** The IR version that came with opset 17 (onnx/docs/Versioning.md), which {@link OnnxExport} writes. */
+	private static final int IR_VERSION = 8;
 
 	private static Protobuf valueInfo(final String name, final long[] dims) {
 		final Protobuf shape = new Protobuf().message(1, new Protobuf().string(2, "batch"));

@@ -3,6 +3,7 @@ package io.github.digitclassifier.exchange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,7 @@ import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.NetworkClassifier;
+import onnx.Onnx;
 
 class BioImageIoPackagesTest {
 
@@ -72,14 +74,19 @@ class BioImageIoPackagesTest {
 		Exports.export(null, ExportFormat.BIOIMAGEIO, zip);
 		try (ZipFile package_ = new ZipFile(zip.toFile())) {
 			final Map<String, Object> rdf = rdf(package_);
-			for (final String key : List.of("type", "format_version", "name", "description", "authors", "cite", "license", "documentation",
-				"covers", "tags", "inputs", "outputs", "weights", "timestamp"))
+			for (final String key : List.of("type", "format_version", "id", "name", "description", "authors", "cite", "license", "documentation",
+				"covers", "tags", "inputs", "outputs", "weights", "timestamp", "config"))
 			{
 				assertTrue(rdf.containsKey(key), "rdf.yaml lacks " + key);
 			}
 			assertEquals("model", rdf.get("type"));
 			assertTrue(((String) rdf.get("format_version")).startsWith("0.5."));
 			assertTrue(((String) rdf.get("name")).matches("[A-Za-z0-9_+\\- ()]{5,128}"), (String) rdf.get("name"));
+			// JDLL (under DeepImageJ) fails on a package with neither an id nor config.bioimageio.nickname.
+			final String id = (String) rdf.get("id");
+			assertTrue(id.matches("digit-classifier-cnn-[0-9a-f]{8}"), id);
+			assertEquals(id, map(map(rdf.get("config")).get("bioimageio")).get("nickname"));
+			assertEquals(id, BioImageIoPackages.id(io.github.digitclassifier.model.ModelBundles.loadDefault()), "the same model, the same id");
 			assertTrue(((String) rdf.get("description")).length() <= 1024);
 			assertEquals("CC-BY-SA-3.0", rdf.get("license"), "trained on MNIST, share-alike");
 			for (final Object cite : list(rdf.get("cite"))) assertTrue(map(cite).containsKey("doi") || map(cite).containsKey("url"), cite.toString());
@@ -89,7 +96,24 @@ class BioImageIoPackagesTest {
 			final Map<String, Object> input = map(list(rdf.get("inputs")).get(0)), output = map(list(rdf.get("outputs")).get(0));
 			assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), map(list(output.get("axes")).get(1)).get("channel_names"));
 			final Map<String, Object> onnx = map(map(rdf.get("weights")).get("onnx"));
-			assertEquals(13, onnx.get("opset_version"));
+			// The opset JDLL has ONNX Runtime for on every platform, in rdf.yaml and in the weights themselves
+			// (read with nd4j-api's generated ONNX classes, which tests see unrelocated).
+			assertEquals(17, onnx.get("opset_version"));
+			final Onnx.ModelProto weights = Onnx.ModelProto.parseFrom(entry(package_, (String) onnx.get("source")));
+			assertEquals(1, weights.getOpsetImportCount());
+			assertEquals("", weights.getOpsetImport(0).getDomain());
+			assertEquals(17, weights.getOpsetImport(0).getVersion());
+			// What JDLL's tensor descriptions read without looking: each tensor's id and axes, each axis's
+			// type, a channel axis's names and a space axis's id.
+			for (final Object tensor : List.of(input, output)) {
+				assertTrue(map(tensor).get("id") instanceof String, tensor.toString());
+				for (final Object axis : list(map(tensor).get("axes"))) {
+					final Object type = map(axis).get("type");
+					assertTrue(type instanceof String, axis.toString());
+					if (type.equals("channel")) assertTrue(map(axis).get("channel_names") instanceof List<?>, axis.toString());
+					if (type.equals("space")) assertTrue(map(axis).get("id") instanceof String, axis.toString());
+				}
+			}
 			// Every file is where rdf.yaml says, with the checksum it gives.
 			for (final Map<String, Object> file : List.of(onnx, map(input.get("test_tensor")), map(output.get("test_tensor")))) {
 				assertEquals(file.get("sha256"), BioImageIoPackages.sha256(entry(package_, (String) file.get("source"))));
@@ -160,6 +184,9 @@ class BioImageIoPackagesTest {
 		try (ZipFile package_ = new ZipFile(zip.toFile())) {
 			final Map<String, Object> rdf = rdf(package_);
 			final Map<String, Object> input = map(list(rdf.get("inputs")).get(0)), output = map(list(rdf.get("outputs")).get(0));
+			assertEquals(BioImageIoPackages.id(colour), rdf.get("id"));
+			assertNotEquals(BioImageIoPackages.id(OnnxExportTest.random(io.github.digitclassifier.model.Architecture.LENET, 48)), rdf.get("id"),
+				"another model, another id");
 			final Map<String, Object> step = map(list(input.get("preprocessing")).get(0));
 			assertEquals("fixed_zero_mean_unit_variance", step.get("id"));
 			final List<Object> mean = list(map(step.get("kwargs")).get("mean")), std = list(map(step.get("kwargs")).get("std"));
@@ -194,7 +221,7 @@ class BioImageIoPackagesTest {
 			Map.of("type", "space", "id", "y", "size", 10), Map.of("type", "space", "id", "x", "size", 12)))));
 		rdf.put("outputs", List.of(Map.of("id", "scores", "axes", List.of(Map.of("type", "batch"),
 			Map.of("type", "channel", "channel_names", List.of("a", "b", "c"))))));
-		rdf.put("weights", Map.of("onnx", Map.of("source", "w.onnx", "sha256", BioImageIoPackages.sha256(weights), "opset_version", 13)));
+		rdf.put("weights", Map.of("onnx", Map.of("source", "w.onnx", "sha256", BioImageIoPackages.sha256(weights), "opset_version", OnnxExport.OPSET)));
 		final Path zip = dir.resolve("open.zip");
 		try (OutputStream stream = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(stream)) {
 			out.putNextEntry(new ZipEntry("rdf.yaml"));
