@@ -147,22 +147,22 @@ public final class Keys {
 
 	private static long whole(final String key, final String text, final long min, final long max) {
 		final String trimmed = text.trim();
+		double number;
 		try {
-			final long value = Long.parseLong(trimmed);
-			if (value >= min && value <= max) return value;
-		}
-		catch (final NumberFormatException e) {
 			// A number written with a fraction or an exponent may still be whole: 4.0, 1e3.
+			number = Long.parseLong(trimmed);
+		}
+		catch (final NumberFormatException notALong) {
 			try {
-				final double number = Double.parseDouble(trimmed);
-				if (number == Math.rint(number) && number >= min && number <= max) return (long) number;
+				number = Double.parseDouble(trimmed);
 			}
 			catch (final NumberFormatException notANumber) {
-				// the message below
+				number = Double.NaN;
 			}
 		}
-		throw new IllegalArgumentException(key + " must be a whole number" + (min == Integer.MIN_VALUE ? " of at most " + max : "") +
-			", not '" + text + "'");
+		if (number != Math.rint(number)) throw new IllegalArgumentException(key + " must be a whole number, not '" + text + "'");
+		if (number < min || number > max) throw new IllegalArgumentException(key + " must be at most " + max + ", not " + trimmed);
+		return trimmed.matches("[+-]?\\d+") ? Long.parseLong(trimmed) : (long) number;
 	}
 
 	private static String choiceList(final List<?> choices) {

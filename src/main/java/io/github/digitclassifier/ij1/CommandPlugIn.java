@@ -40,6 +40,10 @@ public class CommandPlugIn implements PlugIn {
 
 	@Override
 	public void run(final String commandClass) {
+		// First of all: the options are the calling thread's, and a nested IJ.run would clear them.
+		final String options = Macro.getOptions();
+		final boolean macro = options != null || Interpreter.getInstance() != null || Interpreter.isBatchMode() || IJ.getInstance() == null ||
+			GraphicsEnvironment.isHeadless();
 		// ImageJ 1 loads plugins through a class loader of its own; what the command looks up
 		// through the thread (SciJava's plugins, ServiceLoaders, threads it starts) must see it.
 		final Thread thread = Thread.currentThread();
@@ -51,7 +55,7 @@ public class CommandPlugIn implements PlugIn {
 			final Context context = Contexts.get();
 			final CommandInfo info = context.service(CommandService.class).getCommand(commandClass);
 			if (info == null) throw new IllegalStateException("No command " + commandClass + " (is the plugin installed whole?)");
-			final Map<String, Object> inputs = inputs(info);
+			final Map<String, Object> inputs = inputs(info, macro ? Keys.parse(options) : null);
 			if (inputs == null) return; // cancelled
 			final Module module = Commands.run(context, info, inputs);
 			for (final Object output : module.getOutputs().values()) {
@@ -69,8 +73,11 @@ public class CommandPlugIn implements PlugIn {
 		}
 	}
 
-	/** The command's inputs from the macro's options or the dialog; null when the dialog was cancelled. */
-	private static Map<String, Object> inputs(final CommandInfo info) {
+	/**
+	 * The command's inputs from the macro's keys, or from the dialog when there is no macro (null
+	 * keys); null when the dialog was cancelled.
+	 */
+	private static Map<String, Object> inputs(final CommandInfo info, final Map<String, String> keys) {
 		final Map<String, Object> inputs = new LinkedHashMap<>();
 		final Set<String> imageKeys = new java.util.HashSet<>();
 		for (final ModuleItem<?> item : Keys.of(info)) {
@@ -80,9 +87,8 @@ public class CommandPlugIn implements PlugIn {
 			inputs.put(item.getName(), image);
 			imageKeys.add(item.getName());
 		}
-		final String options = Macro.getOptions();
-		if (options != null || Interpreter.getInstance() != null) {
-			inputs.putAll(Keys.inputs(info, Keys.parse(options), imageKeys));
+		if (keys != null) {
+			inputs.putAll(Keys.inputs(info, keys, imageKeys));
 			return inputs;
 		}
 		final Map<String, Object> asked = ask(info, imageKeys);

@@ -45,7 +45,12 @@ public final class AtomicFiles {
 			givePermissions(temp, absolute);
 			moveOver(temp, absolute);
 		}
-		catch (final IOException | RuntimeException e) {
+		catch (final IOException e) {
+			Files.deleteIfExists(temp);
+			// The system's words ("No space left on device") do not say which file.
+			throw new IOException("Cannot write " + absolute + ": " + e.getMessage(), e);
+		}
+		catch (final RuntimeException e) {
 			Files.deleteIfExists(temp);
 			throw e;
 		}

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.github.digitclassifier.Processes;
 import io.github.digitclassifier.backend.NativeBuilds.Build;
 
 class NativeBuildsTest {
@@ -76,11 +75,11 @@ class NativeBuildsTest {
 	}
 
 	private static String runJava(final String mainClass) throws IOException, InterruptedException {
-		final Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+		final Processes.Result result = Processes.run(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 			"-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", mainClass)
-			.redirectErrorStream(true).start();
-		final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(process.waitFor(120, TimeUnit.SECONDS) && process.exitValue() == 0, output);
+			.redirectErrorStream(true), 120);
+		final String output = result.stdout();
+		assertTrue(result.exitCode() == 0, result.describe());
 		final String[] lines = output.strip().split("\n");
 		return lines[lines.length - 1].strip();
 	}

@@ -35,16 +35,51 @@ class MainTest {
 	}
 
 	@Test
-	void badWordsFailWithoutOutput() {
-		assertEquals(2, Main.run(context, new String[] { "fly" }));
+	void badWordsFailWithTheirKeyNamedAndWithoutOutput() {
+		assertTrue(failure(2, "fly").contains("unknown verb 'fly'; the verbs are import, train, evaluate, classify, classify-image,"));
 		final Path model = dir.resolve("model.zip");
-		final List<String[]> bad = List.of(
-			new String[] { "train", "train_folder=" + TinyModel.train(), "model_file=" + model, "epochs=three" },
-			new String[] { "train", "train_folder=" + TinyModel.train(), "model_file=" + model, "augment=yes" },
-			new String[] { "train", "train_folder=" + TinyModel.train(), "model_file=" + model, "epoch=3" },
-			new String[] { "classify-image", "image=" + dir.resolve("missing.tif") });
-		for (final String[] args : bad) assertEquals(1, Main.run(context, args), String.join(" ", args));
+		final String train = "train_folder=" + TinyModel.train(), out = "model_file=" + model;
+		assertTrue(failure(1, "train", train, out, "epochs=three").endsWith("Digit Classifier error: epochs must be a whole number, not 'three'\n"));
+		assertTrue(failure(1, "train", train, out, "augment=yes").endsWith("Digit Classifier error: augment must be true or false, not 'yes'\n"));
+		assertTrue(failure(1, "train", train, out, "epoch=3").contains("Digit Classifier error: Unknown key epoch for Train Digit Classifier: its keys are "));
+		assertTrue(failure(1, "train", train, out, "epochs=3", "epochs=4").contains("The key epochs is given twice"));
+		assertTrue(failure(1, "classify-image", "image=" + dir.resolve("missing.tif")).contains("image: no image file " + dir.resolve("missing.tif")));
+		assertTrue(failure(1, "classify-image", "image=README.md").contains("image: cannot open README.md as an image: the formats read are PNG, TIFF"));
 		assertFalse(Files.exists(model));
+	}
+
+	@Test
+	void helpListsEveryKeyWithItsDefaultAndMeaning() {
+		final java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		final java.io.PrintStream out = System.out;
+		System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			assertEquals(0, Main.run(context, new String[] { "help", "train" }));
+			assertEquals(0, Main.run(context, new String[] { "--help" }));
+		}
+		finally {
+			System.setOut(out);
+		}
+		final String help = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(help.contains("  batch_size=64 ") && help.contains("Batch size"), help);
+		assertTrue(help.contains("  network=cnn ") && help.contains("(cnn, lenet)"), help);
+		for (final String verb : Main.VERBS.keySet()) assertTrue(help.contains("\n  " + verb + " "), verb + " not in " + help);
+	}
+
+	/** Runs the command line, which must end with this status, and returns what it printed on standard error. */
+	private static String failure(final int status, final String... args) {
+		final java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		final java.io.PrintStream err = System.err;
+		System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			assertEquals(status, Main.run(context, args), String.join(" ", args));
+		}
+		finally {
+			System.setErr(err);
+		}
+		final String said = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+		assertFalse(said.contains("\tat "), said);
+		return said;
 	}
 
 	@Test

@@ -119,12 +119,12 @@ class KeysTest {
 		final CommandInfo train = commands.getCommand(TrainCommand.class);
 		final Map<String, String> bad = Map.of("epochs", "2.5", "batch_size", "many", "learning_rate", "fast", "augment", "yes",
 			"network", "resnet", "size", "100000000000");
-		final Map<String, String> messages = Map.of("epochs", "epochs must be a whole number of at most 2147483647, not '2.5'",
-			"batch_size", "batch_size must be a whole number of at most 2147483647, not 'many'",
+		final Map<String, String> messages = Map.of("epochs", "epochs must be a whole number, not '2.5'",
+			"batch_size", "batch_size must be a whole number, not 'many'",
 			"learning_rate", "learning_rate must be a number, not 'fast'",
 			"augment", "augment must be true or false, not 'yes'",
 			"network", "network must be one of cnn, lenet, not 'resnet'",
-			"size", "size must be a whole number of at most 2147483647, not '100000000000'");
+			"size", "size must be at most 2147483647, not 100000000000");
 		for (final String key : bad.keySet()) {
 			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 				() -> Keys.inputs(train, Collections.singletonMap(key, bad.get(key))));

@@ -96,7 +96,7 @@ class OnnxModelsTest {
 		// Said to be probabilities, they are refused when classifying, with a hint.
 		final Path unsaid = linear("unsaid", new long[] { 1, 8, 8 }, 3, false, THREE_CLASSES + "}");
 		try (Classifier model = ModelFiles.load(unsaid)) {
-			final String message = assertThrows(IllegalStateException.class, () -> model.probabilities(images, 3)).getMessage();
+			final String message = assertThrows(IllegalArgumentException.class, () -> model.probabilities(images, 3)).getMessage();
 			assertTrue(message.contains(unsaid.toString()) && message.contains("\"scores\": \"logits\""), message);
 		}
 	}
@@ -141,12 +141,12 @@ class OnnxModelsTest {
 		OnnxModels.export(io.github.digitclassifier.model.ModelBundles.loadDefault(), onnx);
 		final Path out = dir.resolve("predictions.csv");
 		final Path cache = Files.createDirectories(dir.resolve("cache"));
-		final Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-			"-Dlong=" + "x".repeat(100_000), "-Dorg.bytedeco.javacpp.cachedir=" + cache,
-			"-cp", System.getProperty("java.class.path"), "io.github.digitclassifier.cli.Main",
-			"classify", "folder=sample-data/test", "model_file=" + onnx, "output_file=" + out).redirectErrorStream(true).start();
-		final String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		assertEquals(0, process.waitFor(), output);
+		final io.github.digitclassifier.Processes.Result result = io.github.digitclassifier.Processes.run(new ProcessBuilder(
+			Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dlong=" + "x".repeat(100_000),
+			"-Dorg.bytedeco.javacpp.cachedir=" + cache, "-cp", System.getProperty("java.class.path"), "io.github.digitclassifier.cli.Main",
+			"classify", "folder=sample-data/test", "model_file=" + onnx, "output_file=" + out).redirectErrorStream(true), 300);
+		final String output = result.describe();
+		assertEquals(0, result.exitCode(), output);
 		assertEquals(201, Files.readAllLines(out).size(), output);
 		// ONNX Runtime's libraries were unpacked into the cache, to be used from there by the next start.
 		try (java.util.stream.Stream<Path> unpacked = Files.walk(cache)) {

@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
-import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +38,8 @@ class FijiIT {
 
 	@Test
 	void installsBesideFijisJarsTwiceAndRunsTheContractFromThere() throws Exception {
-		final Path app = dir.resolve("Fiji.app");
-		FileUtils.copyDirectory(Path.of(System.getProperty("fiji.app")).toFile(), app.toFile());
+		final Installations.Fiji fiji = Installations.fijiWithoutPlugin(dir);
+		final Path app = fiji.app();
 		final Path files = Path.of(System.getProperty("fiji.files"));
 		final Map<Path, Long> fijis = checksums(app);
 		final List<String> first = FijiLayout.install(files, app);
@@ -78,7 +76,7 @@ class FijiIT {
 		writeJar(app.resolve("jars/linux64/nd4j-native-1.0.0-M2.1-linux-x86_64.jar"),
 			"org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64/libjnind4jcpu.so", "not a library");
 
-		final String classpath = fijiClasspath(app, fijis.keySet());
+		final String classpath = fiji.classpath();
 		SyntheticImages.writeShapes(dir.resolve("train"), 30, 1);
 		SyntheticImages.writeShapes(dir.resolve("test"), 10, 2);
 		// The contract's macros as people write them: optional keys left out, and Classify Current Image bare.
@@ -146,16 +144,6 @@ class FijiIT {
 		assertEquals(1, broken.exitCode(), broken.describe());
 		assertFalse(broken.stdout().contains("after the failure"), broken.describe());
 		assertTrue((broken.stdout() + broken.stderr()).contains("reinstall Digit Classifier"), broken.describe());
-	}
-
-	/** Fiji's launcher's class path (jars/*.jar, jars/*&#47;*.jar, plugins/*.jar), Fiji's own files first. */
-	private static String fijiClasspath(final Path app, final Set<Path> fijis) throws IOException {
-		final List<Path> jars = new ArrayList<>();
-		try (Stream<Path> all = Files.walk(app)) {
-			all.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(jars::add);
-		}
-		jars.sort((a, b) -> Boolean.compare(!fijis.contains(a), !fijis.contains(b)));
-		return jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
 	}
 
 	private static Map<Path, Long> checksums(final Path folder) throws IOException {

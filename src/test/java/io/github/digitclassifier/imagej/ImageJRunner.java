@@ -1,15 +1,12 @@
 package io.github.digitclassifier.imagej;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import io.github.digitclassifier.Processes;
 
 /**
  * Runs a macro in a real ImageJ 1 (the packaged {@code target/imagej}: ij.jar and the plugin) under
@@ -55,7 +52,7 @@ final class ImageJRunner {
 			macroFile(macro, workDir).toString());
 	}
 
-	private static Path macroFile(final String macro, final Path workDir) throws IOException {
+	static Path macroFile(final String macro, final Path workDir) throws IOException {
 		return Files.writeString(workDir.resolve("test.ijm"), macro + "\nprint(\"" + DONE + "\");\n");
 	}
 
@@ -74,37 +71,9 @@ final class ImageJRunner {
 		command.addAll(List.of(arguments));
 		final ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
 		builder.environment().put("JAVA_EXIT_FILE", exitFile.toString());
-		final Process process = builder.start();
-		final ByteArrayOutputStream out = drain(process.getInputStream());
-		final ByteArrayOutputStream err = drain(process.getErrorStream());
-		final boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-		if (!finished) {
-			process.descendants().forEach(ProcessHandle::destroyForcibly);
-			process.destroyForcibly().waitFor();
-		}
-		final int exit = !finished ? -1 : Files.isRegularFile(exitFile) ? Integer.parseInt(Files.readString(exitFile).strip())
-			: process.exitValue();
-		return new Run(exit, !finished, text(out), text(err));
-	}
-
-	private static ByteArrayOutputStream drain(final InputStream in) {
-		final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		final Thread thread = new Thread(() -> {
-			try (in) {
-				in.transferTo(buffer);
-			}
-			catch (final IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		});
-		thread.setDaemon(true);
-		thread.start();
-		return buffer;
-	}
-
-	private static String text(final ByteArrayOutputStream buffer) {
-		synchronized (buffer) {
-			return buffer.toString(StandardCharsets.UTF_8);
-		}
+		final Processes.Result result = Processes.run(builder, timeoutSeconds);
+		final int exit = result.timedOut() ? -1 : Files.isRegularFile(exitFile) ? Integer.parseInt(Files.readString(exitFile).strip())
+			: result.exitCode();
+		return new Run(exit, result.timedOut(), result.stdout(), result.stderr());
 	}
 }

@@ -93,6 +93,43 @@ class MacroIT {
 		assertTrue(run.stdout().matches("(?s).*label: [^\n]* => blue \\(\\d+%\\)\n.*"), run.describe());
 	}
 
+	/**
+	 * The keys no other macro test sets, each to a value that is not its default, through a real
+	 * macro: each takes effect (what the model records, what the files hold), and none is read as
+	 * another (batch_size beside size).
+	 */
+	@Test
+	void everyKeyTakesEffectThroughARealMacro() throws Exception {
+		SyntheticImages.writeShapes(dir.resolve("train"), 12, 1);
+		final Path model = dir.resolve("model.zip"), onnx = dir.resolve("model.onnx"), readings = dir.resolve("readings.csv");
+		final String macro = String.join("\n",
+			"run(\"Train Digit Classifier...\", \"batch_size=8 train_folder=[" + dir.resolve("train") + "] model_file=[" + model +
+				"] network=lenet epochs=1 augment=false preprocessing=resize channels=grey size=20 balance=weights seed=7" +
+				" validation_fraction=0.25 learning_rate=0.01\");",
+			"run(\"Export Model...\", \"format=onnx model_file=[" + model + "] output_file=[" + onnx + "]\");",
+			"run(\"Read Numbers in Folder...\", \"digits=2 min_confidence=0.99 folder=[" + dir.resolve("train/circle") + "] model_file=[" + onnx +
+				"] output_file=[" + readings + "]\");");
+		final ImageJRunner.Run run = ImageJRunner.run(macro, dir, 600);
+		assertTrue(run.completed(), run.describe());
+		final io.github.digitclassifier.model.BundleMetadata metadata = io.github.digitclassifier.model.ModelBundles.load(model).metadata();
+		final io.github.digitclassifier.model.Recipe recipe = metadata.recipe();
+		assertEquals(List.of(8, 7L, 0.25, 0.01, io.github.digitclassifier.model.Balance.WEIGHTS, 1),
+			List.of(recipe.batchSize(), recipe.seed(), recipe.validationFraction(), recipe.learningRate(), recipe.balance(), recipe.epochs()));
+		assertEquals(List.of(20, 20, 1), List.of(metadata.preprocessing().width(), metadata.preprocessing().height(),
+			metadata.preprocessing().channels()));
+		assertTrue(metadata.preprocessing().fit() != io.github.digitclassifier.preprocess.Preprocessing.Fit.CENTER_OF_MASS, metadata.toString());
+		assertTrue(Files.size(onnx) > 0 && Files.exists(dir.resolve("model.onnx.json")));
+		// Two digits asked: every reading has two digits; every digit under 0.99 is flagged.
+		final List<String> rows = Files.readAllLines(readings);
+		assertEquals(13, rows.size(), rows.toString());
+		for (final String row : rows.subList(1, rows.size())) {
+			final String[] cells = row.split(",");
+			assertEquals("2", cells[3], row);
+			final long under = java.util.stream.IntStream.of(6, 8).filter(c -> Double.parseDouble(cells[c]) < 0.99).count();
+			assertEquals(String.valueOf(under), cells[4], row);
+		}
+	}
+
 	@Test
 	void aBadKeyAbortsTheMacroWithItsNameAndNoDialog() throws Exception {
 		SyntheticImages.writeShapes(dir.resolve("train"), 3, 1);
@@ -115,7 +152,7 @@ class MacroIT {
 			"batch_size=0", "batch_size must be at least 1",
 			"learning_rate=NaN", "learning_rate must be a number above 0",
 			"learning_rate=fast", "learning_rate must be a number, not 'fast'",
-			"network=resnet", "resnet",
+			"network=resnet", "network must be one of cnn, lenet, not 'resnet'",
 			"epochs=2.5", "epochs must be a whole number");
 		for (final java.util.Map.Entry<String, String> c : cases.entrySet()) {
 			final ImageJRunner.Run run = ImageJRunner.run("run(\"Train Digit Classifier...\", \"" + train + c.getKey() + "\");", dir, 300);

@@ -1,0 +1,122 @@
+package io.github.digitclassifier.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.digitclassifier.TinyModel;
+import io.github.digitclassifier.exchange.ExportFormat;
+import io.github.digitclassifier.exchange.Exports;
+import io.github.digitclassifier.exchange.ModelFiles;
+
+/**
+ * Every command as the first Digit Classifier command of a fresh JVM, installed as users install
+ * it (ImageJ 1's plugins folder, Fiji on Jaunch's flat class path, Fiji through the older
+ * launcher's class loader), with every kind of model_file: ND4J, ONNX Runtime and ImageIO must
+ * find their backends whichever command starts them, on whichever thread. A command that
+ * succeeds says nothing of ND4J's start-up and prints no stack trace.
+ */
+class FirstCommandIT {
+
+	@TempDir
+	Path dir;
+
+	/** One macro, and the CSV (or file) it must leave: {@code rows} lines, or just the file when -1. */
+	private record Case(String name, String macro, String output, int rows) {}
+
+	@Test
+	void everyCommandWorksFirstInEveryLayoutWithEveryKindOfModel() throws Exception {
+		final Path bundle = dir.resolve("models/shapes model.zip");
+		Files.createDirectories(bundle.getParent());
+		ModelFiles.save(TinyModel.result().bundle(), bundle);
+		final Path onnx = dir.resolve("models/shapes.onnx"), bioimageio = dir.resolve("models/shapes-bioimageio.zip");
+		Exports.export(bundle, ExportFormat.ONNX, onnx);
+		Exports.export(bundle, ExportFormat.BIOIMAGEIO, bioimageio);
+		final Path digits = Path.of("sample-data/test").toAbsolutePath(), stack = Path.of("sample-data/digits-stack.tif").toAbsolutePath();
+		final Map<String, String> models = new LinkedHashMap<>();
+		models.put("bundled", "");
+		models.put("bundle", bundle.toString());
+		models.put("onnx", onnx.toString());
+		models.put("bioimageio", bioimageio.toString());
+		final int stackSlices = ij.IJ.openImage(stack.toString()).getStackSize();
+
+		final List<Case> cases = new ArrayList<>();
+		cases.add(new Case("import", "run(\"Import Class Folders...\", \"folder=[" + digits + "]\");\n" +
+			"saveAs(\"Tiff\", \"OUT/stack.tif\");", "stack.tif", -1));
+		cases.add(new Case("train", "run(\"Train Digit Classifier...\", \"train_folder=[" + TinyModel.train() + "] test_folder=[" +
+			TinyModel.test() + "] model_file=[OUT/model.zip] network=lenet epochs=1 history_file=[OUT/history.csv]\");", "history.csv", 2));
+		for (final Map.Entry<String, String> model : models.entrySet()) {
+			final String kind = model.getKey(), key = "model_file=[" + model.getValue() + "]";
+			final Path test = kind.equals("bundled") ? digits : TinyModel.test();
+			final int classes = kind.equals("bundled") ? 10 : 4, images = count(test);
+			cases.add(new Case("evaluate " + kind, "run(\"Evaluate Digit Classifier...\", \"" + key + " test_folder=[" + test +
+				"] report_file=[OUT/report.csv]\");", "report.csv", classes + 4));
+			cases.add(new Case("classify folder " + kind, "run(\"Classify Folder...\", \"folder=[" + test + "] " + key +
+				" output_file=[OUT/folder.csv]\");", "folder.csv", images + 1));
+			cases.add(new Case("classify image " + kind, "open(\"" + stack + "\");\nrun(\"Classify Current Image\", \"" + key +
+				" output_file=[OUT/slices.csv]\");", "slices.csv", stackSlices + 1));
+			cases.add(new Case("read number " + kind, "open(\"" + stack + "\");\nrun(\"Read Number\", \"" + key +
+				" output_file=[OUT/readings.csv]\");", "readings.csv", stackSlices + 1));
+			cases.add(new Case("read folder " + kind, "run(\"Read Numbers in Folder...\", \"folder=[" + test + "] " + key +
+				" output_file=[OUT/readings.csv]\");", "readings.csv", images + 1));
+			if (kind.equals("bundled") || kind.equals("bundle")) {
+				cases.add(new Case("export " + kind, "run(\"Export Model...\", \"" + key + " format=bioimageio output_file=[OUT/package.zip]\");",
+					"package.zip", -1));
+			}
+		}
+
+		final Installations.Fiji fiji = Installations.fiji(dir);
+		final ExecutorService pool = Executors.newFixedThreadPool(2);
+		final Map<String, Future<String>> results = new LinkedHashMap<>();
+		for (final Installations.Layout layout : Installations.Layout.values()) {
+			for (final Case c : cases) {
+				final String name = layout + ": " + c.name();
+				results.put(name, pool.submit(() -> failureOf(layout, fiji, c, Files.createDirectories(dir.resolve("runs/" + name.replace(':', '_'))))));
+			}
+		}
+		pool.shutdown();
+		final List<String> failures = new ArrayList<>();
+		for (final Map.Entry<String, Future<String>> result : results.entrySet()) {
+			final String failure = result.getValue().get();
+			if (failure != null) failures.add(result.getKey() + ": " + failure);
+		}
+		assertEquals(List.of(), failures, failures.size() + " of " + results.size() + " runs failed");
+		assertEquals(3 * 24, results.size());
+	}
+
+	/** Null when the case ran as it must, else what went wrong. */
+	private static String failureOf(final Installations.Layout layout, final Installations.Fiji fiji, final Case c, final Path work)
+		throws Exception
+	{
+		final ImageJRunner.Run run = Installations.run(layout, fiji, c.macro().replace("OUT", work.toString()), work, 300);
+		if (!run.completed()) return run.describe();
+		final String said = run.stdout() + run.stderr();
+		if (said.contains("\tat ") || said.contains("Exception")) return "a stack trace or exception:\n" + run.describe();
+		if (said.contains("INFO org.nd4j") || said.contains("Loaded [CpuBackend]")) return "ND4J's start-up chatter:\n" + run.describe();
+		final Path output = work.resolve(c.output());
+		if (!Files.isRegularFile(output)) return "no " + c.output() + "\n" + run.describe();
+		if (c.rows() >= 0 && Files.readAllLines(output).size() != c.rows()) {
+			return c.output() + " has " + Files.readAllLines(output).size() + " lines, not " + c.rows() + "\n" + run.describe();
+		}
+		return null;
+	}
+
+	private static int count(final Path folder) throws java.io.IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return (int) files.filter(Files::isRegularFile).count();
+		}
+	}
+}
