@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,24 +32,17 @@ class BadInputsIT {
 		final List<BadInputs.Case> cases = BadInputs.cases(Files.createDirectories(dir.resolve("inputs")));
 		final Map<String, String> labels = menuLabels();
 		final Installations.Fiji fiji = Installations.fiji(dir);
-		final ExecutorService pool = Executors.newFixedThreadPool(2);
-		final Map<String, Future<String>> results = new LinkedHashMap<>();
+		final Map<String, Callable<String>> runs = new LinkedHashMap<>();
 		for (final Installations.Layout layout : List.of(Installations.Layout.IMAGEJ, Installations.Layout.FIJI)) {
 			for (final BadInputs.Case c : cases) {
-				final String name = layout + ": " + c.name();
-				final Path work = Files.createDirectories(dir.resolve("runs/" + results.size()));
+				final Path work = Files.createDirectories(dir.resolve("runs/" + runs.size()));
 				final String macro = c.macroBefore() + "\nrun(\"" + labels.get(c.command().getName()) + "\", \"" + c.options().replace("\"", "\\\"") +
 					"\");\nprint(\"after the failure\");";
-				results.put(name, pool.submit(() -> failureOf(layout, fiji, c, macro, work)));
+				runs.put(layout + ": " + c.name(), () -> failureOf(layout, fiji, c, macro, work));
 			}
 		}
-		pool.shutdown();
-		final List<String> failures = new ArrayList<>();
-		for (final Map.Entry<String, Future<String>> result : results.entrySet()) {
-			final String failure = result.getValue().get();
-			if (failure != null) failures.add(result.getKey() + ": " + failure);
-		}
-		assertEquals(List.of(), failures, failures.size() + " of " + results.size() + " runs went wrong");
+		final List<String> failures = Installations.failures(runs);
+		assertEquals(List.of(), failures, failures.size() + " of " + runs.size() + " runs went wrong");
 	}
 
 	/** Null when the case failed as it must, else what went wrong. */

@@ -1,7 +1,6 @@
 package io.github.digitclassifier.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -79,22 +76,16 @@ class FirstCommandIT {
 		}
 
 		final Installations.Fiji fiji = Installations.fiji(dir);
-		final ExecutorService pool = Executors.newFixedThreadPool(2);
-		final Map<String, Future<String>> results = new LinkedHashMap<>();
+		final Map<String, Callable<String>> runs = new LinkedHashMap<>();
 		for (final Installations.Layout layout : Installations.Layout.values()) {
 			for (final Case c : cases) {
-				final String name = layout + ": " + c.name();
-				results.put(name, pool.submit(() -> failureOf(layout, fiji, c, Files.createDirectories(dir.resolve("runs/" + name.replace(':', '_'))))));
+				final Path work = Files.createDirectories(dir.resolve("runs/" + runs.size()));
+				runs.put(layout + ": " + c.name(), () -> failureOf(layout, fiji, c, work));
 			}
 		}
-		pool.shutdown();
-		final List<String> failures = new ArrayList<>();
-		for (final Map.Entry<String, Future<String>> result : results.entrySet()) {
-			final String failure = result.getValue().get();
-			if (failure != null) failures.add(result.getKey() + ": " + failure);
-		}
-		assertEquals(List.of(), failures, failures.size() + " of " + results.size() + " runs failed");
-		assertEquals(3 * 24, results.size());
+		assertEquals(3 * 24, runs.size());
+		final List<String> failures = Installations.failures(runs);
+		assertEquals(List.of(), failures, failures.size() + " of " + runs.size() + " runs failed");
 	}
 
 	/** Null when the case ran as it must, else what went wrong. */

@@ -5,8 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -66,6 +73,23 @@ final class Installations {
 			case FIJI_JARPATH -> ImageJRunner.java(workDir, timeoutSeconds, "-cp", launcherClasspath(), JarPathLauncher.class.getName(),
 				fiji.app().toString(), "-ijpath", fiji.app().toString(), "-batch", ImageJRunner.macroFile(macro, workDir).toString());
 		};
+	}
+
+	/**
+	 * Runs the checks two at a time (each starts a JVM of its own; the machines have two cores);
+	 * returns what went wrong, each with its name: a check returns null when all went right.
+	 */
+	static List<String> failures(final Map<String, Callable<String>> checks) throws InterruptedException, ExecutionException {
+		final ExecutorService pool = Executors.newFixedThreadPool(2);
+		final Map<String, Future<String>> results = new LinkedHashMap<>();
+		checks.forEach((name, check) -> results.put(name, pool.submit(check)));
+		pool.shutdown();
+		final List<String> failures = new ArrayList<>();
+		for (final Map.Entry<String, Future<String>> result : results.entrySet()) {
+			final String failure = result.getValue().get();
+			if (failure != null) failures.add(result.getKey() + ": " + failure);
+		}
+		return failures;
 	}
 
 	/** The launcher alone: the test classes' folder holds no class of the plugin or of ImageJ. */
