@@ -96,7 +96,7 @@ class OnnxModelsTest {
 		// Said to be probabilities, they are refused when classifying, with a hint.
 		final Path unsaid = linear("unsaid", new long[] { 1, 8, 8 }, 3, false, THREE_CLASSES + "}");
 		try (Classifier model = ModelFiles.load(unsaid)) {
-			final String message = assertThrows(IllegalStateException.class, () -> model.probabilities(images, 3)).getMessage();
+			final String message = assertThrows(IllegalArgumentException.class, () -> model.probabilities(images, 3)).getMessage();
 			assertTrue(message.contains(unsaid.toString()) && message.contains("\"scores\": \"logits\""), message);
 		}
 	}
