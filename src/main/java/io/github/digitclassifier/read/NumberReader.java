@@ -148,7 +148,7 @@ public final class NumberReader {
 			if (failures[i] != null) skipped.add(new SkippedFile(files.get(i), failures[i]));
 			else readings.add(new FileReading(ImageFolders.relative(folder, files.get(i)), all.get(i)));
 		}
-		ImageFolders.requireSome(folder, readings.size(), skipped);
+		ImageFolders.requireSome(folder, files.size(), readings.size(), skipped);
 		return new FolderReadings(readings, skipped);
 	}
 
