@@ -46,6 +46,7 @@ public class ClassifyImageCommand extends ReportingCommand {
 		final String small = ImageFiles.tooSmall("Image " + image.getTitle(), image.getWidth(), image.getHeight());
 		if (small != null) throw new IllegalArgumentException(small);
 		final Path outputFile = Paths.output(output_file, "output_file");
+		Paths.notInput(outputFile, "output_file", Paths.optional(model_file), "model_file");
 		final Slices.Items items;
 		final List<String> labels;
 		final List<Prediction> predictions;
