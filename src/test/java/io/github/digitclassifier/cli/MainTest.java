@@ -60,11 +60,12 @@ class MainTest {
 		io.github.digitclassifier.NumberImages.Sample sample;
 		do sample = io.github.digitclassifier.NumberImages.draw(digits, 5, io.github.digitclassifier.NumberImages.Condition.SPACED, 36, true, random);
 		while (sample.text().charAt(0) != '0');
-		final Path folder = Files.createDirectories(dir.resolve("codes/batch 1"));
+		// Paths with spaces and letters beyond ASCII, as users name their folders.
+		final Path folder = Files.createDirectories(dir.resolve("Zahlen für Jänner/batch 1"));
 		javax.imageio.ImageIO.write(sample.image(), "png", folder.resolve("code.png").toFile());
 		final Path image = dir.resolve("image.csv"), all = dir.resolve("folder.csv");
 		assertEquals(0, Main.run(context, new String[] { "read", "image=" + folder.resolve("code.png"), "digits=5", "output_file=" + image }));
-		assertEquals(0, Main.run(context, new String[] { "read-folder", "folder=" + dir.resolve("codes"), "output_file=" + all }));
+		assertEquals(0, Main.run(context, new String[] { "read-folder", "folder=" + dir.resolve("Zahlen für Jänner"), "output_file=" + all }));
 		final String[] row = Files.readAllLines(image).get(1).split(",");
 		assertEquals("1", row[0]);
 		assertEquals(sample.text(), row[2], Files.readAllLines(image).toString());
