@@ -10,11 +10,18 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -115,6 +122,48 @@ public final class SyntheticImages {
 			}
 		}
 		return root;
+	}
+
+	/**
+	 * Writes a white 8-bit TIFF in deflated strips of {@code rowsPerStrip} rows, as scanners write
+	 * them (ImageJ too, in one strip): small on disk however large, each strip decoded whole.
+	 */
+	public static Path writeWhiteTiff(final Path file, final int width, final int height, final int rowsPerStrip) throws IOException {
+		final int strips = (height + rowsPerStrip - 1) / rowsPerStrip;
+		final ByteArrayOutputStream data = new ByteArrayOutputStream();
+		final ByteBuffer offsets = ByteBuffer.allocate(4 * strips).order(ByteOrder.LITTLE_ENDIAN);
+		final ByteBuffer counts = ByteBuffer.allocate(4 * strips).order(ByteOrder.LITTLE_ENDIAN);
+		final byte[] row = new byte[width];
+		Arrays.fill(row, (byte) 255);
+		for (int s = 0; s < strips; s++) {
+			final int start = data.size();
+			try (DeflaterOutputStream out = new DeflaterOutputStream(data, new Deflater(Deflater.BEST_SPEED))) {
+				for (int y = s * rowsPerStrip; y < Math.min(height, (s + 1) * rowsPerStrip); y++) out.write(row);
+			}
+			offsets.putInt(8 + start);
+			counts.putInt(data.size() - start);
+		}
+		// The tags: width, height, bits, compression (deflate), photometric (black is 0), strip offsets, samples, rows a strip, strip sizes.
+		final int pad = data.size() % 2, arrays = 8 + data.size() + pad, ifd = arrays + 8 * strips; // at even offsets, as TIFF asks
+		final int[][] tags = { { 256, 4, width }, { 257, 4, height }, { 258, 3, 8 }, { 259, 3, 8 }, { 262, 3, 1 },
+			{ 273, 4, strips == 1 ? 8 : arrays }, { 277, 3, 1 }, { 278, 4, rowsPerStrip }, { 279, 4, strips == 1 ? data.size() : arrays + 4 * strips } };
+		final ByteBuffer tail = ByteBuffer.allocate(8 * strips + 2 + 12 * tags.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+		tail.put(offsets.array()).put(counts.array()).putShort((short) tags.length);
+		for (final int[] tag : tags) {
+			final int count = tag[0] == 273 || tag[0] == 279 ? strips : 1;
+			tail.putShort((short) tag[0]).putShort((short) tag[1]).putInt(count);
+			if (tag[1] == 3) tail.putShort((short) tag[2]).putShort((short) 0);
+			else tail.putInt(tag[2]);
+		}
+		tail.putInt(0);
+		try (OutputStream out = Files.newOutputStream(file)) {
+			out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd)
+				.array());
+			data.writeTo(out);
+			out.write(new byte[pad]);
+			out.write(tail.array());
+		}
+		return file;
 	}
 
 	private static BufferedImage texture(final String texture, final int w, final int h, final Random random) {

@@ -1,5 +1,6 @@
 package io.github.digitclassifier.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public final class Main {
 	}
 
 	/** The inputs named by {@code key=value} words, read as the macros read their keys. */
-	static Map<String, Object> inputs(final CommandInfo info, final String[] args) {
+	static Map<String, Object> inputs(final CommandInfo info, final String[] args) throws IOException {
 		final Map<String, String> given = new LinkedHashMap<>();
 		for (int i = 1; i < args.length; i++) {
 			final int eq = args[i].indexOf('=');

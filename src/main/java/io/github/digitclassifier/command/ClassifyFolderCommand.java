@@ -35,6 +35,7 @@ public class ClassifyFolderCommand extends ReportingCommand {
 	protected void execute() throws IOException {
 		final Path root = Paths.required(folder, "folder");
 		final Path outputFile = Paths.output(output_file, "output_file");
+		Paths.notInput(outputFile, "output_file", Paths.optional(model_file), "model_file");
 		final FolderPredictions result;
 		final CsvTable table;
 		try (Classifier model = ModelFiles.loadOrDefault(Paths.optional(model_file))) {

@@ -11,6 +11,7 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
+import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.ij1.Slices;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.io.CsvTable;
@@ -42,7 +43,10 @@ public class ClassifyImageCommand extends ReportingCommand {
 		if (image == null || image.getProcessor() == null) {
 			throw new IllegalArgumentException("No image open: open an image or stack to classify");
 		}
+		final String small = ImageFiles.tooSmall("Image " + image.getTitle(), image.getWidth(), image.getHeight());
+		if (small != null) throw new IllegalArgumentException(small);
 		final Path outputFile = Paths.output(output_file, "output_file");
+		Paths.notInput(outputFile, "output_file", Paths.optional(model_file), "model_file");
 		final Slices.Items items;
 		final List<String> labels;
 		final List<Prediction> predictions;

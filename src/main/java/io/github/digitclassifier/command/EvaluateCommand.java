@@ -40,6 +40,7 @@ public class EvaluateCommand extends ReportingCommand {
 	protected void execute() throws IOException {
 		final Path testFolder = Paths.required(test_folder, "test_folder");
 		final Path reportFile = Paths.output(report_file, "report_file");
+		Paths.notInput(reportFile, "report_file", Paths.optional(model_file), "model_file");
 		final EvaluationResult result;
 		try (Classifier model = ModelFiles.loadOrDefault(Paths.optional(model_file))) {
 			result = Evaluator.evaluate(model, testFolder);

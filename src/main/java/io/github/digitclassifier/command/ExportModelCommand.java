@@ -32,6 +32,7 @@ public class ExportModelCommand extends ReportingCommand {
 		final ExportFormat chosen = ExportFormat.fromId(format);
 		final Path output = Paths.output(output_file, "output_file");
 		if (output == null) throw new IllegalArgumentException("Missing output_file: give the file to write");
+		Paths.notInput(output, "output_file", Paths.optional(model_file), "model_file");
 		final Exports.Exported exported = Exports.export(Paths.optional(model_file), chosen, output);
 		log.info(String.format(java.util.Locale.ROOT, "Exported %s as %s to %s in %.2f s", exported.model(), chosen.id(), exported.files(),
 			exported.seconds()));

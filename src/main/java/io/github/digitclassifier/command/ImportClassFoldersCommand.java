@@ -13,6 +13,7 @@ import ij.ImagePlus;
 import io.github.digitclassifier.data.ClassBalance;
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.Dataset;
+import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.ij1.Stacks;
 import io.github.digitclassifier.ij1.Tables;
 
@@ -31,7 +32,10 @@ public class ImportClassFoldersCommand extends ReportingCommand {
 
 	@Override
 	protected void execute() throws IOException {
-		if (size < 0) throw new IllegalArgumentException("size must be 0 (keep) or more, not " + size);
+		// Images are read at most this large: a larger size would only blow them up, and could exhaust memory.
+		if (size < 0 || size > ImageFiles.MAX_DECODED_SIDE) {
+			throw new IllegalArgumentException("size must be 0 (keep) or between 1 and " + ImageFiles.MAX_DECODED_SIDE + ", not " + size);
+		}
 		final Dataset dataset = ClassFolders.scan(Paths.required(folder, "folder"));
 		final Stacks.Imported imported = Stacks.of(dataset, size);
 		warnSkipped(imported.skipped());

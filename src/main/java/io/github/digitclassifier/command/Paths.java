@@ -1,8 +1,14 @@
 package io.github.digitclassifier.command;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+import io.github.digitclassifier.data.ImageFiles;
 
 /** The path parameters of commands: empty means unset, outputs are checked before work starts. */
 final class Paths {
@@ -22,16 +28,55 @@ final class Paths {
 
 	/**
 	 * Checks that an output file can be written, so that a long run does not end in a failure to
-	 * save. Returns the path, or null when unset.
+	 * save, and that it is no image, which it would replace or pass for. Returns the path, or null
+	 * when unset.
 	 */
 	static Path output(final File file, final String key) {
 		final Path path = optional(file);
 		if (path == null) return null;
 		final Path folder = path.toAbsolutePath().getParent();
-		if (Files.isDirectory(path)) throw new IllegalArgumentException(key + " " + path + " is a folder, not a file");
-		if (folder == null || !Files.isDirectory(folder)) throw new IllegalArgumentException(key + " " + path + ": folder " + folder + " does not exist");
-		if (!Files.isWritable(folder)) throw new IllegalArgumentException(key + " " + path + ": folder " + folder + " is not writable");
-		if (Files.exists(path) && !Files.isWritable(path)) throw new IllegalArgumentException(key + " " + path + " is read-only");
+		if (Files.isDirectory(path)) throw new IllegalArgumentException(key + " " + path + " is a folder, not a file: give a file in it");
+		if (folder == null || !Files.isDirectory(folder)) {
+			throw new IllegalArgumentException(key + " " + path + ": folder " + folder + " does not exist; create it, or give a file in another folder");
+		}
+		if (!Files.isWritable(folder)) {
+			throw new IllegalArgumentException(key + " " + path + ": folder " + folder + " is not writable; give a file in another folder");
+		}
+		if (Files.exists(path) && (!Files.isWritable(path) || markedReadOnly(path))) {
+			throw new IllegalArgumentException(key + " " + path + " is read-only: make it writable, or give another file");
+		}
+		if (ImageFiles.hasImageExtension(path)) {
+			throw new IllegalArgumentException(key + " " + path + " is named as an image: give a file of another name, so that no image is replaced");
+		}
 		return path;
+	}
+
+	/** Refuses an output that is the file another key reads: it would be replaced by what was made of it. */
+	static void notInput(final Path output, final String key, final Path input, final String inputKey) {
+		if (output != null && input != null && sameFile(output, input)) {
+			throw new IllegalArgumentException(key + " " + output + " is " + inputKey + " itself: give another file, " + inputKey + " stays as it is");
+		}
+	}
+
+	private static boolean sameFile(final Path a, final Path b) {
+		try {
+			return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize()) || Files.exists(a) && Files.isSameFile(a, b);
+		}
+		catch (final IOException e) {
+			return false; // one of them cannot be looked at: not the same file as far as can be told
+		}
+	}
+
+	/** A file without any write permission: its owner meant it to stay, though root may still write it. */
+	private static boolean markedReadOnly(final Path path) {
+		try {
+			if (!Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) return false;
+			final Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+			return !permissions.contains(PosixFilePermission.OWNER_WRITE) && !permissions.contains(PosixFilePermission.GROUP_WRITE) &&
+				!permissions.contains(PosixFilePermission.OTHERS_WRITE);
+		}
+		catch (final IOException e) {
+			return false; // what cannot be looked at is left to the write, which names the file when it fails
+		}
 	}
 }

@@ -14,6 +14,7 @@ import ij.gui.Roi;
 import io.github.digitclassifier.ij1.DigitBoxes;
 import io.github.digitclassifier.ij1.Slices;
 import io.github.digitclassifier.model.Classifier;
+import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.NumberReading;
 import io.github.digitclassifier.read.ReadingTables;
 import net.imglib2.RandomAccessibleInterval;
@@ -34,6 +35,8 @@ public class ReadNumberCommand extends ReadingCommand {
 		}
 		final Slices.Items items = Slices.of(image, 1);
 		final Rectangle area = selection(image);
+		NumberReader.requireReadable(area == null ? "Image " + image.getTitle() : "The selection on " + image.getTitle(),
+			area == null ? image.getWidth() : area.width, area == null ? image.getHeight() : area.height);
 		// Each slice fetched only when read: a virtual stack is not loaded whole.
 		final List<RandomAccessibleInterval<? extends RealType<?>>> regions = area == null ? items.images() : new AbstractList<>() {
 			@Override

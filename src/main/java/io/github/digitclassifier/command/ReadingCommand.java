@@ -33,10 +33,15 @@ abstract class ReadingCommand extends ReportingCommand {
 	@Parameter(label = "Digits per number (0 = any)", min = "0", persist = false)
 	private int digits;
 
-	/** Checks the output file first, then loads the model: bad keys fail before any work. */
+	/** Checks the options and the output file first, then loads the model: bad keys fail before any work. */
 	protected Classifier model() throws IOException {
-		Paths.output(output_file, "output_file");
+		options();
+		Paths.notInput(Paths.output(output_file, "output_file"), "output_file", Paths.optional(model_file), "model_file");
 		return ModelFiles.loadOrDefault(Paths.optional(model_file));
+	}
+
+	private ReadOptions options() {
+		return new ReadOptions(min_confidence, digits);
 	}
 
 	/**
@@ -46,7 +51,7 @@ abstract class ReadingCommand extends ReportingCommand {
 	 */
 	protected NumberReader reader(final Classifier model) {
 		final StripReader strips = Paths.optional(model_file) == null ? StripReader.bundled().orElse(null) : null;
-		return new NumberReader(model, strips, new ReadOptions(min_confidence, digits));
+		return new NumberReader(model, strips, options());
 	}
 
 	/** Writes the table when an output file was given ({@link #model()} has checked it), and shows it. */

@@ -102,6 +102,7 @@ public class TrainCommand extends ReportingCommand {
 		Path modelFile = Paths.output(model_file, "model_file");
 		if (modelFile == null) modelFile = trainFolder.toAbsolutePath().resolveSibling("digit-classifier.zip");
 		final Path historyFile = Paths.output(history_file, "history_file");
+		Paths.notInput(historyFile, "history_file", modelFile, "model_file");
 		final Recipe recipe = new Recipe(Architecture.fromId(network), epochs, batch_size, learning_rate,
 			Recipe.decayOver(epochs), augment ? Augmentation.digits() : null, seed, validation_fraction, Recipe.defaults().patience(),
 			Recipe.defaults().minUpdatesPerEpoch(), Balance.fromId(balance));

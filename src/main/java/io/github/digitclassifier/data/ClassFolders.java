@@ -26,7 +26,9 @@ public final class ClassFolders {
 			throw new IllegalArgumentException("No folder given");
 		}
 		if (!Files.exists(folder)) throw new IllegalArgumentException("Folder not found: " + folder);
-		if (!Files.isDirectory(folder)) throw new IllegalArgumentException("Not a folder: " + folder);
+		if (!Files.isDirectory(folder)) {
+			throw new IllegalArgumentException("Not a folder: " + folder + ": give the folder that holds one sub-folder per class");
+		}
 		final List<Path> classFolders;
 		try (Stream<Path> children = Files.list(folder)) {
 			classFolders = children.filter(Files::isDirectory).filter(p -> !isHidden(p.getFileName())).sorted().toList();

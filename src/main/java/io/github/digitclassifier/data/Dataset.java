@@ -45,13 +45,20 @@ public record Dataset(Path root, List<String> classNames, List<LabeledImage> ima
 		return requireClassesPresent(classNames);
 	}
 
-	/** Fails, naming the class folder, when one of these classes has no image left. */
+	/** Fails, naming the class folder and the last of its files skipped, when one of these classes has no image left. */
 	public Dataset requireClassesPresent(final Collection<String> required) {
 		final int[] counts = countsPerClass();
 		for (int c = 0; c < counts.length; c++) {
 			if (counts[c] == 0 && required.contains(classNames.get(c))) {
-				throw new IllegalArgumentException("Class folder " + root.resolve(classNames.get(c)) +
-					" has no usable image" + (skipped.isEmpty() ? "" : " (" + skipped.size() + " files skipped)"));
+				final Path folder = root.resolve(classNames.get(c));
+				final List<SkippedFile> ofClass = skipped.stream().filter(s -> s.file().startsWith(folder)).toList();
+				final String why = switch (ofClass.size()) {
+					case 0 -> "";
+					case 1 -> " (1 file skipped: " + ofClass.get(0).description() + ")";
+					default -> " (" + ofClass.size() + " files skipped, the last " + ofClass.get(ofClass.size() - 1).description() + ")";
+				};
+				throw new IllegalArgumentException("Class folder " + folder + " has no usable image" + why + ": put images (" +
+					ImageFiles.FORMATS + ") in it, or remove it");
 			}
 		}
 		return this;

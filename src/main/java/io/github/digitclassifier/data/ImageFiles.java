@@ -35,6 +35,15 @@ public final class ImageFiles {
 	/** Larger images are read subsampled: a model input is a few dozen pixels wide. */
 	public static final int MAX_DECODED_SIDE = 2048;
 
+	/** Images with a side under this hold no digit or picture (the smallest digits in use, UCI's, are 8x8): refused. */
+	public static final int MIN_SIDE = 4;
+
+	/**
+	 * Most pixels of a TIFF strip or tile: ImageIO decodes each piece whole before subsampling it,
+	 * and a scan of 20000x20000 px in one strip would take 400 MB at 8 bits.
+	 */
+	static final long MAX_PIECE_PIXELS = 1L << 25;
+
 	private static final Set<String> EXTENSIONS = Set.of("png", "tif", "tiff", "jpg", "jpeg", "bmp", "gif");
 
 	static {
@@ -78,9 +87,12 @@ public final class ImageFiles {
 			png = bytes == null ? null : Pngs.decode(bytes);
 		}
 		catch (final IOException e) {
-			throw new IOException(file + " cannot be decoded (corrupt or truncated?): " + e.getMessage(), e);
+			throw undecodable(file, e);
 		}
-		if (png != null) return channels == 1 ? grey(png) : rgb(png);
+		if (png != null) {
+			requireUsable(file, png.width(), png.height());
+			return channels == 1 ? grey(png) : rgb(png);
+		}
 		final BufferedImage image = decode(file, bytes);
 		return channels == 1 ? toFloat(image) : toRgb(image);
 	}
@@ -106,26 +118,87 @@ public final class ImageFiles {
 	}
 
 	private static BufferedImage decode(final Path file, final byte[] bytes) throws IOException {
-		try (ImageInputStream in = ImageIO.createImageInputStream(bytes != null ? new ByteArrayInputStream(bytes) : file.toFile())) {
-			if (in == null) throw new IOException("Cannot open " + file);
-			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) throw new IOException(file + " is not a readable image (unknown format)");
-			final ImageReader reader = readers.next();
+		final BufferedImage image = withReader(file, bytes, reader -> {
+			final int w, h, pieceWidth, pieceHeight;
 			try {
-				reader.setInput(in, true, true);
-				final int side = Math.max(reader.getWidth(0), reader.getHeight(0));
-				final ImageReadParam param = reader.getDefaultReadParam();
-				final int step = (side + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE;
-				if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+				w = reader.getWidth(0);
+				h = reader.getHeight(0);
+				pieceWidth = reader.getTileWidth(0);
+				pieceHeight = reader.getTileHeight(0);
+			}
+			catch (final IOException | RuntimeException e) {
+				throw undecodable(file, e);
+			}
+			requireUsable(file, w, h);
+			// Only TIFF's reader decodes a piece whole; the others' piece is the image, decoded row by row.
+			if (reader.getFormatName().equalsIgnoreCase("tif") && (long) pieceWidth * pieceHeight > MAX_PIECE_PIXELS) {
+				throw new IOException(file + " is " + w + "x" + h + " px in one piece (a TIFF strip or tile of " + pieceWidth + "x" +
+					pieceHeight + " px), decoded whole: more than the " + (MAX_PIECE_PIXELS >> 20) +
+					" megapixels read at once; scale it down or crop it");
+			}
+			final ImageReadParam param = reader.getDefaultReadParam();
+			final int step = (Math.max(w, h) + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE;
+			if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+			try {
 				return reader.read(0, param);
 			}
 			catch (final IOException | RuntimeException e) {
-				throw new IOException(file + " cannot be decoded (corrupt or truncated?): " + e.getMessage(), e);
+				throw undecodable(file, e);
+			}
+		});
+		if (image == null) throw new IOException(file + " is not a readable image (unknown format)");
+		return image;
+	}
+
+	/** An image file's width and height as its header gives them; null when no reader here knows its format or header. */
+	public static long[] size(final Path file) throws IOException {
+		return withReader(file, null, reader -> {
+			try {
+				return new long[] { reader.getWidth(0), reader.getHeight(0) };
+			}
+			catch (final IOException | RuntimeException e) {
+				return null; // a damaged header: whoever decodes the file says so
+			}
+		});
+	}
+
+	/** What is done with an image file's reader, its input set. */
+	@FunctionalInterface
+	private interface ReaderTask<T> {
+		T apply(ImageReader reader) throws IOException;
+	}
+
+	/** What {@code task} makes of the reader of the file (of {@code bytes} when not null); null when no reader knows its format. */
+	private static <T> T withReader(final Path file, final byte[] bytes, final ReaderTask<T> task) throws IOException {
+		try (ImageInputStream in = ImageIO.createImageInputStream(bytes != null ? new ByteArrayInputStream(bytes) : file.toFile())) {
+			if (in == null) throw new IOException("Cannot open " + file);
+			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) return null;
+			final ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				return task.apply(reader);
 			}
 			finally {
 				reader.dispose();
 			}
 		}
+	}
+
+	private static IOException undecodable(final Path file, final Exception e) {
+		return new IOException(file + " cannot be decoded (corrupt or truncated?): " + e.getMessage(), e);
+	}
+
+	/** Refuses a file whose image is too small to hold anything, naming it. */
+	private static void requireUsable(final Path file, final int width, final int height) throws IOException {
+		final String small = tooSmall(file.toString(), width, height);
+		if (small != null) throw new IOException(small);
+	}
+
+	/** Why an image of {@code width} x {@code height} px, called {@code what}, holds no digit or picture; null when it may. */
+	public static String tooSmall(final String what, final long width, final long height) {
+		return Math.min(width, height) >= MIN_SIDE ? null : what + " is " + width + "x" + height +
+			" px: too small to hold a digit or picture (at least " + MIN_SIDE + "x" + MIN_SIDE + " px)";
 	}
 
 	/** A decoded PNG as grey: grey as it is, colour as {@link #toFloat} gives it. */

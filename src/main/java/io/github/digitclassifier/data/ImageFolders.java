@@ -35,10 +35,11 @@ public final class ImageFolders {
 		return folder.relativize(file).toString().replace('\\', '/');
 	}
 
-	/** Fails, naming the folder and the last failure, when none of its images could be read. */
-	public static void requireSome(final Path folder, final int read, final List<SkippedFile> skipped) {
+	/** Fails, naming the folder and the last failure, when none of its {@code images} could be read. */
+	public static void requireSome(final Path folder, final int images, final int read, final List<SkippedFile> skipped) {
 		if (read > 0) return;
-		final SkippedFile last = skipped.get(skipped.size() - 1);
-		throw new IllegalArgumentException("No image in folder " + folder + " could be read: " + last.file() + ": " + last.reason());
+		throw new IllegalArgumentException((images == 1 ? "The one image in folder " + folder + " could not be read (" :
+			"None of the " + images + " images in folder " + folder + " could be read (the last, ") +
+			skipped.get(skipped.size() - 1).description() + "): give a folder of readable images (" + ImageFiles.FORMATS + ")");
 	}
 }

@@ -15,8 +15,13 @@ public record SkippedFile(Path file, String reason) {
 		return lines;
 	}
 
+	/** The file and why it was skipped: the reason alone when it names the file (image files' failures do). */
+	public String description() {
+		return reason.startsWith(file.toString()) ? reason : file + ": " + reason;
+	}
+
 	@Override
 	public String toString() {
-		return "Skipped " + file + ": " + reason;
+		return "Skipped " + description();
 	}
 }

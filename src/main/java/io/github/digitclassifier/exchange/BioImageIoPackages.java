@@ -357,7 +357,8 @@ public final class BioImageIoPackages {
 			final Map<?, ?> weights = map(rdf.get("weights"));
 			final Map<?, ?> onnx = map(weights.get("onnx"));
 			if (onnx.get("source") == null) {
-				throw new IOException(describedIn + " has no ONNX weights (it has " + weights.keySet() + "): only ONNX weights can run here");
+				throw new IOException(describedIn + " has no ONNX weights (it has " + weights.keySet() + "): only ONNX weights can run here; " +
+					"convert its weights to ONNX with bioimage.io's tools");
 			}
 			final String source = String.valueOf(onnx.get("source")).replaceFirst("^\\./", "");
 			final ZipEntry weightsEntry = zip.getEntry(source);
@@ -380,7 +381,7 @@ public final class BioImageIoPackages {
 			return OnnxModels.load(bytes, description, zipFile + "!/" + source, describedIn);
 		}
 		catch (final ZipException e) {
-			throw new IOException("Model file " + zipFile + " is not a zip file, or truncated", e);
+			throw ModelBundles.unreadableZip(zipFile, e);
 		}
 	}
 

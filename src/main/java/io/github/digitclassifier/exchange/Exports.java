@@ -27,9 +27,6 @@ public final class Exports {
 			throw new IllegalArgumentException("model_file " + modelFile + " is an ONNX model or bioimage.io package already: " +
 				"Export Model exports Digit Classifier model files");
 		}
-		if (modelFile != null && modelFile.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
-			throw new IllegalArgumentException("output_file " + output + " is model_file itself: give another file, the model stays as it is");
-		}
 		final String suffix = format == ExportFormat.ONNX ? ".onnx" : ".zip";
 		if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(suffix)) {
 			throw new IllegalArgumentException("output_file " + output + " must end in " + suffix + ", so that it works as a model file again");

@@ -158,9 +158,13 @@ public final class OnnxModels {
 			case GREY -> new long[] { 1, in[1], in[2] };
 		};
 		final long[] out = onlyTensor(session.getOutputInfo(), source, "output").getValue().getShape();
-		if (out.length != 2 || out[1] >= 0 && out[1] != classNames.size()) {
+		if (out.length != 2) {
 			throw new IOException("ONNX model " + source + " does not give class scores: its output has shape " + Arrays.toString(out) +
 				" where [batch, " + classNames.size() + "] (one score per class of " + describedIn + ") was expected");
+		}
+		if (out[1] >= 0 && out[1] != classNames.size()) {
+			throw new IOException("Description " + describedIn + " names " + classNames.size() + " classes, ONNX model " + source + " gives " +
+				out[1] + " scores: give classNames one name per output, in the order of the outputs");
 		}
 		final Preprocessing preprocessing = preprocessing(json, chw, describedIn);
 		final int fixedBatch = in[0] > 0 ? (int) in[0] : 0;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +193,9 @@ public final class ModelBundles {
 	/** Checks that a file is a whole bundle this version can read, and returns its metadata. */
 	public static BundleMetadata readMetadata(final Path file) throws IOException {
 		if (!Files.exists(file)) throw new IOException("Model file not found: " + file);
-		if (Files.isDirectory(file)) throw new IOException("Model file " + file + " is a folder, not a model file");
+		if (Files.isDirectory(file)) {
+			throw new IOException("Model file " + file + " is a folder, not a model file: give the model's .zip or .onnx file");
+		}
 		try (ZipFile zip = new ZipFile(file.toFile())) {
 			for (final Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
 				final String name = e.nextElement().getName();
@@ -225,7 +228,26 @@ public final class ModelBundles {
 			return check(metadata, file);
 		}
 		catch (final ZipException e) {
-			throw new IOException("Model file " + file + " is not a Digit Classifier model (not a zip file, or truncated)", e);
+			throw unreadableZip(file, e);
+		}
+	}
+
+	/** Why a model file that zip cannot open is refused: it is no zip at all, or one cut short or damaged. */
+	public static IOException unreadableZip(final Path file, final ZipException e) {
+		if (!startsAsZip(file)) {
+			return new IOException("Model file " + file + " is not a zip file: give a model saved by Train Digit Classifier, " +
+				"an .onnx file or a bioimage.io package", e);
+		}
+		return new IOException("Model file " + file + " is truncated or damaged (its zip directory cannot be read): copy it again, " +
+			"or save the model anew", e);
+	}
+
+	private static boolean startsAsZip(final Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return Arrays.equals(in.readNBytes(4), new byte[] { 'P', 'K', 3, 4 });
+		}
+		catch (final IOException e) {
+			return false;
 		}
 	}
 
@@ -257,8 +279,8 @@ public final class ModelBundles {
 			throw new IOException("Model file " + file + " is not a Digit Classifier model (wrong format name in " + METADATA_ENTRY + ")");
 		}
 		if (metadata.formatVersion() > BundleMetadata.FORMAT_VERSION) {
-			throw new IOException("Model file " + file + " was written by a newer Digit Classifier (format version " +
-				metadata.formatVersion() + "; this version reads up to " + BundleMetadata.FORMAT_VERSION + "): update the plugin");
+			throw new IOException("Model file " + file + " was made by a newer Digit Classifier: update the plugin (the file's format version is " +
+				metadata.formatVersion() + ", this version reads up to " + BundleMetadata.FORMAT_VERSION + ")");
 		}
 		if (metadata.formatVersion() < 1 || metadata.classNames() == null || metadata.classNames().isEmpty() ||
 			metadata.preprocessing() == null)

@@ -67,7 +67,7 @@ public final class Predictor {
 			if (failures[i] != null) skipped.add(new SkippedFile(file, failures[i]));
 			else predictions.add(new FilePrediction(ImageFolders.relative(folder, file), all.get(i)));
 		}
-		ImageFolders.requireSome(folder, predictions.size(), skipped);
+		ImageFolders.requireSome(folder, images.size(), predictions.size(), skipped);
 		return new FolderPredictions(predictions, skipped);
 	}
 

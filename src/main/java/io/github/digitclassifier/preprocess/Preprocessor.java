@@ -2,6 +2,7 @@ package io.github.digitclassifier.preprocess;
 
 import java.util.Arrays;
 
+import io.github.digitclassifier.data.ImageFiles;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
@@ -90,12 +91,13 @@ public final class Preprocessor {
 	 * {@code out} from {@code offset}: channel planes one after another. A grey image given to a
 	 * colour model gives three equal planes; a colour one given to a grey model, its luminance.
 	 */
-	public void prepareInto(final RandomAccessibleInterval<? extends RealType<?>> image, final float[] out, final int offset) {
-		final int planes = image.numDimensions() == 2 ? 1 : image.numDimensions() == 3 ? (int) image.dimension(2) : -1;
+	public void prepareInto(final RandomAccessibleInterval<? extends RealType<?>> given, final float[] out, final int offset) {
+		final int planes = given.numDimensions() == 2 ? 1 : given.numDimensions() == 3 ? (int) given.dimension(2) : -1;
 		if (planes != 1 && planes != 3) {
 			throw new IllegalArgumentException("Expected a grey (2D) or RGB image (three channels), got " +
-				(planes < 0 ? image.numDimensions() + " dimensions" : planes + " channels"));
+				(planes < 0 ? given.numDimensions() + " dimensions" : planes + " channels"));
 		}
+		final RandomAccessibleInterval<? extends RealType<?>> image = withinDecodedSide(given);
 		final int w = (int) image.dimension(0);
 		final int h = (int) image.dimension(1);
 		final float[] all = copyRows(image, SCRATCH.get().pixels(w * h * planes));
@@ -126,6 +128,17 @@ public final class Preprocessor {
 		}
 		fitByCentreOfMass(pixels, contentBox(detection, w, h), w, h, out, offset);
 		if (settings.maxStroke() > 0) thinStrokes(out, offset);
+	}
+
+	/**
+	 * Every n-th pixel of an image wider or higher than image files are decoded, as they are
+	 * subsampled: an image open in ImageJ gives what its file gives, and no copy of it all is made.
+	 */
+	private static RandomAccessibleInterval<? extends RealType<?>> withinDecodedSide(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final long side = Math.max(image.dimension(0), image.dimension(1));
+		if (side <= ImageFiles.MAX_DECODED_SIDE) return image;
+		final long step = (side + ImageFiles.MAX_DECODED_SIDE - 1) / ImageFiles.MAX_DECODED_SIDE;
+		return image.numDimensions() == 2 ? Views.subsample(image, step) : Views.subsample(image, step, step, 1);
 	}
 
 	/**

@@ -55,6 +55,12 @@ public final class NumberReader {
 	/** Parts of a split piece are at least this and at most {@link #MAX_PART} times the writing's height wide. */
 	static final double MIN_PART = 0.2, MAX_PART = 1.2;
 
+	/**
+	 * Most pixels read in one image: finding the ink holds several arrays of the image's size, so a
+	 * larger image, a page scanned at a high resolution, is to be cut to the number's area first.
+	 */
+	public static final long MAX_PIXELS = 1L << 24;
+
 	/** Images found and cut at a time before their candidate digits are classified together. */
 	static final int CHUNK = 64;
 
@@ -114,6 +120,16 @@ public final class NumberReader {
 		this.options = options;
 	}
 
+	/** Fails, naming the image ({@code what}), when it is too small to hold a digit or too large to read at once. */
+	public static void requireReadable(final String what, final long width, final long height) {
+		final String small = ImageFiles.tooSmall(what, width, height);
+		if (small != null) throw new IllegalArgumentException(small);
+		if (width * height > MAX_PIXELS) {
+			throw new IllegalArgumentException(what + " is " + width + "x" + height + " px: numbers are read in at most " + (MAX_PIXELS >> 20) +
+				" megapixels at a time; select the area that holds the number, or crop the image to it");
+		}
+	}
+
 	/** Reads one image: grey (2D), or red, green and blue planes (x, y, channel). */
 	public NumberReading read(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		return readAll(List.of(image)).get(0);
@@ -148,7 +164,7 @@ public final class NumberReader {
 			if (failures[i] != null) skipped.add(new SkippedFile(files.get(i), failures[i]));
 			else readings.add(new FileReading(ImageFolders.relative(folder, files.get(i)), all.get(i)));
 		}
-		ImageFolders.requireSome(folder, readings.size(), skipped);
+		ImageFolders.requireSome(folder, files.size(), readings.size(), skipped);
 		return new FolderReadings(readings, skipped);
 	}
 

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,11 +95,12 @@ class MainTest {
 		io.github.digitclassifier.NumberImages.Sample sample;
 		do sample = io.github.digitclassifier.NumberImages.draw(digits, 5, io.github.digitclassifier.NumberImages.Condition.SPACED, 36, true, random);
 		while (sample.text().charAt(0) != '0');
-		final Path folder = Files.createDirectories(dir.resolve("codes/batch 1"));
+		// Paths with spaces and letters beyond ASCII, as users name their folders.
+		final Path folder = Files.createDirectories(dir.resolve("Zahlen für Jänner/batch 1"));
 		javax.imageio.ImageIO.write(sample.image(), "png", folder.resolve("code.png").toFile());
 		final Path image = dir.resolve("image.csv"), all = dir.resolve("folder.csv");
 		assertEquals(0, Main.run(context, new String[] { "read", "image=" + folder.resolve("code.png"), "digits=5", "output_file=" + image }));
-		assertEquals(0, Main.run(context, new String[] { "read-folder", "folder=" + dir.resolve("codes"), "output_file=" + all }));
+		assertEquals(0, Main.run(context, new String[] { "read-folder", "folder=" + dir.resolve("Zahlen für Jänner"), "output_file=" + all }));
 		final String[] row = Files.readAllLines(image).get(1).split(",");
 		assertEquals("1", row[0]);
 		assertEquals(sample.text(), row[2], Files.readAllLines(image).toString());
@@ -102,6 +109,33 @@ class MainTest {
 		Files.createDirectories(dir.resolve("empty"));
 		assertEquals(1, Main.run(context, new String[] { "read-folder", "folder=" + dir.resolve("empty"), "output_file=" + dir.resolve("none.csv") }));
 		assertFalse(Files.exists(dir.resolve("none.csv")));
+	}
+
+	@Test
+	void anImageTooLargeToOpenIsRefusedFromItsHeader() throws Exception {
+		// A PNG's signature and header alone, of 100000x100000 px: what ImageJ would decode whole.
+		final ByteArrayOutputStream header = new ByteArrayOutputStream();
+		final DataOutputStream png = new DataOutputStream(header);
+		png.writeLong(0x89504E470D0A1A0AL);
+		final byte[] chunk = ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(100_000).putInt(100_000)
+			.put(new byte[] { 8, 0, 0, 0, 0 }).array();
+		final CRC32 crc = new CRC32();
+		crc.update(chunk);
+		png.writeInt(13);
+		png.write(chunk);
+		png.writeInt((int) crc.getValue());
+		final Path huge = Files.write(dir.resolve("huge.png"), header.toByteArray());
+		final ByteArrayOutputStream said = new ByteArrayOutputStream();
+		final PrintStream err = System.err;
+		System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+		try {
+			assertEquals(1, Main.run(context, new String[] { "classify-image", "image=" + huge }));
+		}
+		finally {
+			System.setErr(err);
+		}
+		final String line = said.toString(StandardCharsets.UTF_8);
+		assertTrue(line.contains("image: " + huge + " is 100000x100000 px, too large to open") && !line.contains("\tat "), line);
 	}
 
 	@Test

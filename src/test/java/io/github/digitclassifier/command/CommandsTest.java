@@ -17,6 +17,7 @@ import org.scijava.command.CommandService;
 import org.scijava.module.Module;
 
 import ij.ImagePlus;
+import ij.process.ByteProcessor;
 import io.github.digitclassifier.HeadlessContext;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
@@ -147,6 +148,21 @@ class CommandsTest {
 			assertEquals(List.of(model), files.toList());
 		}
 		assertFalse(Files.exists(TinyModel.train().resolveSibling("digit-classifier.zip")));
+	}
+
+	@Test
+	void anImageOrSelectionTooSmallOrTooLargeToReadIsRefusedNamingIt() {
+		assertFailure("Image dot is 1x1 px: too small to hold a digit or picture", ClassifyImageCommand.class,
+			Map.of("image", new ImagePlus("dot", new ByteProcessor(1, 1))));
+		final ImagePlus form = new ImagePlus("form", new ByteProcessor(200, 60));
+		form.setRoi(10, 0, 1, 20);
+		assertFailure("The selection on form is 1x20 px: too small", ReadNumberCommand.class, Map.of("image", form));
+		final ImagePlus scan = new ImagePlus("scan", new ByteProcessor(5000, 4000));
+		assertFailure("Image scan is 5000x4000 px: numbers are read in at most 16 megapixels at a time; select the area",
+			ReadNumberCommand.class, Map.of("image", scan));
+		// Within a selection, the image is read.
+		scan.setRoi(100, 100, 400, 200);
+		run(ReadNumberCommand.class, Map.of("image", scan));
 	}
 
 	@Test

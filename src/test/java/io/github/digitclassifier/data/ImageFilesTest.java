@@ -1,5 +1,6 @@
 package io.github.digitclassifier.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
+import io.github.digitclassifier.SyntheticImages;
 import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
@@ -96,11 +98,11 @@ class ImageFilesTest {
 
 	@Test
 	void readsImageJ16And32BitTiffs() throws Exception {
-		final ShortProcessor shorts = new ShortProcessor(6, 3);
+		final ShortProcessor shorts = new ShortProcessor(6, 4);
 		shorts.set(4, 2, 40000);
 		new FileSaver(new ImagePlus("16", shorts)).saveAsTiff(dir.resolve("16.tif").toString());
 		assertEquals(40000f, pixels(ImageFiles.read(dir.resolve("16.tif")))[2 * 6 + 4]);
-		final FloatProcessor floats = new FloatProcessor(6, 3);
+		final FloatProcessor floats = new FloatProcessor(6, 4);
 		floats.setf(1, 1, -2.5f);
 		new FileSaver(new ImagePlus("32", floats)).saveAsTiff(dir.resolve("32.tif").toString());
 		assertEquals(-2.5f, pixels(ImageFiles.read(dir.resolve("32.tif")))[6 + 1]);
@@ -108,12 +110,12 @@ class ImageFilesTest {
 
 	@Test
 	void transparentPixelsLieOnWhite() throws Exception {
-		final BufferedImage argb = new BufferedImage(3, 3, BufferedImage.TYPE_INT_ARGB);
+		final BufferedImage argb = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
 		argb.setRGB(1, 1, 0xff000000);
 		ImageIO.write(argb, "png", dir.resolve("ink.png").toFile());
 		final float[] pixels = pixels(ImageFiles.read(dir.resolve("ink.png")));
 		assertEquals(255f, pixels[0], 0.5f);
-		assertEquals(0f, pixels[4], 0.5f);
+		assertEquals(0f, pixels[4 + 1], 0.5f);
 	}
 
 	@Test
@@ -141,6 +143,32 @@ class ImageFilesTest {
 		final ArrayImg<FloatType, FloatArray> image = ImageFiles.read(dir.resolve("huge.png"));
 		assertTrue(image.dimension(0) <= ImageFiles.MAX_DECODED_SIDE && image.dimension(0) >= 1500, "" + image.dimension(0));
 		assertEquals(5000.0 / 3000, (double) image.dimension(0) / image.dimension(1), 0.01);
+	}
+
+	@Test
+	void scansOf20000PxAreReadSubsampledOrRefusedFromTheirHeader() throws Exception {
+		// In strips of 64 rows: each decoded alone, and the image comes subsampled.
+		final Path strips = SyntheticImages.writeWhiteTiff(dir.resolve("strips.tif"), 20_000, 20_000, 64);
+		final ArrayImg<FloatType, FloatArray> image = ImageFiles.read(strips);
+		assertEquals(2000, image.dimension(0));
+		assertEquals(255f, pixels(image)[12345]);
+		// In one strip, which would be decoded whole: refused before any of it is.
+		final Path one = SyntheticImages.writeWhiteTiff(dir.resolve("one.tif"), 20_000, 20_000, 20_000);
+		final String message = assertThrows(java.io.IOException.class, () -> ImageFiles.read(one)).getMessage();
+		assertTrue(message.startsWith(one + " is 20000x20000 px in one piece"), message);
+		assertArrayEquals(new long[] { 20_000, 20_000 }, ImageFiles.size(one));
+	}
+
+	@Test
+	void imagesTooSmallToHoldADigitAreRefusedNamingTheFile() throws Exception {
+		for (final String format : new String[] { "png", "tif", "gif" }) {
+			final Path file = dir.resolve("line." + format);
+			ImageIO.write(new BufferedImage(40, 3, BufferedImage.TYPE_BYTE_GRAY), format, file.toFile());
+			final String message = assertThrows(java.io.IOException.class, () -> ImageFiles.read(file), format).getMessage();
+			assertEquals(file + " is 40x3 px: too small to hold a digit or picture (at least 4x4 px)", message);
+		}
+		ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY), "png", dir.resolve("smallest.png").toFile());
+		assertEquals(16, pixels(ImageFiles.read(dir.resolve("smallest.png"))).length);
 	}
 
 	private Path writePng(final String name) throws Exception {

@@ -119,7 +119,7 @@ class OnnxModelsTest {
 
 		final Path five = linear("five", new long[] { 1, 8, 8 }, 5, true, THREE_CLASSES + "}");
 		final String notScores = assertThrows(IOException.class, () -> ModelFiles.load(five)).getMessage();
-		assertTrue(notScores.contains(five.toString()) && notScores.contains("does not give class scores"), notScores);
+		assertTrue(notScores.contains(five.toString()) && notScores.contains("names 3 classes") && notScores.contains("gives 5 scores"), notScores);
 
 		final Path noClasses = linear("noclasses", new long[] { 1, 8, 8 }, 3, true, "{\"preprocessing\": {\"fit\": \"resize\"}}");
 		final String noNames = assertThrows(IOException.class, () -> ModelFiles.load(noClasses)).getMessage();

@@ -61,7 +61,7 @@ class PredictorTest {
 		Files.write(broken.resolve("a.png"), new byte[] { 1, 2, 3 });
 		message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> predictor.predictFolder(broken))
 			.getMessage();
-		assertTrue(message.startsWith("No image in folder " + broken + " could be read: " + broken.resolve("a.png")), message);
+		assertTrue(message.startsWith("The one image in folder " + broken + " could not be read (" + broken.resolve("a.png")), message);
 		// A folder reached through a link is classified like the folder itself.
 		SyntheticImages.writeShapes(dir.resolve("real"), 2, 3);
 		final Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));

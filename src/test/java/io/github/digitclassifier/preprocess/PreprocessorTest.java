@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.Random;
 
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.data.ImageFiles;
@@ -88,6 +92,16 @@ class PreprocessorTest {
 		for (int i = 0; i < grid.length; i++) grid[i] = (i / 280 + i % 280) % 2;
 		final float[] out = new Preprocessor(Preprocessing.resize(28, 28)).prepare(ArrayImgs.floats(grid, 280, 280));
 		for (final float v : out) assertEquals(0.5f, v, 0.05f);
+	}
+
+	@Test
+	void anImageLargerThanFilesAreDecodedPreparesAsItsFileDoes(@TempDir final Path dir) throws Exception {
+		final BufferedImage wide = new BufferedImage(6000, 900, BufferedImage.TYPE_BYTE_GRAY);
+		wide.createGraphics().drawImage(SyntheticImages.draw("cross", 40, new Random(3), false), 2500, 100, 700, 700, null);
+		final Path file = dir.resolve("wide.png");
+		ImageIO.write(wide, "png", file.toFile());
+		// The file is read subsampled; the image in memory (one open in ImageJ) is prepared from the same pixels.
+		assertArrayEquals(digits.prepare(ImageFiles.read(file)), digits.prepare(ImageFiles.toFloat(wide)));
 	}
 
 	@Test
