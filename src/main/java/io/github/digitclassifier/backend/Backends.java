@@ -37,13 +37,13 @@ public final class Backends {
 	 */
 	public static synchronized void prepare() {
 		if (prepared) return;
+		LibraryLogs.quiet(); // first: setting the class loaders below is logged already
 		final ClassLoader loader = Backends.class.getClassLoader();
 		ND4JClassLoading.setNd4jClassloader(loader);
 		DL4JClassLoading.setDl4jClassloader(new OneDnnBridge(loader));
 		if (System.getProperty(HELPERS_DISABLE) == null) System.setProperty(HELPERS_DISABLE, "false");
 		NativeBuilds.choose();
 		OpenMpSpin.limit();
-		LibraryLogs.quiet();
 		prepared = true;
 	}
 

@@ -53,7 +53,8 @@ final class ImageJRunner {
 	}
 
 	static Path macroFile(final String macro, final Path workDir) throws IOException {
-		return Files.writeString(workDir.resolve("test.ijm"), macro + "\nprint(\"" + DONE + "\");\n");
+		// ImageJ 1.54p reads a -batch macro file as ISO-8859-1, whatever the locale.
+		return Files.writeString(workDir.resolve("test.ijm"), macro + "\nprint(\"" + DONE + "\");\n", java.nio.charset.StandardCharsets.ISO_8859_1);
 	}
 
 	/** Runs java with these arguments under Xvfb, with a home of its own and the shared native cache. */
@@ -71,6 +72,8 @@ final class ImageJRunner {
 		command.addAll(List.of(arguments));
 		final ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
 		builder.environment().put("JAVA_EXIT_FILE", exitFile.toString());
+		// A desktop's locale: with CI's POSIX one, Java 17 cannot name a file with non-ASCII letters.
+		builder.environment().put("LC_ALL", "C.UTF-8");
 		final Processes.Result result = Processes.run(builder, timeoutSeconds);
 		final int exit = result.timedOut() ? -1 : Files.isRegularFile(exitFile) ? Integer.parseInt(Files.readString(exitFile).strip())
 			: result.exitCode();
