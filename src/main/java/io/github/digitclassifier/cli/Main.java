@@ -18,6 +18,7 @@ import io.github.digitclassifier.command.ClassifyFolderCommand;
 import io.github.digitclassifier.command.ClassifyImageCommand;
 import io.github.digitclassifier.command.Commands;
 import io.github.digitclassifier.command.EvaluateCommand;
+import io.github.digitclassifier.command.EvaluateReaderCommand;
 import io.github.digitclassifier.command.ExportModelCommand;
 import io.github.digitclassifier.command.ImportClassFoldersCommand;
 import io.github.digitclassifier.command.Keys;
@@ -43,6 +44,7 @@ public final class Main {
 		VERBS.put("classify-image", ClassifyImageCommand.class);
 		VERBS.put("read", ReadNumberCommand.class);
 		VERBS.put("read-folder", ReadNumbersInFolderCommand.class);
+		VERBS.put("evaluate-reader", EvaluateReaderCommand.class);
 		VERBS.put("export", ExportModelCommand.class);
 	}
 

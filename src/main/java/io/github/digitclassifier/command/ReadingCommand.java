@@ -50,8 +50,13 @@ abstract class ReadingCommand extends ReportingCommand {
 	 * apart and every digit is that model's.
 	 */
 	protected NumberReader reader(final Classifier model) {
-		final StripReader strips = Paths.optional(model_file) == null ? StripReader.bundled().orElse(null) : null;
-		return new NumberReader(model, strips, options());
+		return reader(model, Paths.optional(model_file), options());
+	}
+
+	/** The reader of {@link #reader(Classifier)} for a model from this model file (null: the bundled one). */
+	static NumberReader reader(final Classifier model, final Path modelFile, final ReadOptions options) {
+		final StripReader strips = modelFile == null ? StripReader.bundled().orElse(null) : null;
+		return new NumberReader(model, strips, options);
 	}
 
 	/** Writes the table when an output file was given ({@link #model()} has checked it), and shows it. */

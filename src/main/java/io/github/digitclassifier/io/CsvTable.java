@@ -44,6 +44,65 @@ public final class CsvTable {
 		return this;
 	}
 
+	/**
+	 * Reads a CSV file (RFC 4180: quoted fields may hold commas, quotes doubled, line breaks): its
+	 * first line is the header. A row of another width than the header is an error naming the line.
+	 */
+	public static CsvTable read(final Path file) throws IOException {
+		final List<List<String>> lines = parse(Files.readString(file, StandardCharsets.UTF_8));
+		if (lines.isEmpty()) throw new IOException(file + " is empty: it needs a header row");
+		final CsvTable table = new CsvTable(lines.get(0));
+		for (int i = 1; i < lines.size(); i++) {
+			if (lines.get(i).size() != table.columns.size()) {
+				throw new IOException(file + ", line " + (i + 1) + ": " + lines.get(i).size() + " values for the " + table.columns.size() +
+					" columns of the header " + table.columns);
+			}
+			table.rows.add(lines.get(i));
+		}
+		return table;
+	}
+
+	/** The records of CSV text; blank lines are left out. */
+	private static List<List<String>> parse(final String text) {
+		final List<List<String>> records = new ArrayList<>();
+		List<String> record = new ArrayList<>();
+		final StringBuilder field = new StringBuilder();
+		boolean quoted = false, any = false;
+		for (int i = 0; i < text.length(); i++) {
+			final char c = text.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') field.append(text.charAt(++i));
+				else if (c == '"') quoted = false;
+				else field.append(c);
+			}
+			else if (c == '"') quoted = any = true;
+			else if (c == ',') {
+				record.add(field.toString());
+				field.setLength(0);
+				any = true;
+			}
+			else if (c == '\n' || c == '\r') {
+				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
+				if (any || field.length() > 0) {
+					record.add(field.toString());
+					records.add(record);
+				}
+				record = new ArrayList<>();
+				field.setLength(0);
+				any = false;
+			}
+			else {
+				field.append(c);
+				any = true;
+			}
+		}
+		if (any || field.length() > 0) {
+			record.add(field.toString());
+			records.add(record);
+		}
+		return records;
+	}
+
 	/** Writes the table atomically: an existing file is replaced only by a complete one. */
 	public void write(final Path file) throws IOException {
 		AtomicFiles.write(file, temp -> {

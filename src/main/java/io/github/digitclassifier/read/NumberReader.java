@@ -148,7 +148,15 @@ public final class NumberReader {
 	/** Reads every image in a folder and its sub-folders; undecodable files are skipped. */
 	public FolderReadings readFolder(final Path folder) throws IOException {
 		final ImageFolders.Listing listing = ImageFolders.list(folder);
-		final List<Path> files = listing.images();
+		final FolderReadings read = readFiles(folder, listing.images());
+		final List<SkippedFile> skipped = new ArrayList<>(listing.skipped());
+		skipped.addAll(read.skipped());
+		ImageFolders.requireSome(folder, listing.images().size(), read.readings().size(), skipped);
+		return new FolderReadings(read.readings(), skipped);
+	}
+
+	/** Reads these image files, named relative to {@code folder}; undecodable files are skipped. */
+	public FolderReadings readFiles(final Path folder, final List<Path> files) {
 		final String[] failures = new String[files.size()];
 		final List<NumberReading> all = readAll(files.size(), i -> {
 			try {
@@ -158,13 +166,12 @@ public final class NumberReader {
 				throw new UncheckedIOException(e);
 			}
 		}, failures);
-		final List<SkippedFile> skipped = new ArrayList<>(listing.skipped());
+		final List<SkippedFile> skipped = new ArrayList<>();
 		final List<FileReading> readings = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
 			if (failures[i] != null) skipped.add(new SkippedFile(files.get(i), failures[i]));
 			else readings.add(new FileReading(ImageFolders.relative(folder, files.get(i)), all.get(i)));
 		}
-		ImageFolders.requireSome(folder, files.size(), readings.size(), skipped);
 		return new FolderReadings(readings, skipped);
 	}
 
