@@ -25,6 +25,7 @@ import org.scijava.command.Command;
 import io.github.digitclassifier.command.ClassifyFolderCommand;
 import io.github.digitclassifier.command.ClassifyImageCommand;
 import io.github.digitclassifier.command.EvaluateCommand;
+import io.github.digitclassifier.command.EvaluateReaderCommand;
 import io.github.digitclassifier.command.ExportModelCommand;
 import io.github.digitclassifier.command.ImportClassFoldersCommand;
 import io.github.digitclassifier.command.Keys;
@@ -229,6 +230,24 @@ public final class BadInputs {
 			List.of(table(dir, "confidence")), List.of()));
 		cases.add(new Case("unknown key", ClassifyFolderCommand.class, "", "folder=[" + train + "] modelfile=[" + earlier + "]",
 			"Unknown key modelfile for Classify Folder: its keys are folder, model_file, output_file", List.of(), List.of(earlier)));
+
+		// Labelled numbers (Evaluate Number Reader)
+		cases.add(new Case("Evaluate Number Reader without labels.csv", EvaluateReaderCommand.class, "",
+			"test_folder=[" + train + "] report_file=[" + table(dir, "nolabels") + "]",
+			"Labels file " + train.resolve("labels.csv") + " not found: give a CSV file with the columns file,label",
+			List.of(table(dir, "nolabels")), List.of()));
+		final Path absentLabel = Files.writeString(dir.resolve("absent labels.csv"), "file,label\ncircle/circle0.png,0\ncircle/gone.png,1\n");
+		cases.add(new Case("Evaluate Number Reader: a label for a file not in the folder", EvaluateReaderCommand.class, "",
+			"test_folder=[" + train + "] labels_file=[" + absentLabel + "] report_file=[" + table(dir, "absent") + "]",
+			"The labels name circle/gone.png, which is not a file in " + train, List.of(table(dir, "absent")), List.of(absentLabel)));
+		final Path columns = Files.writeString(dir.resolve("other columns.csv"), "image,number\ncircle/circle0.png,0\n");
+		cases.add(new Case("Evaluate Number Reader: labels without file and label columns", EvaluateReaderCommand.class, "",
+			"test_folder=[" + train + "] labels_file=[" + columns + "] report_file=[" + columns + "]",
+			"report_file " + columns + " is labels_file itself", List.of(), List.of(columns)));
+		cases.add(new Case("Evaluate Number Reader: labels of other columns", EvaluateReaderCommand.class, "",
+			"test_folder=[" + train + "] labels_file=[" + columns + "] report_file=[" + table(dir, "columns") + "]",
+			"Labels file " + columns + " has the columns [image, number]: it needs file and label", List.of(table(dir, "columns")),
+			List.of(columns)));
 
 		// The current image (ImageJ only)
 		cases.add(new Case("no image open", ClassifyImageCommand.class, "close(\"*\");", "output_file=[" + table(dir, "no image") + "]",

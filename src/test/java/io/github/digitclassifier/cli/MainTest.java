@@ -138,6 +138,35 @@ class MainTest {
 		assertTrue(line.contains("image: " + huge + " is 100000x100000 px, too large to open") && !line.contains("\tat "), line);
 	}
 
+	/** Evaluate Number Reader measures what Read Numbers in Folder reads, against the labels. */
+	@Test
+	void evaluatesTheReaderOnLabelledNumbersAsReadNumbersInFolderReadsThem() throws Exception {
+		final io.github.digitclassifier.NumberImages.Digits digits = io.github.digitclassifier.NumberImages.Digits.load(Path.of("sample-data/test"));
+		final java.util.Random random = new java.util.Random(11);
+		final Path folder = Files.createDirectories(dir.resolve("fields/a"));
+		final List<String> labels = new java.util.ArrayList<>(List.of("file,label"));
+		for (int i = 0; i < 20; i++) {
+			final io.github.digitclassifier.NumberImages.Sample sample = io.github.digitclassifier.NumberImages.draw(digits, 4,
+				i % 2 == 0 ? io.github.digitclassifier.NumberImages.Condition.SPACED : io.github.digitclassifier.NumberImages.Condition.TOUCHING, 36,
+				true, random);
+			javax.imageio.ImageIO.write(sample.image(), "png", folder.resolve(i + ".png").toFile());
+			labels.add("a/" + i + ".png," + sample.text());
+		}
+		Files.write(dir.resolve("fields/labels.csv"), labels);
+		final Path readings = dir.resolve("readings.csv"), report = dir.resolve("report.csv");
+		assertEquals(0, Main.run(context, new String[] { "read-folder", "folder=" + dir.resolve("fields"), "output_file=" + readings }));
+		assertEquals(0, Main.run(context, new String[] { "evaluate-reader", "test_folder=" + dir.resolve("fields"), "report_file=" + report }));
+		final java.util.Map<String, String> truth = new java.util.HashMap<>();
+		for (final String line : labels.subList(1, labels.size())) truth.put(line.split(",")[0], line.split(",")[1]);
+		final long right = Files.readAllLines(readings).stream().skip(1).filter(r -> r.split(",")[1].equals(truth.get(r.split(",")[0]))).count();
+		final List<String> rows = Files.readAllLines(report);
+		assertEquals(List.of("metric", "whole_number_accuracy", "digit_accuracy", "accuracy_at_90", "threshold_at_90", "accuracy_at_80",
+			"threshold_at_80", "count,20"), rows.stream().map(r -> r.startsWith("count") ? r : r.split(",")[0]).toList());
+		assertEquals(right / 20.0, Double.parseDouble(rows.get(1).split(",")[1]), 1e-6, rows.toString());
+		assertTrue(right >= 14, right + " of 20 read whole");
+		assertTrue(Double.parseDouble(rows.get(3).split(",")[1]) >= Double.parseDouble(rows.get(1).split(",")[1]) - 1e-9, rows.toString());
+	}
+
 	@Test
 	void exportsTheBundledModelAsOnnxThatClassifiesAsTheBundleDoes() throws Exception {
 		final Path onnx = dir.resolve("exported digits.onnx");

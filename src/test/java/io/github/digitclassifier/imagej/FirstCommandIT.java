@@ -69,6 +69,9 @@ class FirstCommandIT {
 				" output_file=[OUT/readings.csv]\");", "readings.csv", stackSlices + 1));
 			cases.add(new Case("read folder " + kind, "run(\"Read Numbers in Folder...\", \"folder=[" + test + "] " + key +
 				" output_file=[OUT/readings.csv]\");", "readings.csv", images + 1));
+			cases.add(new Case("evaluate reader " + kind, "run(\"Evaluate Number Reader...\", \"" + key + " test_folder=[" + test +
+				"] labels_file=[" + labels(test, dir.resolve("models/" + kind + "-labels.csv")) + "] report_file=[OUT/reading.csv]\");",
+				"reading.csv", 8));
 			if (kind.equals("bundled") || kind.equals("bundle")) {
 				cases.add(new Case("export " + kind, "run(\"Export Model...\", \"" + key + " format=bioimageio output_file=[OUT/package.zip]\");",
 					"package.zip", -1));
@@ -83,7 +86,7 @@ class FirstCommandIT {
 				runs.put(layout + ": " + c.name(), () -> failureOf(layout, fiji, c, work));
 			}
 		}
-		assertEquals(3 * 24, runs.size());
+		assertEquals(3 * 28, runs.size());
 		final List<String> failures = Installations.failures(runs);
 		assertEquals(List.of(), failures, failures.size() + " of " + runs.size() + " runs failed");
 	}
@@ -103,6 +106,20 @@ class FirstCommandIT {
 			return c.output() + " has " + Files.readAllLines(output).size() + " lines, not " + c.rows() + "\n" + run.describe();
 		}
 		return null;
+	}
+
+	/** A labels file for every image of the class folders: its class folder's position as its number. */
+	private static Path labels(final Path folder, final Path csv) throws java.io.IOException {
+		final List<String> lines = new ArrayList<>(List.of("file,label"));
+		try (Stream<Path> files = Files.walk(folder)) {
+			final List<Path> images = files.filter(Files::isRegularFile).sorted().toList();
+			final List<String> classes = images.stream().map(f -> folder.relativize(f).getName(0).toString()).distinct().toList();
+			for (final Path image : images) {
+				final String relative = folder.relativize(image).toString().replace('\\', '/');
+				lines.add(relative + "," + classes.indexOf(relative.substring(0, relative.indexOf('/'))));
+			}
+		}
+		return Files.write(csv, lines);
 	}
 
 	private static int count(final Path folder) throws java.io.IOException {
