@@ -11,10 +11,12 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
+import ij.ImagePlus;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.ij1.ConfusionImages;
 import io.github.digitclassifier.ij1.Displays;
+import io.github.digitclassifier.ij1.Mistakes;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.model.Classifier;
@@ -33,8 +35,15 @@ public class EvaluateCommand extends ReportingCommand {
 	@Parameter(label = "Save report to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
 	private File report_file;
 
+	@Parameter(label = "Show mistakes", persist = false,
+		description = "The images predicted wrong as a stack, surest first, and which classes were taken for which")
+	private boolean show_mistakes = false;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private double accuracy;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus mistakes;
 
 	@Override
 	protected void execute() throws IOException {
@@ -50,6 +59,11 @@ public class EvaluateCommand extends ReportingCommand {
 		Tables.show(result.report().table(), "Classification Report");
 		Tables.show(result.confusionTable(), "Confusion Matrix");
 		if (Displays.interactive()) ConfusionImages.of(result).show();
+		if (show_mistakes) {
+			Tables.show(Mistakes.table(result, testFolder), "Mistakes");
+			Tables.show(result.confusedPairs(), "Confused Pairs");
+			if (Displays.available()) mistakes = Mistakes.stack(result, testFolder);
+		}
 		accuracy = result.accuracy();
 		log.info(String.format(Locale.ROOT, "Accuracy %.4f on %d images of %s", accuracy,
 			result.evaluation().getNumRowCounter(), testFolder));

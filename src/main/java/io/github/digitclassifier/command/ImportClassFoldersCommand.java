@@ -39,7 +39,7 @@ public class ImportClassFoldersCommand extends ReportingCommand {
 		final Dataset dataset = ClassFolders.scan(Paths.required(folder, "folder"));
 		final Stacks.Imported imported = Stacks.of(dataset, size);
 		warnSkipped(imported.skipped());
-		final ClassBalance balance = ClassBalance.of(imported.dataset());
+		final ClassBalance balance = ClassBalance.of(imported.dataset().requireEveryClassPresent());
 		balance.warning().ifPresent(log::warn);
 		Tables.show(balance.table(), "Class Balance");
 		stack = imported.stack();

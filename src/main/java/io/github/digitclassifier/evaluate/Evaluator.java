@@ -39,20 +39,29 @@ public final class Evaluator {
 		final EvaluationResult result = evaluate(model, images);
 		final List<SkippedFile> skipped = new ArrayList<>(test.skipped());
 		skipped.addAll(images.skipped());
-		return new EvaluationResult(result.evaluation(), result.classNames(), result.loss(), skipped);
+		return new EvaluationResult(result.evaluation(), result.classNames(), result.loss(), skipped, result.outcomes());
 	}
 
-	/** Evaluates a model on prepared images whose class indices are the model's outputs. */
+	/** Evaluates a model on prepared images whose class indices are the model's outputs; each outcome names its file. */
 	public static EvaluationResult evaluate(final Classifier model, final PreparedImages images) {
+		final EvaluationResult result;
 		try (ImageBatches batches = ImageBatches.inOrder(images, BATCH, model.classNames().size())) {
-			return evaluate(model, batches, images.dataset().skipped());
+			result = evaluate(model, batches, images.dataset().skipped());
 		}
+		final List<LabeledImage> files = images.dataset().images();
+		final List<EvaluationResult.Outcome> named = new ArrayList<>(result.outcomes().size());
+		for (int i = 0; i < result.outcomes().size(); i++) {
+			final EvaluationResult.Outcome o = result.outcomes().get(i);
+			named.add(new EvaluationResult.Outcome(files.get(i).file(), o.actual(), o.predicted(), o.confidence()));
+		}
+		return new EvaluationResult(result.evaluation(), result.classNames(), result.loss(), result.skipped(), named);
 	}
 
 	/** Evaluates a model on batches; the loss is the mean categorical cross-entropy. */
 	public static EvaluationResult evaluate(final Classifier model, final ImageBatches batches, final List<SkippedFile> skipped) {
 		final List<String> classNames = model.classNames();
 		final Evaluation evaluation = new Evaluation(classNames);
+		final List<EvaluationResult.Outcome> outcomes = new ArrayList<>();
 		double lossSum = 0;
 		long count = 0;
 		while (batches.hasNext()) {
@@ -61,16 +70,19 @@ public final class Evaluator {
 			final INDArray output = Nd4j.create(model.probabilities(batch.getFeatures().ravel().toFloatVector(), n),
 				new long[] { n, classNames.size() });
 			evaluation.eval(batch.getLabels(), output);
-			lossSum += crossEntropySum(output, batch.getLabels());
+			final float[][] p = output.toFloatMatrix(), y = batch.getLabels().toFloatMatrix();
+			lossSum += crossEntropySum(p, y);
+			for (int r = 0; r < n; r++) {
+				final int predicted = argmax(p[r]);
+				outcomes.add(new EvaluationResult.Outcome(null, argmax(y[r]), predicted, p[r][predicted]));
+			}
 			count += batch.numExamples();
 		}
-		return new EvaluationResult(evaluation, classNames, count == 0 ? Double.NaN : lossSum / count, skipped);
+		return new EvaluationResult(evaluation, classNames, count == 0 ? Double.NaN : lossSum / count, skipped, outcomes);
 	}
 
 	/** The summed categorical cross-entropy of softmax outputs against one-hot labels. */
-	private static double crossEntropySum(final INDArray output, final INDArray labels) {
-		final float[][] p = output.toFloatMatrix();
-		final float[][] y = labels.toFloatMatrix();
+	private static double crossEntropySum(final float[][] p, final float[][] y) {
 		double sum = 0;
 		for (int r = 0; r < p.length; r++) {
 			for (int c = 0; c < p[r].length; c++) {
@@ -78,6 +90,13 @@ public final class Evaluator {
 			}
 		}
 		return sum;
+	}
+
+	/** The first class of the highest value, as DL4J's Evaluation takes it. */
+	private static int argmax(final float[] values) {
+		int best = 0;
+		for (int c = 1; c < values.length; c++) if (values[c] > values[best]) best = c;
+		return best;
 	}
 
 	/** The data set with its class indices turned into the model's, refusing unknown classes. */

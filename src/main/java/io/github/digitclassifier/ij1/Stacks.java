@@ -56,7 +56,8 @@ public final class Stacks {
 	}
 
 	/**
-	 * Reads every image; {@code size > 0} resizes them to size x size (grey to 0..1), 0 keeps them
+	 * Reads every image (a class may be left with none: the caller decides whether that is an
+	 * error); {@code size > 0} resizes them to size x size (grey to 0..1), 0 keeps them
 	 * as they are. A colour set is decoded twice: grey first, then, once colour is known of, as RGB.
 	 */
 	public static Imported of(final Dataset dataset, final int size) {
@@ -113,7 +114,7 @@ public final class Stacks {
 			stack.addSlice(dataset.labelOf(images.get(i)), pixels[i]);
 			usable.add(images.get(i));
 		}
-		final Dataset read = dataset.with(usable, skipped).requireEveryClassPresent();
+		final Dataset read = dataset.with(usable, skipped);
 		return new Imported(new ImagePlus(dataset.root().getFileName().toString(), stack), read, skipped);
 	}
 }

@@ -28,8 +28,9 @@ class MacroIT {
 				"] model_file=[" + dir.resolve("model.zip") + "] network=lenet epochs=2 batch_size=16 augment=false history_file=[" +
 				dir.resolve("history.csv") + "]\");",
 			"run(\"Evaluate Digit Classifier...\", \"model_file=[" + dir.resolve("model.zip") + "] test_folder=[" + dir.resolve("test") +
-				"] report_file=[" + dir.resolve("report.csv") + "]\");",
+				"] report_file=[" + dir.resolve("report.csv") + "] show_mistakes=true\");",
 			"print(\"report rows: \" + Table.size(\"Classification Report\"));",
+			"print(\"mistakes: \" + Table.size(\"Mistakes\"));",
 			"run(\"Classify Folder...\", \"folder=[" + dir.resolve("test") + "] model_file=[" + dir.resolve("model.zip") +
 				"] output_file=[" + dir.resolve("folder.csv") + "]\");",
 			"run(\"Import Class Folders...\", \"folder=[" + dir.resolve("test") + "] size=28\");",
@@ -44,7 +45,11 @@ class MacroIT {
 		assertEquals("class,precision,recall,f1,support", report.get(0));
 		assertTrue(report.get(7).startsWith("weighted avg,") && report.get(7).endsWith(",40"), report.toString());
 		assertTrue(run.stdout().contains("report rows: 7"), run.describe());
-		assertEquals(41, Files.readAllLines(dir.resolve("folder.csv")).size());
+		final List<String> folder = Files.readAllLines(dir.resolve("folder.csv"));
+		assertEquals(41, folder.size());
+		// Show mistakes lists as many images as Classify Folder gets wrong.
+		final long wrong = folder.stream().skip(1).filter(row -> !row.startsWith(row.split(",")[1] + "/")).count();
+		assertTrue(run.stdout().contains("mistakes: " + wrong + "\n"), wrong + " wrong: " + run.describe());
 		// getInfo("slice.label") shows the label without its file extension.
 		assertTrue(run.stdout().contains("stack: 40 circle/circle0\n"), run.describe());
 		final List<String> slices = Files.readAllLines(dir.resolve("slices.csv"));
