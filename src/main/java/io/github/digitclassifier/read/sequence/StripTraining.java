@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class StripTraining {
 
-	/** A strip and the digits written in it. */
+	/** A strip and the symbols written in it (digits, or indices into a reader's alphabet). */
 	public record LabeledStrip(Strip strip, int[] digits) {}
 
 	private StripTraining() {}
@@ -56,7 +56,7 @@ public final class StripTraining {
 		for (int i = 0; i < n; i++) {
 			final int own = strips.get(i).width() / Strip.FRAME;
 			// Each strip's own gradient: DL4J's updater divides their sum by the batch size.
-			final double loss = Ctc.loss(StripReader.frameByFrame(all, i, frames, own), own, symbols, batch.get(i).digits(), gradient);
+			final double loss = Ctc.loss(StripReader.frameByFrame(all, i, frames, own, symbols), own, symbols, batch.get(i).digits(), gradient);
 			if (Double.isFinite(loss)) {
 				total += loss;
 				counted++;
