@@ -12,9 +12,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.ij1.Tables;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.evaluate.ReaderEvaluation;
 import io.github.digitclassifier.read.evaluate.ReadingReport;
@@ -47,9 +45,8 @@ public class EvaluateReaderCommand extends ReportingCommand {
 		Paths.notInput(reportFile, "report_file", modelFile, "model_file");
 		Paths.notInput(reportFile, "report_file", Paths.optional(labels_file), "labels_file");
 		final ReaderEvaluation evaluation;
-		try (Classifier model = ModelFiles.loadOrDefault(modelFile)) {
-			evaluation = ReaderEvaluation.of(ReadingCommand.reader(model, modelFile, ReadOptions.defaults()), testFolder,
-				Paths.optional(labels_file));
+		try (ReadingCommand.Opened opened = ReadingCommand.open(modelFile, ReadOptions.defaults())) {
+			evaluation = ReaderEvaluation.of(opened.reader(), testFolder, Paths.optional(labels_file));
 		}
 		warnSkipped(evaluation.skipped());
 		final ReadingReport report = evaluation.report();
