@@ -41,7 +41,7 @@ public final class StripTraining {
 	}
 
 	/** One step of Adam (or the network's updater) on a batch; its mean loss over the strips the frames can spell. */
-	static double step(final MultiLayerNetwork network, final List<LabeledStrip> batch, final int iteration) {
+	public static double step(final MultiLayerNetwork network, final List<LabeledStrip> batch, final int iteration) {
 		final List<Strip> strips = batch.stream().map(LabeledStrip::strip).toList();
 		final int width = strips.stream().mapToInt(Strip::width).max().orElse(Strip.FRAME);
 		network.setInput(Nd4j.create(StripReader.input(strips, width), new long[] { strips.size(), 1, Strip.HEIGHT, width }, 'c'));
