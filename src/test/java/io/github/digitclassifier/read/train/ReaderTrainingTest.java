@@ -36,7 +36,7 @@ import io.github.digitclassifier.train.TrainingProgress;
  * A number reader trained briefly on small synthetic fields (sample digits, spaced and touching)
  * saves, loads and reads them back through the folder and evaluation paths the commands use.
  */
-class ReaderTrainingTest {
+public class ReaderTrainingTest {
 
 	static final int FIELDS = 150;
 
@@ -64,7 +64,7 @@ class ReaderTrainingTest {
 	}
 
 	/** Fields of 1 to 4 sample training digits, 24 to 40 px tall, and their labels.csv. */
-	static Map<String, String> writeFields(final Path folder, final int count, final long seed) throws IOException {
+	public static Map<String, String> writeFields(final Path folder, final int count, final long seed) throws IOException {
 		final NumberImages.Digits digits = NumberImages.Digits.load(Path.of("sample-data/train"));
 		final Random random = new Random(seed);
 		Files.createDirectories(folder.resolve("sub"));
