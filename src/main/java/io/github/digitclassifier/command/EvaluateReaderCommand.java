@@ -21,7 +21,7 @@ import io.github.digitclassifier.read.evaluate.ReadingReport;
 @Plugin(type = Command.class, label = "Evaluate Number Reader")
 public class EvaluateReaderCommand extends ReportingCommand {
 
-	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false, description = MODEL_FILE_HELP)
+	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false, description = READING_MODEL_FILE_HELP)
 	private File model_file;
 
 	@Parameter(label = "Folder of labelled images", style = FileWidget.DIRECTORY_STYLE, persist = false)

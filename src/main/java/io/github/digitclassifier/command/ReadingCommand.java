@@ -24,7 +24,7 @@ import io.github.digitclassifier.read.ReadingTables;
 abstract class ReadingCommand extends ReportingCommand {
 
 	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
-		description = MODEL_FILE_HELP)
+		description = READING_MODEL_FILE_HELP)
 	private File model_file;
 
 	@Parameter(label = "Save readings to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
