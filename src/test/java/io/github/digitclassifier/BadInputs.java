@@ -32,6 +32,7 @@ import io.github.digitclassifier.command.Keys;
 import io.github.digitclassifier.command.ReadNumberCommand;
 import io.github.digitclassifier.command.ReadNumbersInFolderCommand;
 import io.github.digitclassifier.command.TrainCommand;
+import io.github.digitclassifier.command.TrainReaderCommand;
 import io.github.digitclassifier.model.ModelBundles;
 
 /**
@@ -248,6 +249,30 @@ public final class BadInputs {
 			"test_folder=[" + train + "] labels_file=[" + columns + "] report_file=[" + table(dir, "columns") + "]",
 			"Labels file " + columns + " has the columns [image, number]: it needs file and label", List.of(table(dir, "columns")),
 			List.of(columns)));
+
+		// Labelled numbers to train a reader on (Train Number Reader)
+		final Path reader = dir.resolve("reader.zip");
+		cases.add(new Case("Train Number Reader without labels.csv", TrainReaderCommand.class, "",
+			"train_folder=[" + train + "] model_file=[" + reader + "]",
+			"Labels file " + train.resolve("labels.csv") + " not found: give a CSV file with the columns file,label", List.of(reader), List.of()));
+		final Path emptyLabel = Files.writeString(dir.resolve("empty label.csv"), "file,label\ncircle/circle0.png,12\ncircle/circle1.png,\n");
+		cases.add(new Case("Train Number Reader: an empty label", TrainReaderCommand.class, "",
+			"train_folder=[" + train + "] labels_file=[" + emptyLabel + "] model_file=[" + reader + "]",
+			"Labels file " + emptyLabel + ", circle/circle1.png: A label is empty", List.of(reader), List.of(emptyLabel)));
+		final Path spaced = Files.writeString(dir.resolve("spaced label.csv"), "file,label\ncircle/circle0.png,12 34\n");
+		cases.add(new Case("Train Number Reader: a label with a space", TrainReaderCommand.class, "",
+			"train_folder=[" + train + "] labels_file=[" + spaced + "] model_file=[" + reader + "]",
+			"Labels file " + spaced + ", circle/circle0.png: The label '12 34' holds a space", List.of(reader), List.of(spaced)));
+		final Path testLetter = Files.writeString(dir.resolve("test letter.csv"), "file,label\ncircle/circle0.png,1A\n");
+		final Path digitLabels = Files.writeString(dir.resolve("digit labels.csv"), "file,label\ncircle/circle0.png,12\ncircle/circle1.png,7\n");
+		cases.add(new Case("Train Number Reader: a test label with a symbol no training label has", TrainReaderCommand.class, "",
+			"train_folder=[" + train + "] labels_file=[" + digitLabels + "] test_folder=[" + train + "] test_labels_file=[" + testLetter +
+				"] model_file=[" + reader + "]",
+			"circle/circle0.png: The label '1A' holds 'A', which the reader's alphabet 0123456789 does not", List.of(reader),
+			List.of(testLetter)));
+		cases.add(new Case("Train Number Reader: model_file is the labels file", TrainReaderCommand.class, "",
+			"train_folder=[" + train + "] labels_file=[" + digitLabels + "] model_file=[" + digitLabels + "]",
+			"model_file " + digitLabels + " is labels_file itself", List.of(), List.of(digitLabels)));
 
 		// The current image (ImageJ only)
 		cases.add(new Case("no image open", ClassifyImageCommand.class, "close(\"*\");", "output_file=[" + table(dir, "no image") + "]",

@@ -25,6 +25,7 @@ import io.github.digitclassifier.command.Keys;
 import io.github.digitclassifier.command.ReadNumberCommand;
 import io.github.digitclassifier.command.ReadNumbersInFolderCommand;
 import io.github.digitclassifier.command.TrainCommand;
+import io.github.digitclassifier.command.TrainReaderCommand;
 import io.github.digitclassifier.ij1.Contexts;
 import io.github.digitclassifier.ij1.Failures;
 
@@ -45,6 +46,7 @@ public final class Main {
 		VERBS.put("read", ReadNumberCommand.class);
 		VERBS.put("read-folder", ReadNumbersInFolderCommand.class);
 		VERBS.put("evaluate-reader", EvaluateReaderCommand.class);
+		VERBS.put("train-reader", TrainReaderCommand.class);
 		VERBS.put("export", ExportModelCommand.class);
 	}
 

@@ -12,9 +12,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.ij1.Tables;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.evaluate.ReaderEvaluation;
 import io.github.digitclassifier.read.evaluate.ReadingReport;
@@ -23,7 +21,7 @@ import io.github.digitclassifier.read.evaluate.ReadingReport;
 @Plugin(type = Command.class, label = "Evaluate Number Reader")
 public class EvaluateReaderCommand extends ReportingCommand {
 
-	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false, description = MODEL_FILE_HELP)
+	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false, description = READING_MODEL_FILE_HELP)
 	private File model_file;
 
 	@Parameter(label = "Folder of labelled images", style = FileWidget.DIRECTORY_STYLE, persist = false)
@@ -47,9 +45,8 @@ public class EvaluateReaderCommand extends ReportingCommand {
 		Paths.notInput(reportFile, "report_file", modelFile, "model_file");
 		Paths.notInput(reportFile, "report_file", Paths.optional(labels_file), "labels_file");
 		final ReaderEvaluation evaluation;
-		try (Classifier model = ModelFiles.loadOrDefault(modelFile)) {
-			evaluation = ReaderEvaluation.of(ReadingCommand.reader(model, modelFile, ReadOptions.defaults()), testFolder,
-				Paths.optional(labels_file));
+		try (ReadingCommand.Opened opened = ReadingCommand.open(modelFile, ReadOptions.defaults())) {
+			evaluation = ReaderEvaluation.of(opened.reader(), testFolder, Paths.optional(labels_file));
 		}
 		warnSkipped(evaluation.skipped());
 		final ReadingReport report = evaluation.report();

@@ -13,7 +13,6 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import io.github.digitclassifier.ij1.DigitBoxes;
 import io.github.digitclassifier.ij1.Slices;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.NumberReading;
 import io.github.digitclassifier.read.ReadingTables;
@@ -51,8 +50,8 @@ public class ReadNumberCommand extends ReadingCommand {
 			}
 		};
 		final List<NumberReading> readings;
-		try (Classifier model = model()) {
-			readings = reader(model).readAll(regions);
+		try (Opened opened = reader()) {
+			readings = opened.reader().readAll(regions);
 		}
 		DigitBoxes.show(image, items.stackIndices(), readings, area == null ? 0 : area.x, area == null ? 0 : area.y);
 		report(ReadingTables.forSlices(readings, Slices.originalLabels(image, items)));

@@ -9,7 +9,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.FolderReadings;
 import io.github.digitclassifier.read.ReadingTables;
 
@@ -24,8 +23,8 @@ public class ReadNumbersInFolderCommand extends ReadingCommand {
 	protected void execute() throws IOException {
 		final Path root = Paths.required(folder, "folder");
 		final FolderReadings result;
-		try (Classifier model = model()) {
-			result = reader(model).readFolder(root);
+		try (Opened opened = reader()) {
+			result = opened.reader().readFolder(root);
 		}
 		warnSkipped(result.skipped());
 		report(ReadingTables.forFiles(result.readings()));

@@ -14,6 +14,9 @@ import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
+import io.github.digitclassifier.read.ReadsNumbers;
+import io.github.digitclassifier.read.train.ReaderModels;
+import io.github.digitclassifier.read.train.WholeStripReader;
 import io.github.digitclassifier.read.sequence.StripReader;
 import io.github.digitclassifier.read.ReadingTables;
 
@@ -21,7 +24,7 @@ import io.github.digitclassifier.read.ReadingTables;
 abstract class ReadingCommand extends ReportingCommand {
 
 	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
-		description = MODEL_FILE_HELP)
+		description = READING_MODEL_FILE_HELP)
 	private File model_file;
 
 	@Parameter(label = "Save readings to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
@@ -33,11 +36,40 @@ abstract class ReadingCommand extends ReportingCommand {
 	@Parameter(label = "Digits per number (0 = any)", min = "0", persist = false)
 	private int digits;
 
-	/** Checks the options and the output file first, then loads the model: bad keys fail before any work. */
-	protected Classifier model() throws IOException {
-		options();
+	/**
+	 * Checks the options and the output file first, then loads the model and makes its reader: bad
+	 * keys fail before any work.
+	 */
+	protected Opened reader() throws IOException {
+		final ReadOptions options = options();
 		Paths.notInput(Paths.output(output_file, "output_file"), "output_file", Paths.optional(model_file), "model_file");
-		return ModelFiles.loadOrDefault(Paths.optional(model_file));
+		return open(Paths.optional(model_file), options);
+	}
+
+	/** A reader and the digit model it holds open (null for a number reader model). */
+	record Opened(ReadsNumbers reader, Classifier model) implements AutoCloseable {
+		@Override
+		public void close() {
+			if (model != null) model.close();
+		}
+	}
+
+	/**
+	 * The reader of a model file (null: the bundled digit model): a number reader model reads the
+	 * writing whole with its own network; a digit model reads as {@link #reader(Classifier, Path, ReadOptions)}.
+	 */
+	static Opened open(final Path modelFile, final ReadOptions options) throws IOException {
+		if (modelFile != null && ModelFiles.isReaderModel(modelFile)) {
+			return new Opened(new WholeStripReader(ReaderModels.load(modelFile), options), null);
+		}
+		final Classifier model = ModelFiles.loadOrDefault(modelFile);
+		try {
+			return new Opened(reader(model, modelFile, options), model);
+		}
+		catch (final RuntimeException e) {
+			model.close();
+			throw e;
+		}
 	}
 
 	private ReadOptions options() {
@@ -45,21 +77,17 @@ abstract class ReadingCommand extends ReportingCommand {
 	}
 
 	/**
-	 * The reader: with the bundled digit model, every digit is read by it and the bundled strip
-	 * network together (where ONNX Runtime can run); with the user's model, touching digits are cut
-	 * apart and every digit is that model's.
+	 * The reader of a digit model from this model file (null: the bundled one): with the bundled
+	 * digit model, every digit is read by it and the bundled strip network together (where ONNX
+	 * Runtime can run); with the user's model, touching digits are cut apart and every digit is
+	 * that model's.
 	 */
-	protected NumberReader reader(final Classifier model) {
-		return reader(model, Paths.optional(model_file), options());
-	}
-
-	/** The reader of {@link #reader(Classifier)} for a model from this model file (null: the bundled one). */
 	static NumberReader reader(final Classifier model, final Path modelFile, final ReadOptions options) {
 		final StripReader strips = modelFile == null ? StripReader.bundled().orElse(null) : null;
 		return new NumberReader(model, strips, options);
 	}
 
-	/** Writes the table when an output file was given ({@link #model()} has checked it), and shows it. */
+	/** Writes the table when an output file was given ({@link #reader()} has checked it), and shows it. */
 	protected void report(final CsvTable table) throws IOException {
 		final Path outputFile = Paths.optional(output_file);
 		if (outputFile != null) table.write(outputFile);

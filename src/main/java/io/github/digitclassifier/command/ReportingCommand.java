@@ -21,6 +21,9 @@ abstract class ReportingCommand implements Command {
 	/** What the model_file keys that read a model say of it. */
 	static final String MODEL_FILE_HELP = "Empty: the bundled MNIST model. Also an .onnx file with its description (.onnx.json), or a bioimage.io package";
 
+	/** Where numbers are read, a number reader model (Train Number Reader) too. */
+	static final String READING_MODEL_FILE_HELP = MODEL_FILE_HELP + "; or a number reader (Train Number Reader), which reads the writing whole";
+
 	@Parameter
 	protected LogService log;
 

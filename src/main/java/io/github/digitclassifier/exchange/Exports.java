@@ -27,6 +27,10 @@ public final class Exports {
 			throw new IllegalArgumentException("model_file " + modelFile + " is an ONNX model or bioimage.io package already: " +
 				"Export Model exports Digit Classifier model files");
 		}
+		if (modelFile != null && ModelFiles.isReaderModel(modelFile)) {
+			throw new IllegalArgumentException("model_file " + modelFile + " is a number reader model: it holds its network as ONNX " +
+				"already (strip-network.onnx); Export Model exports digit models");
+		}
 		final String suffix = format == ExportFormat.ONNX ? ".onnx" : ".zip";
 		if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(suffix)) {
 			throw new IllegalArgumentException("output_file " + output + " must end in " + suffix + ", so that it works as a model file again");

@@ -9,6 +9,7 @@ import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.NetworkClassifier;
+import io.github.digitclassifier.read.train.ReaderModels;
 
 /**
  * Model files: any file {@code model_file} accepts, as a {@link Classifier} — a model bundle, an
@@ -28,9 +29,21 @@ public final class ModelFiles {
 	}
 
 	public static Classifier load(final Path file) throws IOException {
+		if (isReaderModel(file)) {
+			throw new IllegalArgumentException(file + " is a number reader model (Train Number Reader...): it reads whole numbers in " +
+				"Read Number, Read Numbers in Folder... and Evaluate Number Reader..., not single digits; give a digit model here");
+		}
 		if (Exports.isOnnx(file)) return OnnxModels.load(file);
 		if (isPackage(file)) return BioImageIoPackages.load(file);
 		return bundle(file, file.toString());
+	}
+
+	/**
+	 * Whether a file is a number reader model ({@link ReaderModels}: its json entry is
+	 * {@code number-reader.json}) rather than a digit model (a bundle's is {@code digit-classifier.json}).
+	 */
+	public static boolean isReaderModel(final Path file) {
+		return ReaderModels.isReaderModel(file);
 	}
 
 	/** Whether a file is a model from elsewhere: an ONNX file or a bioimage.io package, not a bundle. */

@@ -1,8 +1,6 @@
 package io.github.digitclassifier.read;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,8 +8,6 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import io.github.digitclassifier.data.ImageFiles;
-import io.github.digitclassifier.data.ImageFolders;
-import io.github.digitclassifier.data.SkippedFile;
 import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.predict.Predictor;
@@ -32,7 +28,7 @@ import net.imglib2.type.numeric.RealType;
  * pieces that hold touching digits are split where the digit model is surest of the parts, and
  * each digit is the digit model's.
  */
-public final class NumberReader {
+public final class NumberReader implements ReadsNumbers {
 
 	/** Pieces narrower than this many times the writing's height, but not as narrow as a 1, tell a digit's width. */
 	static final double SPLIT_WIDTH = 0.9;
@@ -130,57 +126,13 @@ public final class NumberReader {
 		}
 	}
 
-	/** Reads one image: grey (2D), or red, green and blue planes (x, y, channel). */
-	public NumberReading read(final RandomAccessibleInterval<? extends RealType<?>> image) {
-		return readAll(List.of(image)).get(0);
-	}
-
-	/** One reading per image, in order. */
-	public List<NumberReading> readAll(final List<? extends RandomAccessibleInterval<? extends RealType<?>>> images) {
-		final String[] failures = new String[images.size()];
-		final List<NumberReading> readings = readAll(images.size(), i -> images.get(i), failures);
-		for (int i = 0; i < failures.length; i++) {
-			if (failures[i] != null) throw new IllegalArgumentException("Image " + (i + 1) + " of " + failures.length + ": " + failures[i]);
-		}
-		return readings;
-	}
-
-	/** Reads every image in a folder and its sub-folders; undecodable files are skipped. */
-	public FolderReadings readFolder(final Path folder) throws IOException {
-		final ImageFolders.Listing listing = ImageFolders.list(folder);
-		final FolderReadings read = readFiles(folder, listing.images());
-		final List<SkippedFile> skipped = new ArrayList<>(listing.skipped());
-		skipped.addAll(read.skipped());
-		ImageFolders.requireSome(folder, listing.images().size(), read.readings().size(), skipped);
-		return new FolderReadings(read.readings(), skipped);
-	}
-
-	/** Reads these image files, named relative to {@code folder}; undecodable files are skipped. */
-	public FolderReadings readFiles(final Path folder, final List<Path> files) {
-		final String[] failures = new String[files.size()];
-		final List<NumberReading> all = readAll(files.size(), i -> {
-			try {
-				return ImageFiles.read(files.get(i), 1);
-			}
-			catch (final IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}, failures);
-		final List<SkippedFile> skipped = new ArrayList<>();
-		final List<FileReading> readings = new ArrayList<>();
-		for (int i = 0; i < files.size(); i++) {
-			if (failures[i] != null) skipped.add(new SkippedFile(files.get(i), failures[i]));
-			else readings.add(new FileReading(ImageFolders.relative(folder, files.get(i)), all.get(i)));
-		}
-		return new FolderReadings(readings, skipped);
-	}
-
 	/**
 	 * Reads {@code count} images, {@link #CHUNK} at a time: each chunk's images are found and cut on
 	 * all cores, then all their candidate digits classified in one batch. Where an image fails,
 	 * its reason goes to {@code failures} and its reading is null.
 	 */
-	private List<NumberReading> readAll(final int count, final IntFunction<RandomAccessibleInterval<? extends RealType<?>>> image,
+	@Override
+	public List<NumberReading> readAll(final int count, final IntFunction<RandomAccessibleInterval<? extends RealType<?>>> image,
 		final String[] failures)
 	{
 		final List<NumberReading> readings = new ArrayList<>(count);
@@ -270,7 +222,7 @@ public final class NumberReader {
 	}
 
 	private static String reason(final Throwable e) {
-		return e.getMessage() != null ? e.getMessage() : e.toString();
+		return ReadsNumbers.reason(e);
 	}
 
 	/** The reading of a page given its crops' predictions and its strips' frames (null for a piece without). */

@@ -18,7 +18,8 @@ public record NumberReading(String text, double confidence, List<ReadDigit> digi
 		digits = List.copyOf(digits);
 	}
 
-	static NumberReading of(final List<ReadDigit> digits) {
+	/** The reading of these digits (or symbols), left to right. */
+	public static NumberReading of(final List<ReadDigit> digits) {
 		if (digits.isEmpty()) return NONE;
 		final StringBuilder text = new StringBuilder();
 		double confidence = 1;

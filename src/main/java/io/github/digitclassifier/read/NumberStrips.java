@@ -17,6 +17,19 @@ public final class NumberStrips {
 	 * erased, points, commas and specks left out, as {@link NumberReader} does); null when it has none.
 	 */
 	public static Strip of(final float[] grey, final int w, final int h) {
+		final Writing writing = writing(grey, w, h);
+		return writing == null ? null : writing.strip();
+	}
+
+	/**
+	 * All the writing of an image as one strip, and the box it is in on the image (pixels).
+	 *
+	 * @param y0 the box's top row
+	 */
+	public record Writing(Strip strip, int x0, int y0, int width, int height) {}
+
+	/** The writing of a grey image given row by row, found as {@link #of(float[], int, int)} finds it; null when it has none. */
+	public static Writing writing(final float[] grey, final int w, final int h) {
 		final Ink ink = Ink.of(grey, w, h);
 		Lines.erase(ink.mask(), w, h);
 		final List<Blob> all = Blobs.of(ink.mask(), w, h);
@@ -25,7 +38,7 @@ public final class NumberStrips {
 		if (pieces.isEmpty()) return null;
 		Blob whole = pieces.get(0);
 		for (final Blob piece : pieces.subList(1, pieces.size())) whole = whole.merge(piece);
-		return of(NumberReader.crop(whole, ink, height), height);
+		return new Writing(of(NumberReader.crop(whole, ink, height), height), whole.x0(), whole.y0(), whole.width(), whole.height());
 	}
 
 	/** The strip of a piece cut out of a page ({@link NumberReader#crop}), whose writing is {@code height} pixels tall. */

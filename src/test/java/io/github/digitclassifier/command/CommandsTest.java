@@ -46,7 +46,7 @@ class CommandsTest {
 			.matcher(Files.readString(Path.of("plugins.config")));
 		while (entry.find()) entries.put(entry.group(1), entry.group(2));
 		assertEquals(List.of("Classify Current Image", "Classify Folder...", "Evaluate Digit Classifier...", "Evaluate Number Reader...", "Export Model...",
-			"Import Class Folders...", "Read Number", "Read Numbers in Folder...", "Train Digit Classifier..."),
+			"Import Class Folders...", "Read Number", "Read Numbers in Folder...", "Train Digit Classifier...", "Train Number Reader..."),
 			List.copyOf(entries.keySet()));
 		for (final Map.Entry<String, String> e : entries.entrySet()) {
 			final org.scijava.command.CommandInfo info = commands.getCommand(e.getValue());
@@ -59,7 +59,7 @@ class CommandsTest {
 				assertFalse(item.getLabel().contains("_"), item.getName() + " is labelled " + item.getLabel());
 			}
 		}
-		assertEquals(9, commands.getCommands().stream().filter(c -> c.getClassName().startsWith("io.github.digitclassifier.")).count());
+		assertEquals(10, commands.getCommands().stream().filter(c -> c.getClassName().startsWith("io.github.digitclassifier.")).count());
 	}
 
 	@Test
@@ -227,6 +227,27 @@ class CommandsTest {
 	}
 
 	/** Runs the command as the menus, macros and the command line do. */
+	/** Train Number Reader's model file is one Read Numbers in Folder and Evaluate Number Reader read with; digit commands refuse it. */
+	@Test
+	void aTrainedNumberReaderReadsAFolderAndIsEvaluated() throws Exception {
+		final Path fields = dir.resolve("fields");
+		io.github.digitclassifier.read.train.ReaderTrainingTest.writeFields(fields, 30, 11);
+		final Path reader = dir.resolve("reader.zip"), history = dir.resolve("reader history.csv");
+		final Module trained = run(TrainReaderCommand.class, Map.of("train_folder", fields.toFile(), "model_file", reader.toFile(),
+			"epochs", 2, "history_file", history.toFile()));
+		final double validation = (Double) trained.getOutput("validation_accuracy");
+		assertTrue(validation >= 0 && validation <= 1, "validation accuracy " + validation);
+		assertEquals(3, Files.readAllLines(history).size());
+		assertTrue(io.github.digitclassifier.exchange.ModelFiles.isReaderModel(reader));
+		final Path readings = dir.resolve("readings.csv");
+		run(ReadNumbersInFolderCommand.class, Map.of("folder", fields.toFile(), "model_file", reader.toFile(), "output_file", readings.toFile()));
+		assertEquals(31, Files.readAllLines(readings).size());
+		final Module evaluated = run(EvaluateReaderCommand.class, Map.of("test_folder", fields.toFile(), "model_file", reader.toFile()));
+		final double whole = (Double) evaluated.getOutput("whole_number_accuracy");
+		assertTrue(whole >= 0 && whole <= 1, "whole-number accuracy " + whole);
+		assertFailure("is a number reader model", ClassifyFolderCommand.class, Map.of("folder", fields.toFile(), "model_file", reader.toFile()));
+	}
+
 	private static Module run(final Class<? extends org.scijava.command.Command> command, final Map<String, Object> inputs) {
 		return Commands.run(context, commands.getCommand(command), inputs);
 	}

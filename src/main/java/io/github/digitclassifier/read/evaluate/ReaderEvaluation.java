@@ -11,7 +11,7 @@ import io.github.digitclassifier.data.ImageFolders;
 import io.github.digitclassifier.data.SkippedFile;
 import io.github.digitclassifier.read.FileReading;
 import io.github.digitclassifier.read.FolderReadings;
-import io.github.digitclassifier.read.NumberReader;
+import io.github.digitclassifier.read.ReadsNumbers;
 
 /**
  * Measures a number reader on labelled images. An image that cannot be read counts as read
@@ -19,7 +19,7 @@ import io.github.digitclassifier.read.NumberReader;
  */
 public record ReaderEvaluation(ReadingReport report, List<SkippedFile> skipped) {
 
-	public static ReaderEvaluation of(final NumberReader reader, final Path folder, final Path labelsFile) throws IOException {
+	public static ReaderEvaluation of(final ReadsNumbers reader, final Path folder, final Path labelsFile) throws IOException {
 		final Map<String, String> labels = NumberLabels.read(NumberLabels.fileFor(folder, labelsFile));
 		final FolderReadings read = reader.readFiles(folder, NumberLabels.files(folder, labels));
 		final Map<String, FileReading> byFile = new HashMap<>();

@@ -29,7 +29,14 @@ public final class StripNetworks {
 
 	private StripNetworks() {}
 
+	/** A network over the ten digits and the blank. */
 	public static MultiLayerNetwork create(final IUpdater updater, final long seed) {
+		return create(updater, seed, SYMBOLS);
+	}
+
+	/** A network over {@code symbols} scores per frame: an alphabet's symbols and, last, the blank. */
+	public static MultiLayerNetwork create(final IUpdater updater, final long seed, final int symbols) {
+		if (symbols < 2) throw new IllegalArgumentException("A strip network needs at least one symbol besides the blank");
 		Backends.prepare();
 		final MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
 			.cacheMode(CacheMode.DEVICE)
@@ -53,7 +60,7 @@ public final class StripNetworks {
 			.layer(new BatchNormalization.Builder().build())
 			.layer(conv(1, 5, 128, Activation.RELU))
 			.layer(new BatchNormalization.Builder().build())
-			.layer(conv(1, 1, SYMBOLS, Activation.IDENTITY))
+			.layer(conv(1, 1, symbols, Activation.IDENTITY))
 			.setInputType(InputType.convolutional(Strip.HEIGHT, 128, 1))
 			.build();
 		final MultiLayerNetwork network = new MultiLayerNetwork(conf);

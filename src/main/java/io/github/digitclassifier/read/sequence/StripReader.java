@@ -52,10 +52,12 @@ public final class StripReader {
 
 	private final Scorer scorer;
 	private final MultiLayerNetwork network; // null when it runs in ONNX Runtime
+	private final int symbols;
 
 	/** A reader running a DL4J strip network. */
 	public StripReader(final MultiLayerNetwork network) {
 		this.network = network;
+		this.symbols = symbols(network);
 		this.scorer = (input, n, width) -> {
 			final INDArray out;
 			synchronized (network) {
@@ -65,8 +67,9 @@ public final class StripReader {
 		};
 	}
 
-	private StripReader(final OrtEnvironment environment, final OrtSession session, final String source) {
+	private StripReader(final OrtEnvironment environment, final OrtSession session, final String source, final int symbols) {
 		this.network = null;
+		this.symbols = symbols;
 		this.scorer = (input, n, width) -> {
 			try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), new long[] { n, 1, Strip.HEIGHT, width });
 				OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, tensor)))
@@ -82,9 +85,24 @@ public final class StripReader {
 		};
 	}
 
-	/** A strip network exported to ONNX ({@link #onnx()}), run in ONNX Runtime. */
+	/** A strip network over the ten digits exported to ONNX ({@link #onnx()}), run in ONNX Runtime. */
 	public static StripReader onnx(final byte[] onnx, final String source) throws IOException {
-		return new StripReader(OnnxModels.environment(source), OnnxModels.session(onnx, source), source);
+		return onnx(onnx, source, StripNetworks.SYMBOLS);
+	}
+
+	/** A strip network of {@code symbols} scores per frame (the blank last) exported to ONNX, run in ONNX Runtime. */
+	public static StripReader onnx(final byte[] onnx, final String source, final int symbols) throws IOException {
+		return new StripReader(OnnxModels.environment(source), OnnxModels.session(onnx, source), source, symbols);
+	}
+
+	/** The scores per frame of a DL4J strip network: its last convolution's filters. */
+	private static int symbols(final MultiLayerNetwork network) {
+		return (int) network.getLayer(network.getnLayers() - 1).getParam("W").size(0);
+	}
+
+	/** Scores per frame: the alphabet's symbols and, last, the blank. */
+	public int symbols() {
+		return symbols;
 	}
 
 	/** A strip network from a file: ONNX ({@code .onnx}) or DL4J's zip. */
@@ -120,8 +138,13 @@ public final class StripReader {
 
 	/** A DL4J strip network as ONNX: any batch and width. */
 	public byte[] onnx() {
-		return OnnxExport.onnx(dl4j(), new long[] { 1, Strip.HEIGHT, -1 }, FRAMES, new long[] { StripNetworks.SYMBOLS, 1, -1 },
-			"Digit Classifier strip network: scores of the digits 0-9 and CTC's blank per 4 columns of a 32-row strip");
+		return onnx("the digits 0-9");
+	}
+
+	/** As {@link #onnx()}, its description naming the symbols scored ({@code what}). */
+	public byte[] onnx(final String what) {
+		return OnnxExport.onnx(dl4j(), new long[] { 1, Strip.HEIGHT, -1 }, FRAMES, new long[] { symbols, 1, -1 },
+			"Digit Classifier strip network: scores of " + what + " and CTC's blank per 4 columns of a 32-row strip");
 	}
 
 	private MultiLayerNetwork dl4j() {
@@ -129,17 +152,25 @@ public final class StripReader {
 		return network;
 	}
 
-	/** A strip's frames as the network scored them, to be read with or without a count of digits. */
-	public record Frames(float[] logits, int frames) {
+	/**
+	 * A strip's frames as the network scored them ({@code symbols} scores each, the blank last), to
+	 * be read with or without a count of digits.
+	 */
+	public record Frames(float[] logits, int frames, int symbols) {
+
+		/** Frames of the ten digits and the blank. */
+		public Frames(final float[] logits, final int frames) {
+			this(logits, frames, StripNetworks.SYMBOLS);
+		}
 
 		/** The digits on the best path. */
 		public Ctc.Reading best() {
-			return Ctc.bestPath(logits, frames, StripNetworks.SYMBOLS);
+			return Ctc.bestPath(logits, frames, symbols);
 		}
 
 		/** The digits on the best path that spells exactly {@code count}; null when the frames are too few. */
 		public Ctc.Reading best(final int count) {
-			return Ctc.bestPath(logits, frames, StripNetworks.SYMBOLS, count);
+			return Ctc.bestPath(logits, frames, symbols, count);
 		}
 
 		/**
@@ -147,7 +178,7 @@ public final class StripReader {
 		 * likeliest (the blank left out).
 		 */
 		public double[] digitProbabilities(final Ctc.Reading reading, final int i) {
-			final int symbols = StripNetworks.SYMBOLS, peak = reading.peakFrames()[i];
+			final int peak = reading.peakFrames()[i];
 			final double[] p = new double[symbols - 1];
 			double max = Double.NEGATIVE_INFINITY, sum = 0;
 			for (int d = 0; d < p.length; d++) max = Math.max(max, logits[peak * symbols + d]);
@@ -172,7 +203,7 @@ public final class StripReader {
 			final List<Integer> batch = Arrays.asList(order).subList(from, to);
 			final float[] all = scorer.score(input(batch.stream().map(strips::get).toList(), width), batch.size(), width);
 			final int count = width / Strip.FRAME;
-			for (int k = 0; k < batch.size(); k++) frames[batch.get(k)] = new Frames(frameByFrame(all, k, count, count), count);
+			for (int k = 0; k < batch.size(); k++) frames[batch.get(k)] = new Frames(frameByFrame(all, k, count, count, symbols), count, symbols);
 		}
 		return List.of(frames);
 	}
@@ -181,8 +212,7 @@ public final class StripReader {
 	 * The logits of strip {@code n}'s first {@code own} frames in the network's output [strip,
 	 * symbol, 1, frame] of {@code frames} frames, frame by frame, symbol within frame.
 	 */
-	static float[] frameByFrame(final float[] output, final int n, final int frames, final int own) {
-		final int symbols = StripNetworks.SYMBOLS;
+	static float[] frameByFrame(final float[] output, final int n, final int frames, final int own, final int symbols) {
 		final float[] logits = new float[own * symbols];
 		for (int k = 0; k < symbols; k++) {
 			for (int t = 0; t < own; t++) logits[t * symbols + k] = output[(n * symbols + k) * frames + t];

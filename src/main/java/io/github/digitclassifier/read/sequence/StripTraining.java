@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class StripTraining {
 
-	/** A strip and the digits written in it. */
+	/** A strip and the symbols written in it (digits, or indices into a reader's alphabet). */
 	public record LabeledStrip(Strip strip, int[] digits) {}
 
 	private StripTraining() {}
@@ -41,7 +41,7 @@ public final class StripTraining {
 	}
 
 	/** One step of Adam (or the network's updater) on a batch; its mean loss over the strips the frames can spell. */
-	static double step(final MultiLayerNetwork network, final List<LabeledStrip> batch, final int iteration) {
+	public static double step(final MultiLayerNetwork network, final List<LabeledStrip> batch, final int iteration) {
 		final List<Strip> strips = batch.stream().map(LabeledStrip::strip).toList();
 		final int width = strips.stream().mapToInt(Strip::width).max().orElse(Strip.FRAME);
 		network.setInput(Nd4j.create(StripReader.input(strips, width), new long[] { strips.size(), 1, Strip.HEIGHT, width }, 'c'));
@@ -56,7 +56,7 @@ public final class StripTraining {
 		for (int i = 0; i < n; i++) {
 			final int own = strips.get(i).width() / Strip.FRAME;
 			// Each strip's own gradient: DL4J's updater divides their sum by the batch size.
-			final double loss = Ctc.loss(StripReader.frameByFrame(all, i, frames, own), own, symbols, batch.get(i).digits(), gradient);
+			final double loss = Ctc.loss(StripReader.frameByFrame(all, i, frames, own, symbols), own, symbols, batch.get(i).digits(), gradient);
 			if (Double.isFinite(loss)) {
 				total += loss;
 				counted++;

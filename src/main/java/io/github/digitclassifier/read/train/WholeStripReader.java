@@ -1,0 +1,98 @@
+package io.github.digitclassifier.read.train;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.read.NumberReader;
+import io.github.digitclassifier.read.NumberReading;
+import io.github.digitclassifier.read.NumberStrips;
+import io.github.digitclassifier.read.ReadDigit;
+import io.github.digitclassifier.read.ReadOptions;
+import io.github.digitclassifier.read.ReadsNumbers;
+import io.github.digitclassifier.read.sequence.Ctc;
+import io.github.digitclassifier.read.sequence.Strip;
+import io.github.digitclassifier.read.sequence.StripReader;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Reads with a trained number reader ({@link ReaderModel}): the writing is found as the digit
+ * reader finds it (ink, ruled lines erased, specks left out) and read whole as one strip by the
+ * reader's network, on the best path (or, told {@code digits}, the best path of that many
+ * symbols). Each symbol's confidence is its probability at the frame where it is likeliest, and
+ * the number's their product, as for digits read by a digit model: {@code min_confidence} flags
+ * the same kind of figure, and the most confident shares of an evaluation compare alike.
+ */
+public final class WholeStripReader implements ReadsNumbers {
+
+	/** Images found and cut at a time before their strips are read together. */
+	static final int CHUNK = 64;
+
+	private final ReaderModel model;
+	private final ReadOptions options;
+
+	public WholeStripReader(final ReaderModel model, final ReadOptions options) {
+		this.model = model;
+		this.options = options;
+	}
+
+	@Override
+	public List<NumberReading> readAll(final int count, final IntFunction<RandomAccessibleInterval<? extends RealType<?>>> image,
+		final String[] failures)
+	{
+		final List<NumberReading> readings = new ArrayList<>(count);
+		for (int from = 0; from < count; from += CHUNK) {
+			final int first = from;
+			final NumberStrips.Writing[] writings = new NumberStrips.Writing[Math.min(CHUNK, count - from)];
+			IntStream.range(0, writings.length).parallel().forEach(k -> {
+				try {
+					writings[k] = writing(image.apply(first + k));
+				}
+				catch (final UncheckedIOException e) {
+					failures[first + k] = ReadsNumbers.reason(e.getCause());
+				}
+				catch (final RuntimeException e) {
+					failures[first + k] = ReadsNumbers.reason(e);
+				}
+			});
+			final List<Strip> strips = new ArrayList<>();
+			for (final NumberStrips.Writing w : writings) if (w != null) strips.add(w.strip());
+			final List<StripReader.Frames> frames = strips.isEmpty() ? List.of() : model.strips().read(strips);
+			int next = 0;
+			for (int k = 0; k < writings.length; k++) {
+				if (failures[first + k] != null) readings.add(null);
+				else if (writings[k] == null) readings.add(NumberReading.NONE);
+				else readings.add(reading(writings[k], frames.get(next++)));
+			}
+		}
+		return readings;
+	}
+
+	/** An image's writing as one strip; null when it has none. */
+	static NumberStrips.Writing writing(final RandomAccessibleInterval<? extends RealType<?>> source) {
+		final long w = source.dimension(0), h = source.dimension(1);
+		if (w * h > NumberReader.MAX_PIXELS) NumberReader.requireReadable("The image", w, h);
+		if (w * h == 0) return null;
+		return NumberStrips.writing(Preprocessor.grey(source), (int) w, (int) h);
+	}
+
+	/** The symbols on the best path, each boxed by the columns of its frames and the writing's rows. */
+	private NumberReading reading(final NumberStrips.Writing writing, final StripReader.Frames frames) {
+		final Ctc.Reading r = options.digits() > 0 ? frames.best(options.digits()) : frames.best();
+		if (r == null) return NumberReading.NONE; // the writing is too short for that many symbols
+		final Strip strip = writing.strip();
+		final List<ReadDigit> symbols = new ArrayList<>();
+		for (int i = 0; i < r.length(); i++) {
+			final int x0 = (int) Math.max(writing.x0(), Math.floor(strip.sourceColumn(r.firstFrames()[i] * Strip.FRAME)));
+			final int x1 = (int) Math.min(writing.x0() + writing.width(), Math.ceil(strip.sourceColumn((r.lastFrames()[i] + 1) * Strip.FRAME)));
+			final double confidence = r.confidences()[i];
+			symbols.add(new ReadDigit(x0, writing.y0(), Math.max(1, x1 - x0), writing.height(), model.alphabet().symbol(r.symbols()[i]),
+				confidence, confidence < options.minConfidence()));
+		}
+		return NumberReading.of(symbols);
+	}
+}

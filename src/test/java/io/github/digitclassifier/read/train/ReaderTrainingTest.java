@@ -1,0 +1,152 @@
+package io.github.digitclassifier.read.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.digitclassifier.NumberImages;
+import io.github.digitclassifier.data.ImageFiles;
+import io.github.digitclassifier.exchange.ModelFiles;
+import io.github.digitclassifier.read.FileReading;
+import io.github.digitclassifier.read.FolderReadings;
+import io.github.digitclassifier.read.ReadOptions;
+import io.github.digitclassifier.read.evaluate.NumberLabels;
+import io.github.digitclassifier.read.evaluate.ReaderEvaluation;
+import io.github.digitclassifier.read.sequence.Strip;
+import io.github.digitclassifier.read.sequence.StripReader;
+import io.github.digitclassifier.train.TrainingProgress;
+
+/**
+ * A number reader trained briefly on small synthetic fields (sample digits, spaced and touching)
+ * saves, loads and reads them back through the folder and evaluation paths the commands use.
+ */
+public class ReaderTrainingTest {
+
+	static final int FIELDS = 150;
+
+	/** Few enough to train in well under a minute on 2 cores, enough to read most fields back. */
+	static final int EPOCHS = 18;
+
+	@TempDir
+	static Path dir;
+
+	static Path folder, modelFile;
+	static Map<String, String> labels;
+	static ReaderTraining.Result result;
+
+	@BeforeAll
+	static void trainBriefly() throws IOException {
+		folder = dir.resolve("fields");
+		labels = writeFields(folder, FIELDS, 5);
+		final List<Integer> epochs = new ArrayList<>();
+		result = ReaderTraining.train(folder, null, null, null, new ReaderTraining.Recipe(EPOCHS, 16, 3e-3, 0.1, 7), new TrainingProgress() {
+			@Override
+			public void epochDone(final io.github.digitclassifier.model.EpochRecord r) {
+				epochs.add(r.epoch());
+			}
+		});
+		assertEquals(EPOCHS, epochs.size());
+		modelFile = dir.resolve("reader.zip");
+		ReaderModels.save(result.model(), modelFile);
+	}
+
+	/** Fields of 1 to 4 sample training digits, 24 to 40 px tall, and their labels.csv. */
+	public static Map<String, String> writeFields(final Path folder, final int count, final long seed) throws IOException {
+		final NumberImages.Digits digits = NumberImages.Digits.load(Path.of("sample-data/train"));
+		final Random random = new Random(seed);
+		Files.createDirectories(folder.resolve("sub"));
+		final StringBuilder csv = new StringBuilder("file,label\n");
+		final Map<String, String> labels = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < count; i++) {
+			final NumberImages.Sample sample = NumberImages.draw(digits, 1 + random.nextInt(4),
+				random.nextInt(3) == 0 ? NumberImages.Condition.TOUCHING : NumberImages.Condition.SPACED, 24 + random.nextInt(17),
+				random.nextBoolean(), random);
+			final String name = (i % 5 == 0 ? "sub/" : "") + "field-" + i + ".png";
+			ImageIO.write(sample.image(), "png", folder.resolve(name).toFile());
+			csv.append(name).append(',').append(sample.text()).append('\n');
+			labels.put(name, sample.text());
+		}
+		Files.writeString(folder.resolve(NumberLabels.DEFAULT_FILE), csv);
+		return labels;
+	}
+
+	@Test
+	void theModelFileRoundTripsAndIsToldFromADigitModel() throws IOException {
+		assertTrue(ReaderModels.isReaderModel(modelFile));
+		assertTrue(ModelFiles.isReaderModel(modelFile));
+		assertTrue(!ModelFiles.isReaderModel(Path.of("models/digit-classifier-mnist.zip")));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(modelFile));
+		assertTrue(e.getMessage().contains("number reader model"), e.getMessage());
+		final ReaderModel loaded = ReaderModels.load(modelFile);
+		assertEquals(Alphabet.DIGITS, loaded.alphabet(), "the alphabet comes from the labels: digits only");
+		assertNull(loaded.network(), "read in ONNX Runtime");
+		final ReaderInfo info = loaded.info();
+		assertEquals(FIELDS - info.validationImages(), info.trainingImages() + result.skipped().size());
+		assertEquals(EPOCHS, info.history().size());
+		assertEquals(info.history().get(info.bestEpoch() - 1).validationAccuracy(), info.validationAccuracy());
+		assertEquals("scratch", info.startedFrom());
+	}
+
+	@Test
+	void readsTheFieldsBackAsReadNumbersInFolderAndEvaluateNumberReaderDo() throws IOException {
+		final WholeStripReader reader = new WholeStripReader(ReaderModels.load(modelFile), ReadOptions.defaults());
+		final FolderReadings read = reader.readFolder(folder);
+		assertEquals(FIELDS, read.readings().size());
+		int whole = 0;
+		for (final FileReading r : read.readings()) {
+			assertTrue(r.reading().text().chars().allMatch(c -> c >= '0' && c <= '9'), r.reading().text());
+			if (r.reading().text().equals(labels.get(r.file()))) whole++;
+			if (!r.reading().text().isEmpty()) assertEquals(r.reading().text().length(), r.reading().digits().size());
+		}
+		final ReaderEvaluation evaluation = ReaderEvaluation.of(reader, folder, null);
+		assertEquals(FIELDS, evaluation.report().count());
+		assertEquals((double) whole / FIELDS, evaluation.report().wholeNumberAccuracy(), 1e-9);
+		// Chance reads almost no whole number of up to four digits; a brief training reads a good share.
+		assertTrue(evaluation.report().wholeNumberAccuracy() > 0.15, "whole-number accuracy " + evaluation.report().wholeNumberAccuracy());
+	}
+
+	@Test
+	void onnxRuntimeScoresTheFramesAsDl4jDoes() throws IOException {
+		final StripReader onnx = ReaderModels.load(modelFile).strips(), dl4j = ReaderModels.loadForTraining(modelFile).strips();
+		final List<Strip> strips = new ArrayList<>();
+		for (final String name : List.copyOf(labels.keySet()).subList(0, 20)) {
+			strips.add(WholeStripReader.writing(ImageFiles.read(folder.resolve(name), 1)).strip());
+		}
+		final List<StripReader.Frames> a = onnx.read(strips), b = dl4j.read(strips);
+		for (int i = 0; i < strips.size(); i++) {
+			assertEquals(a.get(i).frames(), b.get(i).frames());
+			assertEquals(11, a.get(i).symbols());
+			final float[] x = a.get(i).logits(), y = b.get(i).logits();
+			for (int k = 0; k < x.length; k++) assertEquals(x[k], y[k], 1e-4 * Math.max(1, Math.abs(x[k])), "strip " + i + ", logit " + k);
+		}
+	}
+
+	@Test
+	void theAlphabetComesFromTheLabels() {
+		assertEquals(Alphabet.DIGITS, Alphabet.of(List.of("007", "12")));
+		final Alphabet plates = Alphabet.of(List.of("13A", "B-7"));
+		assertEquals("-0123456789AB", plates.symbols());
+		assertEquals(14, plates.scores());
+		assertArrayEquals(new int[] { 2, 4, 11 }, plates.indices("13A"));
+		assertEquals("A", plates.symbol(11));
+		assertThrows(IllegalArgumentException.class, () -> plates.indices("13C"));
+		assertThrows(IllegalArgumentException.class, () -> Alphabet.of(List.of("12", "")));
+		assertThrows(IllegalArgumentException.class, () -> Alphabet.of(List.of("12 34")));
+	}
+}
