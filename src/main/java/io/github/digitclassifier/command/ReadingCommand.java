@@ -15,6 +15,7 @@ import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.ReadsNumbers;
+import io.github.digitclassifier.read.train.ReaderModel;
 import io.github.digitclassifier.read.train.ReaderModels;
 import io.github.digitclassifier.read.train.WholeStripReader;
 import io.github.digitclassifier.read.sequence.StripReader;
@@ -46,11 +47,12 @@ abstract class ReadingCommand extends ReportingCommand {
 		return open(Paths.optional(model_file), options);
 	}
 
-	/** A reader and the digit model it holds open (null for a number reader model). */
-	record Opened(ReadsNumbers reader, Classifier model) implements AutoCloseable {
+	/** A reader and what it holds open: the digit model, or the number reader model (the other null). */
+	record Opened(ReadsNumbers reader, Classifier model, ReaderModel readerModel) implements AutoCloseable {
 		@Override
 		public void close() {
 			if (model != null) model.close();
+			if (readerModel != null) readerModel.close();
 		}
 	}
 
@@ -60,11 +62,12 @@ abstract class ReadingCommand extends ReportingCommand {
 	 */
 	static Opened open(final Path modelFile, final ReadOptions options) throws IOException {
 		if (modelFile != null && ModelFiles.isReaderModel(modelFile)) {
-			return new Opened(new WholeStripReader(ReaderModels.load(modelFile), options), null);
+			final ReaderModel readerModel = ReaderModels.load(modelFile);
+			return new Opened(new WholeStripReader(readerModel, options), null, readerModel);
 		}
 		final Classifier model = ModelFiles.loadOrDefault(modelFile);
 		try {
-			return new Opened(reader(model, modelFile, options), model);
+			return new Opened(reader(model, modelFile, options), model, null);
 		}
 		catch (final RuntimeException e) {
 			model.close();

@@ -32,7 +32,7 @@ import io.github.digitclassifier.exchange.OnnxModels;
  * Runtime as exported ({@link #onnx()}), which is how the bundled one runs: reading numbers then
  * needs no ND4J, whose start takes seconds.
  */
-public final class StripReader {
+public final class StripReader implements AutoCloseable {
 
 	/** The bundled strip network, trained on numbers made of MNIST's training digits (models/README.md). */
 	public static final String BUNDLED = "/models/strip-reader-mnist.onnx";
@@ -52,11 +52,13 @@ public final class StripReader {
 
 	private final Scorer scorer;
 	private final MultiLayerNetwork network; // null when it runs in ONNX Runtime
+	private final OrtSession session; // null when it runs in DL4J
 	private final int symbols;
 
 	/** A reader running a DL4J strip network. */
 	public StripReader(final MultiLayerNetwork network) {
 		this.network = network;
+		this.session = null;
 		this.symbols = symbols(network);
 		this.scorer = (input, n, width) -> {
 			final INDArray out;
@@ -69,6 +71,7 @@ public final class StripReader {
 
 	private StripReader(final OrtEnvironment environment, final OrtSession session, final String source, final int symbols) {
 		this.network = null;
+		this.session = session;
 		this.symbols = symbols;
 		this.scorer = (input, n, width) -> {
 			try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), new long[] { n, 1, Strip.HEIGHT, width });
@@ -83,6 +86,18 @@ public final class StripReader {
 				throw new IllegalStateException("Strip network " + source + " failed: " + e.getMessage(), e);
 			}
 		};
+	}
+
+	/** Frees ONNX Runtime's session, if it runs in one; the bundled reader stays open for the session of the plugin. */
+	@Override
+	public void close() {
+		if (session == null || bundled != null && bundled.orElse(null) == this) return;
+		try {
+			session.close();
+		}
+		catch (final OrtException e) {
+			throw new IllegalStateException("Could not close strip network: " + e.getMessage(), e);
+		}
 	}
 
 	/** A strip network over the ten digits exported to ONNX ({@link #onnx()}), run in ONNX Runtime. */
