@@ -49,12 +49,31 @@ class FirstCommandIT {
 		models.put("onnx", onnx.toString());
 		models.put("bioimageio", bioimageio.toString());
 		final int stackSlices = ij.IJ.openImage(stack.toString()).getStackSize();
+		// A number reader model, briefly trained: it reads numbers, and only reading commands take it.
+		final Path fields = dir.resolve("fields");
+		io.github.digitclassifier.read.train.ReaderTrainingTest.writeFields(fields, 30, 3);
+		final Path reader = dir.resolve("models/reader.zip");
+		try (io.github.digitclassifier.read.train.ReaderModel trained = io.github.digitclassifier.read.train.ReaderTraining.train(fields, null,
+			null, null, new io.github.digitclassifier.read.train.ReaderTraining.Recipe(1, 16, 3e-3, 0.1, 7),
+			io.github.digitclassifier.train.TrainingProgress.NONE).model())
+		{
+			io.github.digitclassifier.read.train.ReaderModels.save(trained, reader);
+		}
 
 		final List<Case> cases = new ArrayList<>();
 		cases.add(new Case("import", "run(\"Import Class Folders...\", \"folder=[" + digits + "]\");\n" +
 			"saveAs(\"Tiff\", \"OUT/stack.tif\");", "stack.tif", -1));
 		cases.add(new Case("train", "run(\"Train Digit Classifier...\", \"train_folder=[" + TinyModel.train() + "] test_folder=[" +
 			TinyModel.test() + "] model_file=[OUT/model.zip] network=lenet epochs=1 history_file=[OUT/history.csv]\");", "history.csv", 2));
+		cases.add(new Case("train reader", "run(\"Train Number Reader...\", \"train_folder=[" + fields + "] model_file=[OUT/reader.zip] epochs=1\");",
+			"reader.zip", -1));
+		final String readerKey = "model_file=[" + reader + "]";
+		cases.add(new Case("read number reader", "open(\"" + stack + "\");\nrun(\"Read Number\", \"" + readerKey +
+			" output_file=[OUT/readings.csv]\");", "readings.csv", stackSlices + 1));
+		cases.add(new Case("read folder reader", "run(\"Read Numbers in Folder...\", \"folder=[" + fields + "] " + readerKey +
+			" output_file=[OUT/readings.csv]\");", "readings.csv", 31));
+		cases.add(new Case("evaluate reader reader", "run(\"Evaluate Number Reader...\", \"" + readerKey + " test_folder=[" + fields +
+			"] report_file=[OUT/reading.csv]\");", "reading.csv", 8));
 		for (final Map.Entry<String, String> model : models.entrySet()) {
 			final String kind = model.getKey(), key = "model_file=[" + model.getValue() + "]";
 			final Path test = kind.equals("bundled") ? digits : TinyModel.test();
@@ -86,7 +105,7 @@ class FirstCommandIT {
 				runs.put(layout + ": " + c.name(), () -> failureOf(layout, fiji, c, work));
 			}
 		}
-		assertEquals(3 * 28, runs.size());
+		assertEquals(3 * 32, runs.size());
 		final List<String> failures = Installations.failures(runs);
 		assertEquals(List.of(), failures, failures.size() + " of " + runs.size() + " runs failed");
 	}
