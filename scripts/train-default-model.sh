@@ -2,8 +2,8 @@
 # Trains the bundled default model: the default recipe over 20 epochs (cnn, batch 64, Adam 2e-3 annealed
 # to 1/16, augmentation, seed 42) on the 60,000 MNIST training images with 10% held out for
 # validation; then measures the 10,000 test images and records that in the bundle.
-#   scripts/train-default-model.sh [out.zip] [epochs]     (20 epochs: about 20 minutes on 2 cores)
-# With 4 epochs it is the default recipe as the Train command runs it: the 3-minute benchmark
+#   scripts/train-default-model.sh [out.zip] [epochs]     (epochs: 20 unless given)
+# With 4 epochs it is the default recipe as the Train command runs it: the training benchmark
 # (prints RESULT test_accuracy and training_minutes), e.g. scripts/train-default-model.sh target/quick.zip 4
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -4,7 +4,7 @@
 # polarity), found as the reader finds them, a fresh batch of 32 each step, Adam 2e-3 annealed to
 # 1/16 over the steps, seed 42.
 # Writes the ONNX model the plugin runs and, for further training, DL4J's zip.
-#   scripts/train-strip-reader.sh [out.onnx] [steps]     (4,000 steps: about 20 minutes on 2 cores)
+#   scripts/train-strip-reader.sh [out.onnx] [steps]     (steps: 4,000 unless given)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-mnist.sh

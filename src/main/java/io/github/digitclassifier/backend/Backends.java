@@ -13,7 +13,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * The ND4J native build in use, and DL4J's native layer helpers. DL4J 1.0.0-M2.1 creates no
  * helpers unless asked to, and then finds OneDNN only through the bridge class
  * {@code org.nd4j.nativeblas.Nd4jCpu$Environment}; with both, convolution, pooling and batch
- * normalisation run in OneDNN instead of Java-side im2col (about three times faster here). The
+ * normalisation run in OneDNN, much faster than Java-side im2col. The
  * bridge is not on the class path (the plugin keeps out of ND4J's packages): only DL4J's class
  * loader, a {@link OneDnnBridge}, defines it.
  */
@@ -85,9 +85,9 @@ public final class Backends {
 	 * How many images a DL4J forward pass of {@code network} should take, at most {@code wanted}.
 	 * Without AVX-512, OneDNN's convolutions write into a blocked buffer it allocates at each call,
 	 * and glibc maps every buffer over 32 MB afresh: for 256 64x64 colour images, faulting in the
-	 * first layer's took 201 ms and the convolution 21 ms. There a pass takes no more images than
-	 * keep each layer's activations within 32 MB (64 such images a pass ran 1.75 times as fast as
-	 * 256). With AVX-512 OneDNN works in the activations' own layout, and larger passes are faster.
+	 * first layer's buffer took far longer than the convolution. There a pass takes no more images
+	 * than keep each layer's activations within 32 MB. With AVX-512 OneDNN works in the activations'
+	 * own layout, and larger passes are faster.
 	 */
 	public static int imagesPerPass(final MultiLayerNetwork network, final InputType input, final int wanted) {
 		return imagesPerPass(network.getLayerWiseConfigurations(), input, wanted, OneDnnIsa.AVX512);
@@ -117,8 +117,8 @@ public final class Backends {
 	/**
 	 * Runs BLAS (OpenBLAS) on the calling thread alone until closed. A training step is dozens
 	 * of small operations; OpenBLAS's threads keep spinning between its few matrix products and
-	 * take the cores from ND4J's OpenMP threads (LeNet trained 1.65x and the CNN 1.4x faster with
-	 * one BLAS thread on 2 cores). Large inference batches are faster with every BLAS thread.
+	 * take the cores from ND4J's OpenMP threads, so training runs faster with one BLAS thread. Large
+	 * inference batches are faster with every BLAS thread.
 	 */
 	public static SingleThreadedBlas singleThreadedBlas() {
 		return new SingleThreadedBlas(Nd4j.factory().blas());

@@ -6,9 +6,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Per-channel mean and variance of activations, read where ND4J keeps them. ND4J's mean and
- * variance over [n, h, w] of a 64x64 colour network's first layer took 0.3 s for 256 images: with
- * the copy of those activations out of DL4J's workspace, a third of an epoch went to measuring
- * batch normalisation statistics anew.
+ * variance over [n, h, w] are slow on a large layer (a 64x64 colour network's first): with the
+ * copy of those activations out of DL4J's workspace, measuring batch normalisation statistics
+ * anew took much of an epoch.
  */
 public final class ChannelStatistics {
 
@@ -44,7 +44,7 @@ public final class ChannelStatistics {
 	 * Adds each channel's values (or with {@code mean}, their squared deviations from it) to
 	 * {@code sums}, in the order they are kept: runs of {@code inner} values of one channel. Runs
 	 * of one (channels last) go straight to the sums. Each layout has a method of its own: in one
-	 * method, one of the two ran 3.5 to 7 times slower, compiled for the other.
+	 * method, the JIT compiles it for one layout and the other runs much slower.
 	 */
 	private static void sums(final FloatBuffer x, final ChannelLayout l, final double[] mean, final double[] sums) {
 		if (l.inner() == 1) valueSums(x, l, mean, sums);

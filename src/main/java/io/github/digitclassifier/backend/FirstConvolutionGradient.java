@@ -29,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The backward pass of a network's first convolution without the gradient at the images, which
  * no one uses while training but DL4J's {@code conv2d_bp} always computes. For the default network
- * that gradient, and the reorders around it, took a fifth of a training step with AVX2 (OneDNN is
+ * that gradient, and the reorders around it, took much of a training step with AVX2 (OneDNN is
  * slow for one input channel). The weight gradient is computed in Java, two filters per task:
  * for every kernel offset, the output gradient laid out with the images' row stride is multiplied
  * element by element with the images shifted by the offset, into a running row of products that is

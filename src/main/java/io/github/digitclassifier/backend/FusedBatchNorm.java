@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Batch normalisation in two passes over the activations, forward and backward. DL4J 1.0.0-M2.1's
- * own helper took a third of a training step of the default network: its statistics come from a
+ * own helper took much of a training step of the default network: its statistics come from a
  * generic variance reduction, and libnd4j's backward pass runs OneDNN's with fixed statistics and
  * then adds the statistics' share of the gradient in ten more broadcast and reduction passes, each
  * over the whole activation. Here each direction makes two passes over the activations, copied into
@@ -191,7 +191,7 @@ final class FusedBatchNorm implements BatchNormalizationHelper {
 
 	/**
 	 * The sum of {@code x[from, to)}, in four interleaved partial sums: with one, every add waits
-	 * for the one before (C2 does not vectorise float sums), which made these loops three times slower.
+	 * for the one before (C2 does not vectorise float sums), which made these loops much slower.
 	 */
 	private static float sum(final float[] x, final int from, final int to) {
 		float a = 0, b = 0, c = 0, d = 0;

@@ -14,9 +14,9 @@ import io.github.digitclassifier.io.AtomicFiles;
 
 /**
  * ONNX Runtime's native libraries, kept unpacked between runs. By itself ONNX Runtime unpacks its
- * 24 MB library from its jar into a new temporary folder at every start (135 ms of a 290 ms start
- * here); unpacked once into JavaCPP's cache folder, beside ND4J's natives, and named to ONNX
- * Runtime with its {@code onnxruntime.native.path} property, it starts in 150 ms.
+ * library from its jar into a new temporary folder at every start, which took most of its start-up:
+ * here it is unpacked once into JavaCPP's cache folder, beside ND4J's natives, and named to ONNX
+ * Runtime with its {@code onnxruntime.native.path} property.
  */
 public final class OnnxRuntimeNatives {
 

@@ -10,11 +10,10 @@ import com.sun.jna.Native;
 /**
  * How long libnd4j's idle OpenMP threads spin before they sleep. GNU OpenMP (libgomp, on which the
  * Linux builds of libnd4j and its OneDNN run) spins 300,000 rounds after each parallel region
- * unless told otherwise: with Intel's PAUSE instruction at about 140 cycles, some 15 ms, longer than
- * the gaps between a training step's native operations. So while the plugin's own layers ran in
- * Java on both cores, ND4J's second OpenMP thread spun on one of them: a quarter of the CPU time of
- * a {@code cnn} training step went to libgomp's spinning (perf, Intel Xeon with AVX-512). With
- * {@value #ROUNDS} rounds it went to 9%, and epochs took a tenth less time. libgomp reads
+ * unless told otherwise: with Intel's PAUSE instruction at about 140 cycles, milliseconds, longer
+ * than the gaps between a training step's native operations. So while the plugin's own layers run
+ * in Java on every core, ND4J's idle OpenMP threads spin on those cores and take their CPU time;
+ * with {@value #ROUNDS} rounds they sleep soon enough to leave the cores to Java. libgomp reads
  * {@code GOMP_SPINCOUNT} once, when it loads, so it is set in the process's environment before
  * ND4J starts, through JNA (which Fiji ships); a spin count or wait policy the user set stands.
  */

@@ -17,9 +17,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * it ({@link FusedBatchNorm} applies it as it reads its input and multiplies its gradient by the
  * ReLU's derivative as it writes it). DL4J applies a convolution's ReLU as one more pass over the
  * activations, copies them for the backward pass, and there runs ReLU's derivative as a third: with
- * AVX2 those took a tenth of a training step of the default network. Outside training the layer
- * applies its ReLU itself (the batch normalisation's then changes nothing), so its activations are
- * what DL4J's would be. The network's configuration, and so the saved model, stay DL4J's.
+ * AVX2 those passes took a good part of a training step of the default network. Outside
+ * training the layer applies its ReLU itself (the batch normalisation's then changes nothing), so
+ * its activations are what DL4J's would be. The network's configuration, and so the saved model,
+ * stay DL4J's.
  */
 final class UnactivatedConvolution extends ConvolutionLayer {
 

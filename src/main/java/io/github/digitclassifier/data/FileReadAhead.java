@@ -14,19 +14,17 @@ import java.util.stream.IntStream;
 /**
  * Reads small files ahead of the threads that decode them, on threads of its own, so that files the
  * operating system has not cached yet are fetched while earlier ones decode; the decoding threads
- * take the files in order, a batch at a time ({@link #forEach}). Importing the 60,000 MNIST PNGs on
- * a 2-core Intel Xeon when they were not in the page cache: 11,700-13,300 img/s with the decoding threads
- * reading too, 18,400-19,500 reading ahead on four threads, 20,800-22,100 on eight; as fast as before
- * when they were cached.
+ * take the files in order, a batch at a time ({@link #forEach}). Uncached files import much faster
+ * so than when the decoding threads read them as well; cached ones as fast.
  */
 public final class FileReadAhead implements AutoCloseable {
 
 	/**
-	 * Reading threads: enough to keep a disk's queue busy (on the Intel Xeon's disk 8 read 5-10% faster
-	 * than 4, 12 not clearly better; on a slower disk that bounds the import, 2 to 16 alike).
+	 * Reading threads: enough to keep a fast disk's queue busy (more were no better; on a slower disk,
+	 * which bounds the import, the count hardly matters).
 	 */
 	static final int THREADS = 8;
-	/** Files per batch: a hand-over per file cost a fifth of a cached import's time. */
+	/** Files per batch: handing the files over one by one slowed a cached import down. */
 	public static final int BATCH = 32;
 	/** Batches read and not yet taken, at most. */
 	static final int WINDOW = 16;

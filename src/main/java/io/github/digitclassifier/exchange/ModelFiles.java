@@ -14,9 +14,9 @@ import io.github.digitclassifier.read.train.ReaderModels;
 /**
  * Model files: any file {@code model_file} accepts, as a {@link Classifier} — a model bundle, an
  * {@code .onnx} file with its description, or a bioimage.io package with ONNX weights — and
- * bundles written with their network as ONNX. Bundles classify through ONNX Runtime too: 1.3-1.4
- * times DL4J's speed on a stack and 15-30 times on one image here, and a bundle with its ONNX copy
- * starts without ND4J (1.1 s less). DL4J classifies when ONNX Runtime cannot: a network with a
+ * bundles written with their network as ONNX. Bundles classify through ONNX Runtime too: it is
+ * faster than DL4J on a stack and far faster on one image, and a bundle with its ONNX copy starts
+ * without ND4J, whose start is slow. DL4J classifies when ONNX Runtime cannot: a network with a
  * layer the export does not know, or a platform without its natives.
  */
 public final class ModelFiles {

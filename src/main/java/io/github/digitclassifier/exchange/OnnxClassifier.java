@@ -27,8 +27,8 @@ final class OnnxClassifier implements Classifier {
 
 	/**
 	 * Images per run when the network takes any batch size. ONNX Runtime's first runs of a large
-	 * batch grow its memory arena: 10,000 MNIST images in runs of 1,024 took 1.6 s the first time
-	 * and 0.75 s after; in runs of 64, 0.7 s and 0.65 s (32 to 128 alike).
+	 * batch grow its memory arena, which slows a first classification down; runs of 64 barely grow
+	 * it, and are no slower than large ones after (32 to 128 alike).
 	 */
 	static final int RUN_BATCH = 64;
 

@@ -115,8 +115,8 @@ public final class OnnxModels {
 		try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
 			options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-			// Its threads sleep between runs instead of spinning: they took the cores from the Java threads preparing the
-			// next images (a 10,000-slice stack's first run 5,400-7,800 img/s spinning, 7,900-9,900 not; one image alike).
+			// Its threads sleep between runs instead of spinning: spinning, they took the cores from the Java threads
+			// preparing the next images and slowed a large stack down (one image runs as fast either way).
 			options.addConfigEntry("session.intra_op.allow_spinning", "0");
 			return environment.createSession(onnx, options);
 		}

@@ -46,8 +46,8 @@ public final class Layouts {
 	}
 
 	/**
-	 * The network with channels-last activations, computing the same outputs: forward passes of
-	 * the CNN ran twice as fast here. Its parameters are a copy; the dense layer after the last
+	 * The network with channels-last activations, computing the same outputs: DL4J runs the CNN's
+	 * forward passes faster channels-last. Its parameters are a copy; the dense layer after the last
 	 * convolution gets its rows in channels-last order, since it now sees the features flattened as
 	 * (y, x, channel) instead of (channel, y, x). A network with layers this does not know is
 	 * returned as it is.

@@ -43,8 +43,8 @@ public record Recipe(Architecture network, int epochs, int batchSize, double lea
 	}
 
 	/**
-	 * The defaults' fewest updates per epoch. 500 images in batches of 64 made 8 updates an epoch,
-	 * and four epochs left the network at 87% on sample-data/test; with 64 updates an epoch, 97.5%.
+	 * The defaults' fewest updates per epoch: 500 images in batches of 64 make only 8 updates an
+	 * epoch, too few for four epochs to train the network on a small set such as sample-data.
 	 */
 	public static final int MIN_UPDATES_PER_EPOCH = 64;
 
@@ -52,8 +52,8 @@ public record Recipe(Architecture network, int epochs, int batchSize, double lea
 	public static final double ANNEALING = 1.0 / 16;
 
 	/**
-	 * The defaults: the stronger network, augmented, four epochs (about three minutes for MNIST on
-	 * two cores, 99.4% on its test images), Adam at 2e-3 annealed to 1/16 of it, at least
+	 * The defaults: the stronger network, augmented, four epochs (short enough to wait for, long
+	 * enough for MNIST), Adam at 2e-3 annealed to 1/16 of it, at least
 	 * {@value #MIN_UPDATES_PER_EPOCH} updates an epoch.
 	 */
 	public static Recipe defaults() {

@@ -25,8 +25,8 @@ import net.imglib2.type.numeric.RealType;
 public final class Predictor {
 
 	/**
-	 * Images per forward pass: 1,024 ran the CNN ~10% faster than 512 here, at ~200 MB of
-	 * activations. A multiple of {@link FileReadAhead#BATCH}, as a folder's files are read ahead.
+	 * Images per forward pass: 1,024 ran the CNN faster than 512, at ~200 MB of activations. A
+	 * multiple of {@link FileReadAhead#BATCH}, as a folder's files are read ahead.
 	 */
 	static final int BATCH = 1024;
 

@@ -119,7 +119,7 @@ final class HandwritingStyler {
 
 	/**
 	 * Odds that a flagged 1 gets a foot too: with half of them, MNIST's 2s (whose base a foot
-	 * resembles) were read as 1 six times in 1,000 instead of once or twice.
+	 * resembles) were read as 1 several times as often.
 	 */
 	static final double FOOT = 0.2;
 

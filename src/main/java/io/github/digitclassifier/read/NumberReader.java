@@ -79,8 +79,8 @@ public final class NumberReader implements ReadsNumbers {
 	/**
 	 * A digit alone is read by both networks, the strip network's probabilities weighed by this
 	 * power (their square root): the digit model, trained on single digits of other hands too, has
-	 * the larger say. (MNIST-built spaced numbers: 98.0% whole, against 97.8% at full weight and
-	 * 96.0% by the digit model alone; UCI-built: 94.0%, 92.2% and 91.4%.)
+	 * the larger say. (Of numbers built of MNIST's or the UCI digits, this read more whole than full
+	 * weight or the digit model alone.)
 	 */
 	static final double SINGLE_WEIGHT = 0.5;
 

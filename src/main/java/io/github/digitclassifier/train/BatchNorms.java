@@ -36,8 +36,8 @@ public final class BatchNorms {
 	/**
 	 * Images for a layer after a convolution, each giving a value per channel at every position:
 	 * 500 images of 8x8 activations give 16 times the 2,000 values of a dense layer. The later
-	 * layers' passes run most of the network: with 2,000 images each, 64x64 colour pictures spent
-	 * a fifth of an epoch on statistics (AVX2).
+	 * layers' passes run most of the network: with 2,000 images each, statistics took a large part
+	 * of an epoch of 64x64 colour pictures (AVX2).
 	 */
 	static final int SAMPLE_CONVOLUTIONAL = 500;
 
@@ -51,7 +51,7 @@ public final class BatchNorms {
 	 * before it already set, on unaugmented training images as inference will see them.
 	 */
 	public static void recalibrate(final MultiLayerNetwork network, final PreparedImages images, final int classes) {
-		// Forward passes run twice as fast channels-last; that copy gets each layer's statistics too, for the next layer.
+		// Forward passes run faster channels-last; that copy gets each layer's statistics too, for the next layer.
 		final MultiLayerNetwork fast = Layouts.channelsLast(network);
 		final List<InputType> outputs = outputTypes(fast, images);
 		for (int i = 0; i < network.getnLayers(); i++) {
@@ -108,7 +108,7 @@ public final class BatchNorms {
 
 	/**
 	 * The first {@code layers} layers as a network of their own, sharing the network's parameters:
-	 * its forward passes run in DL4J's workspaces, ten times as fast here as
+	 * its forward passes run in DL4J's workspaces, much faster than
 	 * {@code feedForwardToLayer}, which allocates every activation anew.
 	 */
 	private static MultiLayerNetwork head(final MultiLayerNetwork network, final int layers) {

@@ -30,7 +30,7 @@ import io.github.digitclassifier.exchange.OnnxModels;
  * Reads strips of writing with a strip network ({@link StripNetworks}): each strip's frames, from
  * which its digits are read on the best path. The network runs in DL4J as trained, or in ONNX
  * Runtime as exported ({@link #onnx()}), which is how the bundled one runs: reading numbers then
- * needs no ND4J, whose start takes seconds.
+ * needs no ND4J, whose start is slow.
  */
 public final class StripReader implements AutoCloseable {
 
