@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -139,11 +140,19 @@ public final class DocumentBenchmark {
 		return out;
 	}
 
-	/** A montage of {@code count} documents of the kind, at their own size, each with its label below. */
+	/** The montages stop adding documents at this many pixels of them (they are kept in the repository). */
+	private static final long MONTAGE_PIXELS = 90_000;
+
+	/** A montage of up to {@code count} documents of the kind, at their own size, each with its label below. */
 	private static void montage(final Documents documents, final Kind kind, final Path folder, final int count, final long seed) throws IOException {
 		final int maxWidth = 720, gap = 6, caption = 12;
 		final List<Document> all = new ArrayList<>();
-		for (int i = 0; i < count; i++) all.add(documents.make(kind, seedOf(seed, kind, i)));
+		long area = 0;
+		for (int i = 0; i < count && area < MONTAGE_PIXELS; i++) {
+			final Document d = documents.make(kind, seedOf(seed, kind, i));
+			all.add(d);
+			area += (long) d.image().getWidth() * d.image().getHeight();
+		}
 		// Rows, filled left to right.
 		final List<List<Document>> rows = new ArrayList<>();
 		List<Document> row = new ArrayList<>();
@@ -188,6 +197,77 @@ public final class DocumentBenchmark {
 		}
 		g.dispose();
 		Files.createDirectories(folder);
-		ImageIO.write(montage, "png", folder.resolve("documents-" + kind.id() + ".png").toFile());
+		ImageIO.write(palette(montage, 40), "png", folder.resolve("documents-" + kind.id() + ".png").toFile());
+	}
+
+	/**
+	 * The image in {@code colours} colours (median cut, each pixel its nearest colour, no dithering):
+	 * a PNG of a third the size, for the montages kept in the repository.
+	 */
+	static BufferedImage palette(final BufferedImage image, final int colours) {
+		final int w = image.getWidth(), h = image.getHeight();
+		final int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
+		final List<int[]> boxes = new ArrayList<>(List.of(pixels.clone()));
+		while (boxes.size() < colours) {
+			// Split the box whose colours are farthest from their mean (summed squared error), across its most varied channel.
+			int widest = -1, channel = 0;
+			double worst = 0;
+			for (int b = 0; b < boxes.size(); b++) {
+				if (boxes.get(b).length < 2) continue;
+				for (int c = 0; c < 3; c++) {
+					double sum = 0, squares = 0;
+					for (final int p : boxes.get(b)) {
+						final int v = p >> (16 - 8 * c) & 255;
+						sum += v;
+						squares += (double) v * v;
+					}
+					final double error = squares - sum * sum / boxes.get(b).length;
+					if (error > worst) {
+						worst = error;
+						widest = b;
+						channel = c;
+					}
+				}
+			}
+			if (widest < 0) break;
+			final int shift = 16 - 8 * channel;
+			final int[] box = boxes.remove(widest);
+			final Integer[] sorted = Arrays.stream(box).boxed().toArray(Integer[]::new);
+			Arrays.sort(sorted, (a, b) -> Integer.compare(a >> shift & 255, b >> shift & 255));
+			final int half = sorted.length / 2;
+			boxes.add(Arrays.stream(sorted, 0, half).mapToInt(Integer::intValue).toArray());
+			boxes.add(Arrays.stream(sorted, half, sorted.length).mapToInt(Integer::intValue).toArray());
+		}
+		final byte[] r = new byte[boxes.size()], gr = new byte[boxes.size()], b = new byte[boxes.size()];
+		final int[][] rgb = new int[boxes.size()][3];
+		for (int i = 0; i < boxes.size(); i++) {
+			long sr = 0, sg = 0, sb = 0;
+			for (final int p : boxes.get(i)) {
+				sr += p >> 16 & 255;
+				sg += p >> 8 & 255;
+				sb += p & 255;
+			}
+			final int n = Math.max(1, boxes.get(i).length);
+			rgb[i] = new int[] { (int) (sr / n), (int) (sg / n), (int) (sb / n) };
+			r[i] = (byte) rgb[i][0];
+			gr[i] = (byte) rgb[i][1];
+			b[i] = (byte) rgb[i][2];
+		}
+		final BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
+			new java.awt.image.IndexColorModel(8, boxes.size(), r, gr, b));
+		for (int i = 0; i < pixels.length; i++) {
+			int best = 0;
+			long bestDistance = Long.MAX_VALUE;
+			for (int k = 0; k < rgb.length; k++) {
+				final long dr = (pixels[i] >> 16 & 255) - rgb[k][0], dg = (pixels[i] >> 8 & 255) - rgb[k][1], db = (pixels[i] & 255) - rgb[k][2];
+				final long distance = dr * dr + dg * dg + db * db;
+				if (distance < bestDistance) {
+					bestDistance = distance;
+					best = k;
+				}
+			}
+			out.getRaster().setSample(i % w, i / w, 0, best);
+		}
+		return out;
 	}
 }
