@@ -34,7 +34,8 @@ import io.github.digitclassifier.read.sequence.StripReader;
  * with the reader the commands build (the bundled digit model and strip network) and measures it
  * with {@link ReaderEvaluation}, and prints a Markdown section: per kind, whole numbers and digits
  * read right, the accuracy of the 90% and 80% most confident readings and the confidence from which
- * they are kept, numbers read per second (files decoded and read, after a warm-up), and misread
+ * they are kept, numbers read per second (files decoded and read, after a warm-up), how the misread
+ * numbers went wrong (nothing read, only 1s, digits too many or too few, some wrong) and misread
  * examples (all of them in {@code <out>/<kind>/misread.csv}).
  *
  * <p>Arguments: {@code bench <optdigits folder> <out folder> <count per kind> <seed> [kinds, comma-separated]}
@@ -86,7 +87,7 @@ public final class DocumentBenchmark {
 
 	private static void bench(final Documents documents, final List<Kind> kinds, final Path out, final int count, final long seed) throws IOException {
 		final NumberReader reader = new NumberReader(ModelFiles.loadOrDefault(null), StripReader.bundled().orElse(null), ReadOptions.defaults());
-		final List<String> rows = new ArrayList<>(), examples = new ArrayList<>();
+		final List<String> rows = new ArrayList<>(), examples = new ArrayList<>(), kindsOfError = new ArrayList<>();
 		for (final Kind kind : kinds) {
 			final Path folder = out.resolve(kind.id());
 			write(documents, kind, folder, count, seed);
@@ -112,15 +113,39 @@ public final class DocumentBenchmark {
 					s.read().isEmpty() ? "nothing" : s.read(), s.confidence()));
 			}
 			examples.add(line.toString());
+			final int[] byError = new int[6];
+			for (final ReadingReport.Scored scored : misread) byError[error(scored)]++;
+			kindsOfError.add(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d |", kind.id(), misread.size(), byError[0], byError[1],
+				byError[2], byError[3], byError[4], byError[5]));
 			for (final SkippedFile skipped : evaluation.skipped()) System.err.println("skipped " + skipped);
 		}
 		System.out.println("| document | numbers | whole numbers | digits | 90% most confident | 80% most confident | numbers/s |");
 		System.out.println("|---|---|---|---|---|---|---|");
 		rows.forEach(System.out::println);
 		System.out.println();
+		System.out.println("How the misread numbers went wrong (each counted once, in the first column that fits):");
+		System.out.println();
+		System.out.println("| document | misread | nothing read | only 1s read | 3 or more digits too many | 1 or 2 too many | too few | as many, some wrong |");
+		System.out.println("|---|---|---|---|---|---|---|---|");
+		kindsOfError.forEach(System.out::println);
+		System.out.println();
 		System.out.println("Misread (truth → read, confidence):");
 		System.out.println();
 		examples.forEach(System.out::println);
+	}
+
+	/**
+	 * How a number was misread: 0 nothing read, 1 only 1s (where the truth is not: an edge or a rule
+	 * read as a digit), 2 three or more digits too many, 3 one or two too many, 4 too few, 5 as many
+	 * digits, some wrong.
+	 */
+	static int error(final ReadingReport.Scored scored) {
+		final String read = scored.read(), truth = scored.truth();
+		if (read.isEmpty()) return 0;
+		if (read.matches("1+") && !truth.matches("1+")) return 1;
+		if (read.length() >= truth.length() + 3) return 2;
+		if (read.length() > truth.length()) return 3;
+		return read.length() < truth.length() ? 4 : 5;
 	}
 
 	private static String percent(final double share) {
