@@ -20,21 +20,20 @@ public class ExportModelCommand extends ReportingCommand {
 		description = "Empty: the bundled MNIST model")
 	private File model_file;
 
-	@Parameter(label = "Format", choices = { "onnx", "bioimageio" }, persist = false,
+	@Parameter(label = "Format", persist = false,
 		description = "onnx: an .onnx file with its description beside it; bioimageio: a BioImage Model Zoo package (.zip)")
-	private String format = "onnx";
+	private ExportFormat format = ExportFormat.ONNX;
 
 	@Parameter(label = "Save as", style = FileWidget.SAVE_STYLE, persist = false)
 	private File output_file;
 
 	@Override
 	protected void execute() throws IOException {
-		final ExportFormat chosen = ExportFormat.fromId(format);
 		final Path output = Paths.output(output_file, "output_file");
 		if (output == null) throw new IllegalArgumentException("Missing output_file: give the file to write");
 		Paths.notInput(output, "output_file", Paths.optional(model_file), "model_file");
-		final Exports.Exported exported = Exports.export(Paths.optional(model_file), chosen, output);
-		log.info(String.format(java.util.Locale.ROOT, "Exported %s as %s to %s in %.2f s", exported.model(), chosen.id(), exported.files(),
+		final Exports.Exported exported = Exports.export(Paths.optional(model_file), format, output);
+		log.info(String.format(java.util.Locale.ROOT, "Exported %s as %s to %s in %.2f s", exported.model(), format.id(), exported.files(),
 			exported.seconds()));
 	}
 }

@@ -15,6 +15,8 @@ import org.scijava.module.ModuleException;
 import org.scijava.module.ModuleItem;
 import org.scijava.service.Service;
 
+import io.github.digitclassifier.model.MacroValue;
+
 /**
  * The keys of a command, the one reading of {@code key=value} text that the macros, the dialogs
  * and the command line share: a key is a parameter's name, read exactly (never found inside a
@@ -135,14 +137,25 @@ public final class Keys {
 				throw new IllegalArgumentException(key + " must be a number, not '" + text + "'");
 			}
 		}
-		if (type == String.class) {
-			final List<?> choices = item.getChoices();
-			if (choices != null && !choices.isEmpty() && !choices.contains(text.trim())) {
-				throw new IllegalArgumentException(key + " must be one of " + choiceList(choices) + ", not '" + text + "'");
-			}
-			return choices != null && !choices.isEmpty() ? text.trim() : text;
+		final List<String> choices = choices(item);
+		if (!choices.isEmpty() && !choices.contains(text.trim())) {
+			throw new IllegalArgumentException(key + " must be one of " + String.join(", ", choices) + ", not '" + text + "'");
 		}
+		if (type.isEnum()) return item.getChoices().get(choices.indexOf(text.trim()));
+		if (type == String.class) return choices.isEmpty() ? text : text.trim();
 		throw new IllegalArgumentException(key + " cannot be given as text");
+	}
+
+	/** A value as a macro writes it: an enum of macro values by its id, anything else as its text; null as empty. */
+	public static String text(final Object value) {
+		if (value == null) return "";
+		return value instanceof MacroValue m ? m.id() : value.toString();
+	}
+
+	/** The texts a key may take, in order; empty when any text goes. */
+	public static List<String> choices(final ModuleItem<?> item) {
+		final List<?> choices = item.getChoices();
+		return choices == null ? List.of() : choices.stream().map(Keys::text).toList();
 	}
 
 	private static long whole(final String key, final String text, final long min, final long max) {
@@ -165,10 +178,6 @@ public final class Keys {
 		return trimmed.matches("[+-]?\\d+") ? Long.parseLong(trimmed) : (long) number;
 	}
 
-	private static String choiceList(final List<?> choices) {
-		return String.join(", ", choices.stream().map(Object::toString).toList());
-	}
-
 	/** A new instance of the command, whose inputs hold the keys' defaults (the values its fields start with). */
 	public static Module defaults(final CommandInfo info) {
 		try {
@@ -184,11 +193,10 @@ public final class Keys {
 		final Module defaults = defaults(info);
 		final List<String> lines = new ArrayList<>();
 		for (final ModuleItem<?> item : of(info)) {
-			final Object value = defaults.getInput(item.getName());
-			final String shown = value == null ? "" : String.valueOf(value);
+			final String shown = text(defaults.getInput(item.getName()));
 			final StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-22s %s", item.getName() + "=" + shown,
 				item.getLabel() == null ? item.getName() : item.getLabel()));
-			if (item.getChoices() != null && !item.getChoices().isEmpty()) line.append(" (").append(choiceList(item.getChoices())).append(')');
+			if (!choices(item).isEmpty()) line.append(" (").append(String.join(", ", choices(item))).append(')');
 			if (item.getDescription() != null && !item.getDescription().isBlank()) line.append(". ").append(item.getDescription());
 			lines.add(line.toString());
 		}

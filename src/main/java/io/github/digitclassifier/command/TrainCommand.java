@@ -52,16 +52,16 @@ public class TrainCommand extends ReportingCommand {
 		description = "Empty: digit-classifier.zip beside the train folder")
 	private File model_file;
 
-	@Parameter(label = "Network", choices = { "cnn", "lenet" }, persist = false)
-	private String network = "cnn";
+	@Parameter(label = "Network", persist = false)
+	private Architecture network = Architecture.CNN;
 
-	@Parameter(label = "Preprocessing", choices = { "auto", "digits", "resize" }, persist = false,
+	@Parameter(label = "Preprocessing", persist = false,
 		description = "auto: digits when the images are ink on a plain background, else resize (whole image, centre-cropped)")
-	private String preprocessing = "auto";
+	private InputRequest.Mode preprocessing = InputRequest.Mode.AUTO;
 
-	@Parameter(label = "Channels", choices = { "auto", "grey", "rgb" }, persist = false,
+	@Parameter(label = "Channels", persist = false,
 		description = "auto: colour kept when the training images are in colour (digits are read grey)")
-	private String channels = "auto";
+	private InputRequest.Channels channels = InputRequest.Channels.AUTO;
 
 	@Parameter(label = "Input size (0 = auto)", persist = false, description = "16 to 128 pixels; auto: 28 for digits, else from the images")
 	private int size = 0;
@@ -78,9 +78,9 @@ public class TrainCommand extends ReportingCommand {
 	@Parameter(label = "Augment", persist = false)
 	private boolean augment = Recipe.defaults().augmentation() != null;
 
-	@Parameter(label = "Class balance", choices = { "auto", "none", "weights", "sampling" }, persist = false,
+	@Parameter(label = "Class balance", persist = false,
 		description = "auto: weigh the loss when the largest class has over 1.5 times the images of the smallest")
-	private String balance = "auto";
+	private Balance balance = Balance.AUTO;
 
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = Recipe.defaults().seed();
@@ -103,11 +103,11 @@ public class TrainCommand extends ReportingCommand {
 		if (modelFile == null) modelFile = trainFolder.toAbsolutePath().resolveSibling("digit-classifier.zip");
 		final Path historyFile = Paths.output(history_file, "history_file");
 		Paths.notInput(historyFile, "history_file", modelFile, "model_file");
-		final Recipe recipe = new Recipe(Architecture.fromId(network), epochs, batch_size, learning_rate,
+		final Recipe recipe = new Recipe(network, epochs, batch_size, learning_rate,
 			Recipe.decayOver(epochs), augment ? Augmentation.digits() : null, seed, validation_fraction, Recipe.defaults().patience(),
-			Recipe.defaults().minUpdatesPerEpoch(), Balance.fromId(balance));
+			Recipe.defaults().minUpdatesPerEpoch(), balance);
 		final TrainingResult result = Trainer.train(trainFolder, testFolder,
-			new InputRequest(InputRequest.Mode.fromId(preprocessing), InputRequest.Channels.fromId(channels), size), recipe, progress(recipe));
+			new InputRequest(preprocessing, channels, size), recipe, progress(recipe));
 		ModelFiles.save(result.bundle(), modelFile);
 		if (historyFile != null) Histories.table(result.history()).write(historyFile);
 		Tables.show(TrainingChoices.table(result.choices()), "Training Choices");

@@ -8,8 +8,4 @@ public enum ExportFormat implements MacroValue {
 	ONNX,
 	/** A BioImage Model Zoo package: a zip with rdf.yaml (format 0.5), the ONNX weights, test tensors, a cover and a README. */
 	BIOIMAGEIO;
-
-	public static ExportFormat fromId(final String id) {
-		return MacroValue.byId(values(), id, "format");
-	}
 }

@@ -118,7 +118,7 @@ public class CommandPlugIn implements PlugIn {
 	private static void addField(final GenericDialog dialog, final ModuleItem<?> item, final Object value) {
 		final String key = item.getName();
 		final Class<?> type = item.getType();
-		final String text = value == null ? "" : value.toString();
+		final String text = Keys.text(value);
 		// Fiji's headless dialog has no file fields (they add nothing there): plain text then.
 		if (type == File.class && !GraphicsEnvironment.isHeadless()) {
 			if (FileWidget.DIRECTORY_STYLE.equals(item.getWidgetStyle())) dialog.addDirectoryField(key, text, 40);
@@ -127,8 +127,8 @@ public class CommandPlugIn implements PlugIn {
 		else if (type == boolean.class || type == Boolean.class) {
 			dialog.addChoice(key, new String[] { "true", "false" }, text);
 		}
-		else if (item.getChoices() != null && !item.getChoices().isEmpty()) {
-			dialog.addChoice(key, item.getChoices().stream().map(Object::toString).toArray(String[]::new), text);
+		else if (!Keys.choices(item).isEmpty()) {
+			dialog.addChoice(key, Keys.choices(item).toArray(String[]::new), text);
 		}
 		else {
 			// Numbers as text too, so that 1e-5 is neither rounded for display nor in the recording,
@@ -143,7 +143,7 @@ public class CommandPlugIn implements PlugIn {
 	/** The field's text, in the order the fields were added. */
 	private static String readField(final GenericDialog dialog, final ModuleItem<?> item) {
 		final Class<?> type = item.getType();
-		final boolean choice = type == boolean.class || type == Boolean.class || item.getChoices() != null && !item.getChoices().isEmpty();
+		final boolean choice = type == boolean.class || type == Boolean.class || !Keys.choices(item).isEmpty();
 		return choice ? dialog.getNextChoice() : dialog.getNextString();
 	}
 }

@@ -14,10 +14,6 @@ public enum Balance implements MacroValue {
 	/** The class-size ratio above which {@code auto} weighs the loss; MNIST's 1.24 stays unweighted. */
 	public static final double AUTO_RATIO = 1.5;
 
-	public static Balance fromId(final String id) {
-		return MacroValue.byId(values(), id, "balance");
-	}
-
 	/** Per-class loss weights, {@code total / (classes * count)}; a class without images gets 0. */
 	public static double[] weights(final int[] counts) {
 		final long total = java.util.Arrays.stream(counts).asLongStream().sum();

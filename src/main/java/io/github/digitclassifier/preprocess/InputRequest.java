@@ -23,10 +23,6 @@ public record InputRequest(Mode preprocessing, Channels channels, int size) {
 		DIGITS,
 		/** Pictures: the whole image scaled to the input size, aspect kept by a centre crop, no inversion. */
 		RESIZE;
-
-		public static Mode fromId(final String id) {
-			return MacroValue.byId(values(), id, "preprocessing");
-		}
 	}
 
 	/** The colour channels a training can ask for. */
@@ -37,10 +33,6 @@ public record InputRequest(Mode preprocessing, Channels channels, int size) {
 		GREY,
 		/** Red, green and blue: grey images become three equal channels. */
 		RGB;
-
-		public static Channels fromId(final String id) {
-			return MacroValue.byId(values(), id, "channels");
-		}
 	}
 
 	public InputRequest {

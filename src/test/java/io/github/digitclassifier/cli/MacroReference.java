@@ -67,9 +67,9 @@ public final class MacroReference {
 				if (item.getType() == ImagePlus.class) continue;
 				final Object value = defaults.getInput(item.getName());
 				String meaning = item.getLabel();
-				if (item.getChoices() != null && !item.getChoices().isEmpty()) meaning += ": " + String.join(", ", item.getChoices().stream().map(Object::toString).toList());
+				if (!Keys.choices(item).isEmpty()) meaning += ": " + String.join(", ", Keys.choices(item));
 				if (item.getDescription() != null && !item.getDescription().isBlank()) meaning += ". " + item.getDescription();
-				final String shown = value == null || value instanceof File f && f.getPath().isEmpty() ? "(empty)" : "`" + value + "`";
+				final String shown = Keys.text(value).isEmpty() ? "(empty)" : "`" + Keys.text(value) + "`";
 				text.append("| `").append(item.getName()).append("` | ").append(item.isRequired() && value == null ? "(required)" : shown)
 					.append(" | ").append(meaning.replace("|", "\\|")).append(" |\n");
 			}

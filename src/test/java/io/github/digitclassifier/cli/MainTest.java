@@ -68,7 +68,7 @@ class MainTest {
 		}
 		final String help = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
 		assertTrue(help.contains("  batch_size=64 ") && help.contains("Batch size"), help);
-		assertTrue(help.contains("  network=cnn ") && help.contains("(cnn, lenet)"), help);
+		assertTrue(help.contains("  network=cnn ") && help.contains("(lenet, cnn)"), help);
 		for (final String verb : Main.VERBS.keySet()) assertTrue(help.contains("\n  " + verb + " "), verb + " not in " + help);
 	}
 

@@ -75,10 +75,9 @@ class KeysTest {
 		if (type == boolean.class) return String.valueOf(!(Boolean) defaultValue);
 		if (type == int.class || type == long.class) return String.valueOf(101 + k);
 		if (type == double.class) return String.valueOf(0.5 + k / 1000.0);
-		final List<?> choices = item.getChoices();
-		final List<Object> others = new ArrayList<>(choices);
-		others.remove(defaultValue);
-		return others.get(0).toString();
+		final List<String> others = new ArrayList<>(Keys.choices(item));
+		others.remove(Keys.text(defaultValue));
+		return others.get(0);
 	}
 
 	private static String option(final ModuleItem<?> item, final String text) {
@@ -123,7 +122,7 @@ class KeysTest {
 			"batch_size", "batch_size must be a whole number, not 'many'",
 			"learning_rate", "learning_rate must be a number, not 'fast'",
 			"augment", "augment must be true or false, not 'yes'",
-			"network", "network must be one of cnn, lenet, not 'resnet'",
+			"network", "network must be one of lenet, cnn, not 'resnet'",
 			"size", "size must be at most 2147483647, not 100000000000");
 		for (final String key : bad.keySet()) {
 			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

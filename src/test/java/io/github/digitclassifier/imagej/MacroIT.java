@@ -165,7 +165,7 @@ class MacroIT {
 			"batch_size=0", "batch_size must be at least 1",
 			"learning_rate=NaN", "learning_rate must be a number above 0",
 			"learning_rate=fast", "learning_rate must be a number, not 'fast'",
-			"network=resnet", "network must be one of cnn, lenet, not 'resnet'",
+			"network=resnet", "network must be one of lenet, cnn, not 'resnet'",
 			"epochs=2.5", "epochs must be a whole number");
 		for (final java.util.Map.Entry<String, String> c : cases.entrySet()) {
 			final ImageJRunner.Run run = ImageJRunner.run("run(\"Train Digit Classifier...\", \"" + train + c.getKey() + "\");", dir, 300);
