@@ -55,7 +55,7 @@ import io.github.digitclassifier.preprocess.Preprocessor;
  * {@value #RDF}, the ONNX weights, a test input and its output as {@code .npy}, a cover and a
  * README. The input is the prepared image {@code [batch, channel, y, x]}; the output the class
  * probabilities {@code [batch, channel]}, one channel per class. What bioimage.io cannot say of the
- * preprocessing (the digit recipe's crop, fit and inversion) is in the README and, for this plugin,
+ * preprocessing (the digit recipe's crop, fit and inversion) is in docs/preparing-images.md and, for this plugin,
  * under {@code config.digit_classifier}.
  */
 public final class BioImageIoPackages {

@@ -86,7 +86,7 @@ public final class OnnxModels {
 		final Path description = descriptionOf(onnx);
 		if (!Files.isRegularFile(description)) {
 			throw new IOException("ONNX model " + onnx + " has no description: write " + description.getFileName() +
-				" beside it, with its classNames and preprocessing (see the README's Models in and out)");
+				" beside it, with its classNames and preprocessing (see docs/models.md)");
 		}
 		final JsonObject json;
 		try {
