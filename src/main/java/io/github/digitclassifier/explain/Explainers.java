@@ -7,14 +7,18 @@ import io.github.digitclassifier.model.Classifier;
 /** The explainer a method names, for a model. */
 public final class Explainers {
 
+	/** What auto runs for a model with a DL4J network: chosen by the deletion figures (README, Explain Prediction). */
+	static final Method AUTO_WITH_NETWORK = Method.OCCLUSION;
+
 	private Explainers() {}
 
 	/**
 	 * The explainer of {@code method} for {@code classifier}; {@code network} is the same model's DL4J
-	 * network, null when it has none (an ONNX file, a bioimage.io package). Auto: see {@link #auto}.
+	 * network, null when it has none (an ONNX file, a bioimage.io package). Auto: occlusion for a
+	 * model without a network, else {@link #AUTO_WITH_NETWORK}.
 	 */
 	public static Explainer create(final Method method, final Classifier classifier, final MultiLayerNetwork network) {
-		final Method chosen = method == Method.AUTO ? auto(network) : method;
+		final Method chosen = method != Method.AUTO ? method : network == null ? Method.OCCLUSION : AUTO_WITH_NETWORK;
 		if (chosen == Method.GRADCAM) {
 			if (network == null) {
 				throw new IllegalArgumentException("method=gradcam needs a model bundle's network (its gradients); this model has none: " +
@@ -25,8 +29,8 @@ public final class Explainers {
 		return new Occlusion(classifier);
 	}
 
-	/** What auto runs: occlusion (see the README's Explain Prediction for the deletion figures that chose it). */
-	static Method auto(final MultiLayerNetwork network) {
-		return Method.OCCLUSION;
+	/** Whether the method may use the model's DL4J network (loading it costs time). */
+	public static boolean needsNetwork(final Method method) {
+		return method == Method.GRADCAM || method == Method.AUTO && AUTO_WITH_NETWORK == Method.GRADCAM;
 	}
 }
