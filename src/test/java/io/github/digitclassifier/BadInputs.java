@@ -24,6 +24,7 @@ import org.scijava.command.Command;
 
 import io.github.digitclassifier.command.ClassifyFolderCommand;
 import io.github.digitclassifier.command.ClassifyImageCommand;
+import io.github.digitclassifier.command.ExplainCommand;
 import io.github.digitclassifier.command.EvaluateCommand;
 import io.github.digitclassifier.command.EvaluateReaderCommand;
 import io.github.digitclassifier.command.ExportModelCommand;
@@ -280,6 +281,11 @@ public final class BadInputs {
 		cases.add(new Case("an image of 1x1 px", ClassifyImageCommand.class, "newImage(\"dot\", \"8-bit white\", 1, 1, 1);",
 			"output_file=[" + table(dir, "dot") + "]", "Image dot is 1x1 px: too small to hold a digit or picture", List.of(table(dir, "dot")),
 			List.of()));
+		final Path heat = dir.resolve("heat.tif");
+		cases.add(new Case("Explain Prediction with no image open", ExplainCommand.class, "close(\"*\");", "output_file=[" + heat + "]",
+			"No image open: open an image or stack", List.of(heat), List.of()));
+		cases.add(new Case("Explain Prediction by method=shap", ExplainCommand.class, "open(\"" + image + "\");",
+			"method=shap output_file=[" + heat + "]", "method must be one of auto, gradcam, occlusion, not 'shap'", List.of(heat), List.of()));
 		cases.add(new Case("Read Number on a 1 px wide selection", ReadNumberCommand.class,
 			"newImage(\"form\", \"8-bit white\", 200, 60, 1); makeRectangle(10, 0, 1, 20);", "output_file=[" + table(dir, "selection") + "]",
 			"The selection on form is 1x20 px: too small to hold a digit or picture (at least 4x4 px)", List.of(table(dir, "selection")),

@@ -19,6 +19,7 @@ import io.github.digitclassifier.command.ClassifyImageCommand;
 import io.github.digitclassifier.command.Commands;
 import io.github.digitclassifier.command.EvaluateCommand;
 import io.github.digitclassifier.command.EvaluateReaderCommand;
+import io.github.digitclassifier.command.ExplainCommand;
 import io.github.digitclassifier.command.ExportModelCommand;
 import io.github.digitclassifier.command.ImportClassFoldersCommand;
 import io.github.digitclassifier.command.Keys;
@@ -43,6 +44,7 @@ public final class Main {
 		VERBS.put("evaluate", EvaluateCommand.class);
 		VERBS.put("classify", ClassifyFolderCommand.class);
 		VERBS.put("classify-image", ClassifyImageCommand.class);
+		VERBS.put("explain", ExplainCommand.class);
 		VERBS.put("read", ReadNumberCommand.class);
 		VERBS.put("read-folder", ReadNumbersInFolderCommand.class);
 		VERBS.put("evaluate-reader", EvaluateReaderCommand.class);

@@ -32,6 +32,24 @@ final class Paths {
 	 * when unset.
 	 */
 	static Path output(final File file, final String key) {
+		final Path path = writable(file, key);
+		if (path != null && ImageFiles.hasImageExtension(path)) {
+			throw new IllegalArgumentException(key + " " + path + " is named as an image: give a file of another name, so that no image is replaced");
+		}
+		return path;
+	}
+
+	/** As {@link #output}, for a TIFF a command writes: it must be named .tif or .tiff. */
+	static Path tiffOutput(final File file, final String key) {
+		final Path path = writable(file, key);
+		final String name = path == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		if (path != null && !name.endsWith(".tif") && !name.endsWith(".tiff")) {
+			throw new IllegalArgumentException(key + " " + path + " is written as a TIFF: name it .tif or .tiff");
+		}
+		return path;
+	}
+
+	private static Path writable(final File file, final String key) {
 		final Path path = optional(file);
 		if (path == null) return null;
 		final Path folder = path.toAbsolutePath().getParent();
@@ -44,9 +62,6 @@ final class Paths {
 		}
 		if (Files.exists(path) && (!Files.isWritable(path) || markedReadOnly(path))) {
 			throw new IllegalArgumentException(key + " " + path + " is read-only: make it writable, or give another file");
-		}
-		if (ImageFiles.hasImageExtension(path)) {
-			throw new IllegalArgumentException(key + " " + path + " is named as an image: give a file of another name, so that no image is replaced");
 		}
 		return path;
 	}

@@ -39,6 +39,16 @@ public final class ModelFiles {
 	}
 
 	/**
+	 * The DL4J network of a bundle, the bundled model's when {@code file} is null: what Grad-CAM
+	 * needs. Null for a model without one (an ONNX file, a bioimage.io package).
+	 */
+	public static org.deeplearning4j.nn.multilayer.MultiLayerNetwork networkOrNull(final Path file) throws IOException {
+		if (file == null) return ModelBundles.loadDefault().network();
+		if (isExchangeFile(file) || isReaderModel(file)) return null;
+		return ModelBundles.load(file).network();
+	}
+
+	/**
 	 * Whether a file is a number reader model ({@link ReaderModels}: its json entry is
 	 * {@code number-reader.json}) rather than a digit model (a bundle's is {@code digit-classifier.json}).
 	 */

@@ -89,44 +89,53 @@ public final class Preprocessor {
 	 * Prepares a grey image (2D) or one of red, green and blue planes (x, y, channel) into
 	 * {@code out} from {@code offset}: channel planes one after another. A grey image given to a
 	 * colour model gives three equal planes; a colour one given to a grey model, its luminance.
+	 * Returns where the input's pixels come from in the image; null when the input is empty (a
+	 * flat image, or nothing stands out).
 	 */
-	public void prepareInto(final RandomAccessibleInterval<? extends RealType<?>> given, final float[] out, final int offset) {
+	public Placement prepareInto(final RandomAccessibleInterval<? extends RealType<?>> given, final float[] out, final int offset) {
 		final int planes = given.numDimensions() == 2 ? 1 : given.numDimensions() == 3 ? (int) given.dimension(2) : -1;
 		if (planes != 1 && planes != 3) {
 			throw new IllegalArgumentException("Expected a grey (2D) or RGB image (three channels), got " +
 				(planes < 0 ? given.numDimensions() + " dimensions" : planes + " channels"));
 		}
 		final RandomAccessibleInterval<? extends RealType<?>> image = withinDecodedSide(given);
+		final long step = image == given ? 1 : (given.dimension(0) + image.dimension(0) - 1) / image.dimension(0);
+		final Placement placement = prepareWithin(image, planes, out, offset);
+		return placement == null || step == 1 ? placement : placement.subsampled(step);
+	}
+
+	private Placement prepareWithin(final RandomAccessibleInterval<? extends RealType<?>> image, final int planes, final float[] out,
+		final int offset)
+	{
 		final int w = (int) image.dimension(0);
 		final int h = (int) image.dimension(1);
 		final float[] all = copyRows(image, SCRATCH.get().pixels(w * h * planes));
 		final float[] grey = planes == 1 ? all : settings.channels() == 1 ? luminance(all, w * h) : null;
 		if (settings.standardisation() != null) {
 			final int channels = settings.channels();
+			Placement placement = null;
 			for (int c = 0; c < channels; c++) {
 				// Each plane is a scratch copy of its own: preparing works in place.
 				final float[] plane = grey == null ? Arrays.copyOfRange(all, c * w * h, (c + 1) * w * h) :
 					c == channels - 1 ? grey : grey.clone();
-				preparePicture(plane, w, h, c, out, offset + c * settings.planeSize());
+				placement = preparePicture(plane, w, h, c, out, offset + c * settings.planeSize());
 			}
-			return;
+			return placement;
 		}
 		final float[] pixels = grey != null ? grey : luminance(all, w * h);
 		if (!normalise(pixels, w, h)) {
 			Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
-			return;
+			return null;
 		}
-		if (settings.fit() == Preprocessing.Fit.RESIZE) {
-			resize(pixels, w, h, out, offset);
-			return;
-		}
+		if (settings.fit() == Preprocessing.Fit.RESIZE) return resize(pixels, w, h, out, offset);
 		final float[] detection = removeBackground(pixels, w, h);
 		if (detection == null) {
 			Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
-			return;
+			return null;
 		}
-		fitByCentreOfMass(pixels, contentBox(detection, w, h), w, h, out, offset);
-		if (settings.maxStroke() > 0) thinStrokes(out, offset);
+		final Placement placement = fitByCentreOfMass(pixels, contentBox(detection, w, h), w, h, out, offset);
+		final Placement thinned = settings.maxStroke() > 0 ? thinStrokes(out, offset) : null;
+		return thinned == null ? placement : placement.then(thinned);
 	}
 
 	/**
@@ -306,13 +315,13 @@ public final class Preprocessor {
 	 * with the rule before it (the box's sides moving no more than the erosion's pixels); a
 	 * {@link #MAX_ERASED} of 3% or less read no more of them, and fewer of the UCI digits.
 	 */
-	private void thinStrokes(final float[] out, final int offset) {
+	private Placement thinStrokes(final float[] out, final int offset) {
 		final int w = settings.width(), h = settings.height();
 		final Scratch scratch = SCRATCH.get();
 		final boolean[] ink = scratch.ink(w * h);
 		for (int i = 0; i < w * h; i++) ink[i] = out[offset + i] > 0.5f;
 		final int steps = (int) Math.round((Strokes.width(ink, w, h, scratch.runs(w * h)) - settings.maxStroke()) / 2.0);
-		if (steps > 0) thin(out, offset, ink, steps);
+		return steps > 0 ? thin(out, offset, ink, steps) : null;
 	}
 
 	/**
@@ -320,7 +329,7 @@ public final class Preprocessor {
 	 * digits are thinned, and compiled into the caller this path made the JIT compile the caller
 	 * again and again while importing.
 	 */
-	private void thin(final float[] out, final int offset, final boolean[] ink, final int steps) {
+	private Placement thin(final float[] out, final int offset, final boolean[] ink, final int steps) {
 		final int w = settings.width(), h = settings.height();
 		float[] digit = Arrays.copyOfRange(out, offset, offset + w * h);
 		int[] box = null;
@@ -331,7 +340,7 @@ public final class Preprocessor {
 			digit = thinner;
 			box = b;
 		}
-		if (box != null) fitByCentreOfMass(digit, box, w, h, out, offset); // else no step taken: left as it was
+		return box != null ? fitByCentreOfMass(digit, box, w, h, out, offset) : null; // else no step taken: left as it was
 	}
 
 	/** The share of the {@code ink} that {@code steps} erosions erased: where dilating {@code eroded} as often gives no ink back. */
@@ -362,7 +371,7 @@ public final class Preprocessor {
 	 * The MNIST recipe: crop to the content's bounds ({@link #contentBox}), fit into the box, put
 	 * the centre of mass in the middle.
 	 */
-	private void fitByCentreOfMass(final float[] pixels, final int[] box, final int w, final int h, final float[] out,
+	private Placement fitByCentreOfMass(final float[] pixels, final int[] box, final int w, final int h, final float[] out,
 		final int offset)
 	{
 		final int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
@@ -379,22 +388,25 @@ public final class Preprocessor {
 		final double scale = (double) settings.fitSize() / Math.max(cw, ch);
 		// Output pixel o samples the crop at c + (o - centre) / scale.
 		final double step = 1 / scale;
-		sample(crop, cw, ch, step, mx / mass - step * (settings.width() - 1) / 2.0, step,
-			my / mass - step * (settings.height() - 1) / 2.0, out, offset);
+		final double startX = mx / mass - step * (settings.width() - 1) / 2.0;
+		final double startY = my / mass - step * (settings.height() - 1) / 2.0;
+		sample(crop, cw, ch, step, startX, step, startY, out, offset);
+		return new Placement(step, x0 + startX, step, y0 + startY);
 	}
 
-	private void resize(final float[] pixels, final int w, final int h, final float[] out, final int offset) {
+	private Placement resize(final float[] pixels, final int w, final int h, final float[] out, final int offset) {
 		final double stepX = (double) w / settings.width();
 		final double stepY = (double) h / settings.height();
 		// Pixel centres line up: output o covers source [o * step, (o + 1) * step).
 		sample(pixels, w, h, stepX, (stepX - 1) / 2, stepY, (stepY - 1) / 2, out, offset);
+		return new Placement(stepX, (stepX - 1) / 2, stepY, (stepY - 1) / 2);
 	}
 
 	/**
 	 * A picture: the largest centred region of the input's aspect, scaled to the input size, its
 	 * intensities as they are, then standardised. Pixels that are not numbers count as 0.
 	 */
-	private void preparePicture(final float[] pixels, final int w, final int h, final int channel, final float[] out,
+	private Placement preparePicture(final float[] pixels, final int w, final int h, final int channel, final float[] out,
 		final int offset)
 	{
 		for (int i = 0; i < pixels.length; i++) if (!Float.isFinite(pixels[i])) pixels[i] = 0;
@@ -417,6 +429,7 @@ public final class Preprocessor {
 				out[offset + oy * width + ox] = (float) ((v - mean) / std);
 			}
 		}
+		return new Placement(stepX, x0 + (stepX - 1) / 2, stepY, y0 + (stepY - 1) / 2);
 	}
 
 	/**

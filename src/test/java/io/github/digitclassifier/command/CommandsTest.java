@@ -45,7 +45,7 @@ class CommandsTest {
 			.compile("Plugins>Digit Classifier, \"([^\"]+)\", io\\.github\\.digitclassifier\\.ij1\\.CommandPlugIn\\(\"([\\w.]+)\"\\)")
 			.matcher(Files.readString(Path.of("plugins.config")));
 		while (entry.find()) entries.put(entry.group(1), entry.group(2));
-		assertEquals(List.of("Classify Current Image", "Classify Folder...", "Evaluate Digit Classifier...", "Evaluate Number Reader...", "Export Model...",
+		assertEquals(List.of("Classify Current Image", "Classify Folder...", "Evaluate Digit Classifier...", "Evaluate Number Reader...", "Explain Prediction", "Export Model...",
 			"Import Class Folders...", "Read Number", "Read Numbers in Folder...", "Train Digit Classifier...", "Train Number Reader..."),
 			List.copyOf(entries.keySet()));
 		for (final Map.Entry<String, String> e : entries.entrySet()) {
@@ -59,7 +59,7 @@ class CommandsTest {
 				assertFalse(item.getLabel().contains("_"), item.getName() + " is labelled " + item.getLabel());
 			}
 		}
-		assertEquals(10, commands.getCommands().stream().filter(c -> c.getClassName().startsWith("io.github.digitclassifier.")).count());
+		assertEquals(11, commands.getCommands().stream().filter(c -> c.getClassName().startsWith("io.github.digitclassifier.")).count());
 	}
 
 	@Test

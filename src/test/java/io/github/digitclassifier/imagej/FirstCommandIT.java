@@ -84,6 +84,8 @@ class FirstCommandIT {
 				" output_file=[OUT/folder.csv]\");", "folder.csv", images + 1));
 			cases.add(new Case("classify image " + kind, "open(\"" + stack + "\");\nrun(\"Classify Current Image\", \"" + key +
 				" output_file=[OUT/slices.csv]\");", "slices.csv", stackSlices + 1));
+			cases.add(new Case("explain " + kind, "open(\"" + stack + "\");\nrun(\"Explain Prediction\", \"" + key +
+				" output_file=[OUT/heat.tif]\");", "heat.tif", -1));
 			cases.add(new Case("read number " + kind, "open(\"" + stack + "\");\nrun(\"Read Number\", \"" + key +
 				" output_file=[OUT/readings.csv]\");", "readings.csv", stackSlices + 1));
 			cases.add(new Case("read folder " + kind, "run(\"Read Numbers in Folder...\", \"folder=[" + test + "] " + key +
@@ -105,7 +107,7 @@ class FirstCommandIT {
 				runs.put(layout + ": " + c.name(), () -> failureOf(layout, fiji, c, work));
 			}
 		}
-		assertEquals(3 * 32, runs.size());
+		assertEquals(3 * 36, runs.size());
 		final List<String> failures = Installations.failures(runs);
 		assertEquals(List.of(), failures, failures.size() + " of " + runs.size() + " runs failed");
 	}

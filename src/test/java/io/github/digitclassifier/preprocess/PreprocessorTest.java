@@ -432,4 +432,21 @@ class PreprocessorTest {
 		for (int i = 0; i < a.length; i++) sum += Math.abs(a[i] - b[i]);
 		return sum / a.length;
 	}
+
+	@Test
+	void placementCarriesTheInputBackOntoTheImage() {
+		final float[] page = new float[300 * 200];
+		for (int y = 60; y < 80; y++) for (int x = 100; x < 120; x++) page[y * 300 + x] = 1;
+		final float[] out = new float[28 * 28];
+		final Placement placement = unlimited.prepareInto(ArrayImgs.floats(page, 300, 200), out, 0);
+		// The input's centre is the square's centre of mass; the fitted side is the content box's, a little wider after the detection blur.
+		assertEquals(109.5, placement.imageX(13.5), 0.5);
+		assertEquals(69.5, placement.imageY(13.5), 0.5);
+		assertEquals(1.1, placement.scaleX(), 0.15);
+		assertEquals(13.5, placement.inputX(placement.imageX(13.5)), 1e-9);
+		final Placement resized = new Preprocessor(new Preprocessing(28, 28, Preprocessing.Fit.RESIZE, Preprocessing.Inversion.NEVER, 20, 1,
+			null, 0)).prepareInto(ArrayImgs.floats(page, 300, 200), out, 0);
+		assertEquals(299.5, resized.imageX(27.5), 1e-6);
+		assertEquals(-0.5, resized.imageY(-0.5), 1e-6);
+	}
 }

@@ -1,0 +1,93 @@
+package io.github.digitclassifier.command;
+
+import java.awt.Rectangle;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+import io.github.digitclassifier.data.ImageFiles;
+import io.github.digitclassifier.exchange.ModelFiles;
+import io.github.digitclassifier.explain.Explainer;
+import io.github.digitclassifier.explain.Explainers;
+import io.github.digitclassifier.explain.Explanation;
+import io.github.digitclassifier.explain.Method;
+import io.github.digitclassifier.ij1.Explanations;
+import io.github.digitclassifier.ij1.Slices;
+import io.github.digitclassifier.model.Classifier;
+
+/**
+ * Explains the prediction for every slice of the current image (within the selection when there
+ * is one): a heat map of what drove it, drawn over the image, and the model input.
+ */
+@Plugin(type = Command.class, label = "Explain Prediction")
+public class ExplainCommand extends ReportingCommand {
+
+	// Not remembered: see ClassifyImageCommand.
+	@Parameter(label = "Image", persist = false)
+	private ImagePlus image;
+
+	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false, description = MODEL_FILE_HELP)
+	private File model_file;
+
+	@Parameter(label = "Method", choices = { "auto", "gradcam", "occlusion" }, persist = false,
+		description = "gradcam needs a model bundle (the bundled model too); occlusion explains any model")
+	private String method = "auto";
+
+	@Parameter(label = "Save heat maps to (TIFF)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
+	private File output_file;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Explanation")
+	private ImagePlus explanation;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Model input")
+	private ImagePlus model_input;
+
+	@Override
+	protected void execute() throws IOException {
+		if (image == null || image.getProcessor() == null) {
+			throw new IllegalArgumentException("No image open: open an image or stack to explain");
+		}
+		final Rectangle area = selection(image);
+		final String small = area == null ? ImageFiles.tooSmall("Image " + image.getTitle(), image.getWidth(), image.getHeight()) :
+			ImageFiles.tooSmall("The selection on " + image.getTitle(), area.width, area.height);
+		if (small != null) throw new IllegalArgumentException(small);
+		final Method chosen = Method.fromId(method);
+		final Path outputFile = Paths.tiffOutput(output_file, "output_file");
+		Paths.notInput(outputFile, "output_file", Paths.optional(model_file), "model_file");
+		final Slices.Items items;
+		final List<String> labels;
+		final List<Explanation> explanations = new ArrayList<>();
+		try (Classifier model = ModelFiles.loadOrDefault(Paths.optional(model_file))) {
+			final MultiLayerNetwork network = Explainers.needsNetwork(chosen) ? ModelFiles.networkOrNull(Paths.optional(model_file)) : null;
+			final Explainer explainer = Explainers.create(chosen, model, network);
+			items = Slices.of(image, model.preprocessing().channels());
+			labels = Slices.originalLabels(image, items);
+			for (int i = 0; i < items.images().size(); i++) explanations.add(explainer.explain(Explanations.within(items.images().get(i), area)));
+		}
+		explanation = Explanations.heat("Explanation of " + image.getTitle(), explanations, labels);
+		model_input = Explanations.inputs("Model input of " + image.getTitle(), explanations, labels);
+		if (outputFile != null) Explanations.save(explanation, outputFile);
+		Explanations.overlay(image, explanation, items.stackIndices(), area);
+		log.info("Explained " + explanations.size() + " slice(s) of " + image.getTitle() + " by " + explanations.get(0).method());
+	}
+
+	/** The bounds of the image's area selection within the image, or null when it has none. */
+	private static Rectangle selection(final ImagePlus image) {
+		final Roi roi = image.getRoi();
+		if (roi == null || !roi.isArea()) return null;
+		final Rectangle bounds = roi.getBounds().intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
+		if (bounds.isEmpty()) throw new IllegalArgumentException("The selection on " + image.getTitle() + " lies outside the image");
+		return bounds;
+	}
+}
