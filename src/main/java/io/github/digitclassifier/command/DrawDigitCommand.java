@@ -33,7 +33,9 @@ public class DrawDigitCommand extends ReportingCommand {
 		final Path modelFile = Paths.optional(model_file);
 		final Classifier model = ModelFiles.loadOrDefault(modelFile);
 		try {
-			DrawDigitWindow.open(new SketchReader(model, ReadingCommand.reader(model, modelFile, ReadOptions.defaults())), model);
+			final SketchReader reader = new SketchReader(model, ReadingCommand.reader(model, modelFile, ReadOptions.defaults()));
+			reader.warmUp(DrawDigitWindow.CANVAS_WIDTH, DrawDigitWindow.CANVAS_HEIGHT);
+			DrawDigitWindow.open(reader, model);
 		}
 		catch (final RuntimeException | Error e) {
 			model.close();

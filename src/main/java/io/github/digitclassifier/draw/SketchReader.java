@@ -15,8 +15,8 @@ import net.imglib2.view.Views;
 
 /**
  * Reads a drawing (dark ink on white, one byte per pixel): the model's class probabilities for the
- * whole of it and, when the ink lies in more than one piece, the number the pieces make, read as
- * Read Number reads one. Safe for one thread at a time: the drawing window's worker.
+ * whole of it, the pieces its ink lies in and, asked apart (it takes longer), the number the pieces
+ * make, read as Read Number reads one.
  */
 public final class SketchReader {
 
@@ -26,8 +26,8 @@ public final class SketchReader {
 	/** A piece of fewer pixels is a speck, not a digit. */
 	static final int SPECK = 12;
 
-	/** What was read in a drawing; {@code prediction} null for a blank one, {@code number} null unless in pieces. */
-	public record Reading(long version, Prediction prediction, int pieces, NumberReading number) {
+	/** What was read in a drawing: {@code prediction} null for a blank one. */
+	public record Reading(long version, Prediction prediction, int pieces) {
 
 		public boolean blank() {
 			return prediction == null;
@@ -49,17 +49,56 @@ public final class SketchReader {
 		return model.classNames();
 	}
 
-	/** Reads a drawing of {@code width} by {@code height} pixels, row by row; {@code version} is kept with it. */
+	/** Classifies a drawing of {@code width} by {@code height} pixels, row by row; {@code version} is kept with it. */
 	public Reading read(final long version, final byte[] grey, final int width, final int height) {
 		final int pieces = pieces(grey, width, height);
-		if (pieces == 0) return new Reading(version, null, 0, null);
+		if (pieces == 0) return new Reading(version, null, 0);
 		final RandomAccessibleInterval<UnsignedByteType> image = ArrayImgs.unsignedBytes(grey, width, height);
 		// A colour model sees the drawing in three equal channels, as it sees a grey slice.
 		final RandomAccessibleInterval<? extends RealType<?>> input = model.preprocessing().channels() == 3 ?
 			Views.stack(image, image, image) : image;
-		final Prediction prediction = predictor.predict(input);
-		final NumberReading number = pieces > 1 && reader != null ? reader.read(image) : null;
-		return new Reading(version, prediction, pieces, number);
+		return new Reading(version, predictor.predict(input), pieces);
+	}
+
+	/**
+	 * The number the ink makes, read as Read Number reads one, within the ink's bounds and a margin
+	 * (the paper around it only costs time); null with no reader or no ink.
+	 */
+	public NumberReading readNumber(final byte[] grey, final int width, final int height) {
+		if (reader == null) return null;
+		int x0 = width, y0 = height, x1 = -1, y1 = -1;
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				if ((grey[y * width + x] & 0xff) >= INK) continue;
+				x0 = Math.min(x0, x);
+				x1 = Math.max(x1, x);
+				y0 = Math.min(y0, y);
+				y1 = Math.max(y1, y);
+			}
+		}
+		if (x1 < 0) return null;
+		final int margin = Math.max(4, (y1 - y0) / 8);
+		final RandomAccessibleInterval<UnsignedByteType> image = ArrayImgs.unsignedBytes(grey, width, height);
+		return reader.read(Views.zeroMin(Views.interval(image, new long[] { Math.max(0, x0 - margin), Math.max(0, y0 - margin) },
+			new long[] { Math.min(width - 1, x1 + margin), Math.min(height - 1, y1 + margin) })));
+	}
+
+	/**
+	 * Reads a made-up drawing of two pieces the size of the canvas once, as a number too: the
+	 * first readings load and compile what later ones reuse, and would otherwise come late after
+	 * the first strokes.
+	 */
+	public void warmUp(final int width, final int height) {
+		final byte[] grey = new byte[width * height];
+		java.util.Arrays.fill(grey, (byte) 255);
+		for (int y = height / 5; y < height * 4 / 5; y++) {
+			for (int x = 0; x < Math.max(2, width / 40); x++) {
+				grey[y * width + width / 3 + x] = 0;
+				grey[y * width + width * 2 / 3 + x] = 0;
+			}
+		}
+		read(0, grey, width, height);
+		readNumber(grey, width, height);
 	}
 
 	/** The pieces of ink (8-connected, specks left out). */

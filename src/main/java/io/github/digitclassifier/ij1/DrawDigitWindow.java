@@ -46,28 +46,33 @@ import io.github.digitclassifier.read.NumberReading;
 public final class DrawDigitWindow extends Frame {
 
 	private static final long serialVersionUID = 1L;
-	static final int WIDTH = 400, HEIGHT = 260;
+	// Not WIDTH and HEIGHT: inside a Component those name ImageObserver's flags.
+	public static final int CANVAS_WIDTH = 400, CANVAS_HEIGHT = 260;
 	private static final String[] BRUSHES = { "8", "12", "16", "20", "28" };
 	private static final String TITLE = "Draw Digit";
+	private static final Color OTHERS = new Color(31, 119, 180), PREDICTED = new Color(230, 110, 0);
 
 	private record Stroke(float width, List<Point> points) {}
 
-	private record Snapshot(long version, byte[] grey) {}
+	private record Snapshot(long version, byte[] grey, boolean strokeEnded) {}
 
 	private final transient SketchReader reader;
 	private final transient AutoCloseable model;
-	private final transient LatestWins<Snapshot> worker;
-	private final BufferedImage drawing = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+	private final transient LatestWins<Snapshot> worker, numbers;
+	private final BufferedImage drawing = new BufferedImage(CANVAS_WIDTH, CANVAS_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
 	private final transient List<Stroke> strokes = new ArrayList<>();
 	private final Choice brush = new Choice();
 	private final Label number = new Label(" ", Label.LEFT);
 	private final DrawingCanvas canvas = new DrawingCanvas();
 	private final transient Plot plot;
+	/** The plot's title, a text object of the plot: the predicted class and its confidence. */
+	private final int titleObject;
 	private final transient ImagePlus plotImage;
 	/** When each version of the drawing was made, until it is shown or passed over. */
 	private final transient ConcurrentHashMap<Long, Long> madeAt = new ConcurrentHashMap<>();
-	/** Milliseconds from the end of a stroke (or Clear, Undo) to its reading shown. */
-	private final transient List<Double> strokeLatencies = new CopyOnWriteArrayList<>();
+	/** Milliseconds from the end of a stroke (or Clear, Undo) to its reading shown, and to its number shown. */
+	private final transient List<Double> strokeLatencies = new CopyOnWriteArrayList<>(), numberLatencies = new CopyOnWriteArrayList<>();
+	private final transient ConcurrentHashMap<Long, Long> numberMadeAt = new ConcurrentHashMap<>();
 	private long version, shownVersion, strokeEndVersion = -1;
 	private volatile String shownTitle = TITLE;
 	private volatile String shownNumber = "";
@@ -94,16 +99,25 @@ public final class DrawDigitWindow extends Frame {
 		this.reader = reader;
 		this.model = model;
 		final List<String> classes = reader.classNames();
-		plot = new Plot(TITLE, "{" + String.join(",", classes.stream().map(c -> c.replace(",", " ")).toList()) + "}", "probability");
+		plot = new Plot(TITLE, "", "probability");
 		plot.setSize(380, 240);
-		plot.setLimits(-0.6, classes.size() - 0.4, 0, 1);
-		plot.setColor(new Color(31, 119, 180), new Color(31, 119, 180));
+		// ImageJ numbers a category axis in steps of 2 or 5: each bar gets its class name as a text instead.
+		plot.setFormatFlags(Plot.Y_NUMBERS | Plot.Y_TICKS | Plot.Y_GRID | Plot.X_TICKS);
+		plot.setLimits(-0.6, classes.size() - 0.4, -0.16, 1.12);
+		plot.setColor(OTHERS, OTHERS);
 		plot.add("separated bar", indices(classes.size()), new double[classes.size()]);
-		plot.setColor(new Color(230, 110, 0), new Color(230, 110, 0));
+		plot.setColor(PREDICTED, PREDICTED);
 		plot.add("separated bar", indices(classes.size()), new double[classes.size()]);
+		plot.setColor(Color.BLACK);
+		plot.setJustification(Plot.CENTER);
+		for (int i = 0; i < classes.size(); i++) plot.addText(classes.get(i), i, -0.12);
+		plot.setJustification(Plot.LEFT);
+		plot.addText(TITLE, -0.5, 1.07);
+		titleObject = 2 + classes.size();
 		final ij.gui.PlotWindow shown = plot.show();
 		plotImage = shown != null ? shown.getImagePlus() : plot.getImagePlus();
 		worker = new LatestWins<>("Draw Digit reader", this::read, e -> IJ.log("Draw Digit: " + Failures.messageOf(e)));
+		numbers = new LatestWins<>("Draw Digit number reader", this::readNumber, e -> IJ.log("Draw Digit: " + Failures.messageOf(e)));
 
 		for (final String b : BRUSHES) brush.add(b);
 		brush.select("16");
@@ -140,6 +154,7 @@ public final class DrawDigitWindow extends Frame {
 			@Override
 			public void windowClosed(final WindowEvent e) {
 				worker.close();
+				numbers.close();
 				try {
 					model.close();
 				}
@@ -153,7 +168,8 @@ public final class DrawDigitWindow extends Frame {
 		setVisible(true);
 		final java.awt.Window plotWindow = plotImage.getWindow();
 		if (plotWindow != null) plotWindow.setLocation(getX() + getWidth() + 10, getY());
-		changed(true);
+		changed(false); // the blank drawing: no stroke has ended, so no latency is counted
+
 	}
 
 	private static double[] indices(final int n) {
@@ -167,20 +183,23 @@ public final class DrawDigitWindow extends Frame {
 		final long now = System.nanoTime();
 		version++;
 		madeAt.put(version, now);
-		if (strokeEnded) strokeEndVersion = version;
+		if (strokeEnded) {
+			strokeEndVersion = version;
+			numberMadeAt.clear();
+			numberMadeAt.put(version, now);
+		}
 		final byte[] grey = ((DataBufferByte) drawing.getRaster().getDataBuffer()).getData().clone();
 		canvas.repaint();
-		worker.offer(new Snapshot(version, grey));
+		worker.offer(new Snapshot(version, grey, strokeEnded));
 	}
 
-	/** On the worker: reads the drawing, then shows the reading on the event thread. */
+	/**
+	 * On the worker: classifies the drawing and redraws the plot (ImageJ draws it off the event
+	 * thread, which stays free for the hand), then shows the title on the event thread. At a
+	 * stroke's end, ink in pieces goes on to the number worker, so the plot never waits for a number.
+	 */
 	private void read(final Snapshot snapshot) {
-		final SketchReader.Reading reading = reader.read(snapshot.version(), snapshot.grey(), WIDTH, HEIGHT);
-		EventQueue.invokeLater(() -> show(reading));
-	}
-
-	private void show(final SketchReader.Reading reading) {
-		if (reading.version() < shownVersion) return;
+		final SketchReader.Reading reading = reader.read(snapshot.version(), snapshot.grey(), CANVAS_WIDTH, CANVAS_HEIGHT);
 		final int n = reader.classNames().size();
 		final double[] all = new double[n], best = new double[n];
 		final String title;
@@ -192,28 +211,53 @@ public final class DrawDigitWindow extends Frame {
 			all[p.classIndex()] = 0;
 			title = String.format(Locale.ROOT, "%s: %s (%.0f%%)", TITLE, p.className(), 100 * p.confidence());
 		}
+		// Replacing takes the current colour: each data set is given its own again.
+		plot.setColor(OTHERS, OTHERS);
 		plot.replace(0, "separated bar", indices(n), all);
+		plot.setColor(PREDICTED, PREDICTED);
 		plot.replace(1, "separated bar", indices(n), best);
-		plot.setLimits(-0.6, n - 0.4, 0, 1);
+		plot.setPlotObjectLabel(titleObject, title);
 		plotImage.setTitle(title);
 		plot.updateImage();
-		final NumberReading read = reading.number();
-		shownNumber = read != null && read.digits().size() > 1 ?
+		final boolean asNumber = snapshot.strokeEnded() && reading.pieces() > 1;
+		if (asNumber) numbers.offer(snapshot);
+		// A stroke's end with ink in one piece (or none) has no number to show.
+		EventQueue.invokeLater(() -> show(reading.version(), title, snapshot.strokeEnded() && !asNumber ? "" : null));
+	}
+
+	/** On the number worker: reads the pieces as a number. */
+	private void readNumber(final Snapshot snapshot) {
+		final NumberReading read = reader.readNumber(snapshot.grey(), CANVAS_WIDTH, CANVAS_HEIGHT);
+		final String text = read != null && read.digits().size() > 1 ?
 			String.format(Locale.ROOT, "Reads as %s (%.0f%%)", read.text(), 100 * read.confidence()) : "";
-		number.setText(shownNumber.isEmpty() ? " " : shownNumber);
+		EventQueue.invokeLater(() -> {
+			if (snapshot.version() != strokeEndVersion) return; // the drawing has changed since
+			showNumber(text);
+			final Long made = numberMadeAt.remove(snapshot.version());
+			if (made != null) numberLatencies.add((System.nanoTime() - made) / 1e6);
+		});
+	}
+
+	private void show(final long shown, final String title, final String numberText) {
+		if (numberText != null && shown == strokeEndVersion) showNumber(numberText);
 		setTitle(title);
 		shownTitle = title;
-		final Long made = madeAt.get(reading.version());
-		if (made != null && reading.version() == strokeEndVersion) strokeLatencies.add((System.nanoTime() - made) / 1e6);
-		madeAt.keySet().removeIf(v -> v <= reading.version());
-		shownVersion = reading.version();
+		final Long made = madeAt.get(shown);
+		if (made != null && shown == strokeEndVersion) strokeLatencies.add((System.nanoTime() - made) / 1e6);
+		madeAt.keySet().removeIf(v -> v <= shown);
+		shownVersion = shown;
+	}
+
+	private void showNumber(final String text) {
+		shownNumber = text;
+		number.setText(text.isEmpty() ? " " : text);
 	}
 
 	/** Draws every stroke anew on white. */
 	private void redraw() {
 		final Graphics2D g = drawing.createGraphics();
 		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, WIDTH, HEIGHT);
+		g.fillRect(0, 0, CANVAS_WIDTH, CANVAS_HEIGHT);
 		for (final Stroke s : strokes) ink(g, s);
 		g.dispose();
 	}
@@ -254,10 +298,15 @@ public final class DrawDigitWindow extends Frame {
 		return List.copyOf(strokeLatencies);
 	}
 
+	/** Milliseconds from the end of each stroke whose ink is in pieces to its number shown. */
+	public List<Double> numberLatencies() {
+		return List.copyOf(numberLatencies);
+	}
+
 	/** The drawing canvas's place on the screen, for a robot to draw on. */
 	public java.awt.Rectangle canvasOnScreen() {
 		final Point p = canvas.getLocationOnScreen();
-		return new java.awt.Rectangle(p.x, p.y, WIDTH, HEIGHT);
+		return new java.awt.Rectangle(p.x, p.y, CANVAS_WIDTH, CANVAS_HEIGHT);
 	}
 
 	/** The plot's window, whose image is the plot. */
@@ -270,7 +319,6 @@ public final class DrawDigitWindow extends Frame {
 		private static final long serialVersionUID = 1L;
 
 		DrawingCanvas() {
-			setPreferredSize(new Dimension(WIDTH, HEIGHT));
 			final MouseAdapter mouse = new MouseAdapter() {
 				@Override
 				public void mousePressed(final MouseEvent e) {
@@ -303,6 +351,16 @@ public final class DrawDigitWindow extends Frame {
 			ink(g, new Stroke(s.width(), p.size() > 1 ? p.subList(p.size() - 2, p.size()) : p));
 			g.dispose();
 			changed(ended);
+		}
+
+		@Override
+		public Dimension getPreferredSize() {
+			return new Dimension(CANVAS_WIDTH, CANVAS_HEIGHT);
+		}
+
+		@Override
+		public Dimension getMinimumSize() {
+			return getPreferredSize();
 		}
 
 		@Override
