@@ -46,15 +46,16 @@ class SketchReaderTest {
 		final SketchReader.Reading one = read(g -> g.drawLine(200, 50, 200, 210));
 		assertEquals("1", one.prediction().className(), () -> "probabilities " + java.util.Arrays.toString(one.prediction().probabilities()));
 		assertEquals(1, one.pieces());
-		assertNull(one.number());
+
 		final SketchReader.Reading zero = read(g -> g.drawOval(150, 50, 100, 160));
 		assertEquals("0", zero.prediction().className());
-		final SketchReader.Reading ten = read(g -> {
+		final byte[] ten = drawing(g -> {
 			g.drawLine(120, 50, 120, 210);
 			g.drawOval(200, 50, 100, 160);
 		});
-		assertEquals(2, ten.pieces());
-		assertEquals("10", ten.number().text());
+		assertEquals(2, reader.read(3, ten, 400, 260).pieces());
+		assertEquals("10", reader.readNumber(ten, 400, 260).text());
+		assertNull(reader.readNumber(drawing(g -> {}), 400, 260));
 	}
 
 	@Test
@@ -68,6 +69,10 @@ class SketchReaderTest {
 	}
 
 	private static SketchReader.Reading read(final Consumer<Graphics2D> drawing) {
+		return reader.read(1, drawing(drawing), 400, 260);
+	}
+
+	private static byte[] drawing(final Consumer<Graphics2D> drawing) {
 		final BufferedImage image = new BufferedImage(400, 260, BufferedImage.TYPE_BYTE_GRAY);
 		final Graphics2D g = image.createGraphics();
 		g.setColor(Color.WHITE);
@@ -77,6 +82,6 @@ class SketchReaderTest {
 		g.setStroke(new BasicStroke(16, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
 		drawing.accept(g);
 		g.dispose();
-		return reader.read(1, ((DataBufferByte) image.getRaster().getDataBuffer()).getData(), 400, 260);
+		return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
 	}
 }
