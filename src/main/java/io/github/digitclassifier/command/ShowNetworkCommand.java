@@ -3,6 +3,7 @@ package io.github.digitclassifier.command;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -12,6 +13,7 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import io.github.digitclassifier.exchange.ModelFiles;
+import io.github.digitclassifier.exchange.OnnxLayers;
 import io.github.digitclassifier.ij1.NetworkImages;
 import io.github.digitclassifier.ij1.Slices;
 import io.github.digitclassifier.ij1.Tables;
@@ -31,7 +33,7 @@ public class ShowNetworkCommand extends ReportingCommand {
 	private ImagePlus image;
 
 	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false,
-		description = "Empty: the bundled MNIST model; else a model bundle (.zip of Train Digit Classifier)")
+		description = "Empty: the bundled MNIST model; else a model bundle (.zip of Train Digit Classifier), or an .onnx file (its layers only)")
 	private File model_file;
 
 	@Parameter(label = "Save layer table to (CSV)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
@@ -49,10 +51,19 @@ public class ShowNetworkCommand extends ReportingCommand {
 		final Path modelFile = Paths.optional(model_file);
 		final Path outputFile = Paths.output(output_file, "output_file");
 		Paths.notInput(outputFile, "output_file", modelFile, "model_file");
+		if (modelFile != null && OnnxLayers.isOnnx(modelFile)) {
+			final CsvTable table = new CsvTable(List.of("layer", "name", "kind", "output_shape", "parameters"));
+			for (final OnnxLayers.Node n : OnnxLayers.of(modelFile)) table.add(n.index(), n.name(), n.op(), n.outputShape(), n.parameters());
+			if (outputFile != null) table.write(outputFile);
+			Tables.show(table, "Network Layers");
+			log.warn(modelFile + " is an ONNX file: its graph's nodes are in the table; filters and feature maps are shown for model " +
+				"bundles only (the .zip Train Digit Classifier writes)");
+			return;
+		}
 		if (modelFile != null && (ModelFiles.isReaderModel(modelFile) || ModelFiles.isExchangeFile(modelFile))) {
 			throw new IllegalArgumentException(modelFile + " is not a model bundle: Show Network shows the layers, filters and feature maps " +
-				"of a bundle (the .zip Train Digit Classifier writes); ONNX files, bioimage.io packages and number reader models are run " +
-				"by ONNX Runtime, whose graph it does not take apart");
+				"of a bundle (the .zip Train Digit Classifier writes) and the layers of an .onnx file; bioimage.io packages and number " +
+				"reader models are run by ONNX Runtime, whose graph it does not take apart");
 		}
 		final ModelBundle bundle = ModelBundles.loadOrDefault(modelFile);
 		final NetworkInspection inspection = new NetworkInspection(bundle);

@@ -77,9 +77,18 @@ class CommandsTest {
 		assertTrue(filters.getWidth() > 100, "filters " + filters);
 		assertTrue(maps.getStackSize() > 32, "feature maps " + maps);
 		assertTrue(maps.getStack().getSliceLabel(1).startsWith("layer 1 "), maps.getStack().getSliceLabel(1));
-		final Path onnx = dir.resolve("model.onnx");
+		// An ONNX file: its graph's nodes as the table, no images.
+		final Path onnx = dir.resolve("model.onnx"), nodes = dir.resolve("nodes.csv");
 		io.github.digitclassifier.exchange.Exports.export(null, io.github.digitclassifier.exchange.ExportFormat.ONNX, onnx);
-		assertFailure("is not a model bundle", ShowNetworkCommand.class, Map.of("image", stack, "model_file", onnx.toFile()));
+		final Module onnxShown = run(ShowNetworkCommand.class, Map.of("image", stack, "model_file", onnx.toFile(), "output_file", nodes.toFile()));
+		final List<String> nodeRows = Files.readAllLines(nodes);
+		assertEquals("layer,name,kind,output_shape,parameters", nodeRows.get(0));
+		assertTrue(nodeRows.stream().anyMatch(r -> r.split(",")[2].equals("Conv")), nodeRows.toString());
+		assertTrue(nodeRows.get(nodeRows.size() - 1).contains(",10,"), nodeRows.toString());
+		assertEquals(null, onnxShown.getOutput("feature_maps"));
+		final Path bioimageio = dir.resolve("model-bioimageio.zip");
+		io.github.digitclassifier.exchange.Exports.export(null, io.github.digitclassifier.exchange.ExportFormat.BIOIMAGEIO, bioimageio);
+		assertFailure("is not a model bundle", ShowNetworkCommand.class, Map.of("image", stack, "model_file", bioimageio.toFile()));
 		if (java.awt.GraphicsEnvironment.isHeadless()) assertFailure("Draw Digit needs a display", DrawDigitCommand.class, Map.of());
 	}
 
