@@ -57,7 +57,7 @@ public final class ModelFiles {
 	}
 
 	/** Whether a file is a model from elsewhere: an ONNX file or a bioimage.io package, not a bundle. */
-	static boolean isExchangeFile(final Path file) {
+	public static boolean isExchangeFile(final Path file) {
 		return Exports.isOnnx(file) || isPackage(file);
 	}
 

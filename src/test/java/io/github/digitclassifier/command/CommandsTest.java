@@ -45,8 +45,9 @@ class CommandsTest {
 			.compile("Plugins>Digit Classifier, \"([^\"]+)\", io\\.github\\.digitclassifier\\.ij1\\.CommandPlugIn\\(\"([\\w.]+)\"\\)")
 			.matcher(Files.readString(Path.of("plugins.config")));
 		while (entry.find()) entries.put(entry.group(1), entry.group(2));
-		assertEquals(List.of("Classify Current Image", "Classify Folder...", "Evaluate Digit Classifier...", "Evaluate Number Reader...", "Explain Prediction", "Export Model...",
-			"Import Class Folders...", "Read Number", "Read Numbers in Folder...", "Train Digit Classifier...", "Train Number Reader..."),
+		assertEquals(List.of("Classify Current Image", "Classify Folder...", "Draw Digit...", "Evaluate Digit Classifier...", "Evaluate Number Reader...",
+			"Explain Prediction", "Export Model...", "Import Class Folders...", "Read Number", "Read Numbers in Folder...", "Show Network",
+			"Train Digit Classifier...", "Train Number Reader..."),
 			List.copyOf(entries.keySet()));
 		for (final Map.Entry<String, String> e : entries.entrySet()) {
 			final org.scijava.command.CommandInfo info = commands.getCommand(e.getValue());
@@ -59,7 +60,36 @@ class CommandsTest {
 				assertFalse(item.getLabel().contains("_"), item.getName() + " is labelled " + item.getLabel());
 			}
 		}
-		assertEquals(11, commands.getCommands().stream().filter(c -> c.getClassName().startsWith("io.github.digitclassifier.")).count());
+		assertEquals(13, commands.getCommands().stream().filter(c -> c.getClassName().startsWith("io.github.digitclassifier.")).count());
+	}
+
+	/** Show Network writes its layer table and gives the filters and feature maps as images; Draw Digit needs a display. */
+	@Test
+	void showNetworkGivesTheLayersFiltersAndFeatureMapsAndDrawDigitNeedsADisplay() throws Exception {
+		final ImagePlus stack = ij.IJ.openImage(Path.of("sample-data/digits-stack.tif").toString());
+		stack.setSlice(2);
+		final Path layers = dir.resolve("layers.csv");
+		final Module shown = run(ShowNetworkCommand.class, Map.of("image", stack, "output_file", layers.toFile()));
+		final List<String> rows = Files.readAllLines(layers);
+		assertEquals("layer,name,kind,output_shape,parameters", rows.get(0));
+		assertTrue(rows.get(1).startsWith("1,"), rows.get(1));
+		final ImagePlus filters = (ImagePlus) shown.getOutput("filters"), maps = (ImagePlus) shown.getOutput("feature_maps");
+		assertTrue(filters.getWidth() > 100, "filters " + filters);
+		assertTrue(maps.getStackSize() > 32, "feature maps " + maps);
+		assertTrue(maps.getStack().getSliceLabel(1).startsWith("layer 1 "), maps.getStack().getSliceLabel(1));
+		// An ONNX file: its graph's nodes as the table, no images.
+		final Path onnx = dir.resolve("model.onnx"), nodes = dir.resolve("nodes.csv");
+		io.github.digitclassifier.exchange.Exports.export(null, io.github.digitclassifier.exchange.ExportFormat.ONNX, onnx);
+		final Module onnxShown = run(ShowNetworkCommand.class, Map.of("image", stack, "model_file", onnx.toFile(), "output_file", nodes.toFile()));
+		final List<String> nodeRows = Files.readAllLines(nodes);
+		assertEquals("layer,name,kind,output_shape,parameters", nodeRows.get(0));
+		assertTrue(nodeRows.stream().anyMatch(r -> r.split(",")[2].equals("Conv")), nodeRows.toString());
+		assertTrue(nodeRows.get(nodeRows.size() - 1).contains(",10,"), nodeRows.toString());
+		assertEquals(null, onnxShown.getOutput("feature_maps"));
+		final Path bioimageio = dir.resolve("model-bioimageio.zip");
+		io.github.digitclassifier.exchange.Exports.export(null, io.github.digitclassifier.exchange.ExportFormat.BIOIMAGEIO, bioimageio);
+		assertFailure("is not a model bundle", ShowNetworkCommand.class, Map.of("image", stack, "model_file", bioimageio.toFile()));
+		if (java.awt.GraphicsEnvironment.isHeadless()) assertFailure("Draw Digit needs a display", DrawDigitCommand.class, Map.of());
 	}
 
 	@Test

@@ -97,6 +97,11 @@ class FirstCommandIT {
 				cases.add(new Case("export " + kind, "run(\"Export Model...\", \"" + key + " format=bioimageio output_file=[OUT/package.zip]\");",
 					"package.zip", -1));
 			}
+			if (!kind.equals("bioimageio")) {
+				// The bundled network has nine layers; the layer table has a header and a row for each.
+				cases.add(new Case("show network " + kind, "open(\"" + stack + "\");\nrun(\"Show Network\", \"" + key +
+					" output_file=[OUT/layers.csv]\");", "layers.csv", kind.equals("bundled") ? 10 : -1));
+			}
 		}
 
 		final Installations.Fiji fiji = Installations.fiji(dir);
@@ -107,7 +112,7 @@ class FirstCommandIT {
 				runs.put(layout + ": " + c.name(), () -> failureOf(layout, fiji, c, work));
 			}
 		}
-		assertEquals(3 * 36, runs.size());
+		assertEquals(3 * 39, runs.size());
 		final List<String> failures = Installations.failures(runs);
 		assertEquals(List.of(), failures, failures.size() + " of " + runs.size() + " runs failed");
 	}
