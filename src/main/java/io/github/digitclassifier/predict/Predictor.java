@@ -1,11 +1,13 @@
 package io.github.digitclassifier.predict;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import io.github.digitclassifier.data.FileReadAhead;
@@ -47,6 +49,37 @@ public final class Predictor {
 		final int size = preprocessor.settings().pixelCount();
 		return classifyAll(images.size(), (from, to, out) -> IntStream.range(from, to).parallel()
 			.forEach(i -> preprocessor.prepareInto(images.get(i), out, (i - from) * size)));
+	}
+
+	/** The planes an image is decoded into for this model: 1, grey; 3, red, green and blue. */
+	public int channels() {
+		return preprocessor.settings().channels();
+	}
+
+	/**
+	 * Classifies {@code count} images that {@code image} decodes (on several threads, a batch at a
+	 * time, so that only a batch is held), as {@link #predictFolder(Path)} does for a folder's
+	 * files; for callers that read the files themselves, as a Spark task does. Where an image
+	 * fails, its reason goes to {@code failures} and its prediction is null.
+	 */
+	public List<Prediction> predictAll(final int count, final IntFunction<RandomAccessibleInterval<? extends RealType<?>>> image,
+		final String[] failures)
+	{
+		final int size = preprocessor.settings().pixelCount();
+		final List<Prediction> all = classifyAll(count, (from, to, out) -> IntStream.range(from, to).parallel().forEach(i -> {
+			try {
+				preprocessor.prepareInto(image.apply(i), out, (i - from) * size);
+			}
+			catch (final UncheckedIOException e) {
+				failures[i] = e.getCause().getMessage();
+			}
+			catch (final RuntimeException e) {
+				failures[i] = e.getMessage() != null ? e.getMessage() : e.toString();
+			}
+		}));
+		final List<Prediction> predictions = new ArrayList<>(all);
+		for (int i = 0; i < count; i++) if (failures[i] != null) predictions.set(i, null);
+		return predictions;
 	}
 
 	/** Classifies every image in a folder and its sub-folders; undecodable files are skipped. */
