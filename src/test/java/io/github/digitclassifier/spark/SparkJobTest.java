@@ -1,0 +1,227 @@
+package io.github.digitclassifier.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandService;
+
+import io.github.digitclassifier.HeadlessContext;
+import io.github.digitclassifier.command.ClassifyFolderCommand;
+import io.github.digitclassifier.command.Commands;
+import io.github.digitclassifier.command.ReadNumbersInFolderCommand;
+import io.github.digitclassifier.io.CsvTable;
+
+/**
+ * The Spark job in local[2] on a few dozen of the sample digits, a corrupt, an empty and a text
+ * file among them, in partitions of 8: its parts hold what Classify Folder and Read Numbers in
+ * Folder give on the same folder, and a rerun after a lost job ends as a clean run does.
+ */
+class SparkJobTest {
+
+	private static JavaSparkContext spark;
+	private static Path folder;
+
+	@TempDir
+	static Path dir;
+
+	@TempDir
+	Path out;
+
+	@BeforeAll
+	static void start() throws IOException {
+		folder = dir.resolve("images");
+		int n = 0;
+		try (Stream<Path> files = Files.walk(Path.of("sample-data/test"))) {
+			for (final Path file : files.filter(f -> f.toString().endsWith(".png")).sorted().toList()) {
+				if (n++ % 6 != 0) continue; // 34 of the 200: every class, every sub-folder
+				final Path copy = folder.resolve(Path.of("sample-data/test").relativize(file));
+				Files.createDirectories(copy.getParent());
+				Files.copy(file, copy);
+			}
+		}
+		Files.write(folder.resolve("0/corrupt.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+		Files.write(folder.resolve("1/empty.png"), new byte[0]);
+		Files.writeString(folder.resolve("notes.txt"), "not an image");
+		final long start = System.nanoTime();
+		spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("SparkJobTest").set("spark.ui.enabled", "false"));
+		System.out.printf("Spark local[2] started in %.1f s%n", (System.nanoTime() - start) / 1e9);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (spark != null) spark.close();
+	}
+
+	private static SparkJob.Result run(final String... words) throws IOException {
+		return SparkJob.run(spark, JobOptions.parse(List.of(words)));
+	}
+
+	@Test
+	void classifyGivesWhatClassifyFolderGivesAndListsTheUnreadable() throws Exception {
+		final Path expected = out.resolve("classify-folder.csv");
+		command(ClassifyFolderCommand.class, Map.of("folder", folder.toFile(), "output_file", expected.toFile()));
+		final SparkJob.Result result = run("input=" + folder, "output=" + out.resolve("job"), "files_per_partition=8");
+		assertEquals(36, result.images());
+		assertEquals(5, result.partitions());
+		final CsvTable command = CsvTable.read(expected);
+		final List<List<String>> rows = new ArrayList<>();
+		for (final Path part : parts(out.resolve("job"), ".csv")) {
+			final CsvTable table = CsvTable.read(part);
+			assertEquals(command.columns(), table.columns(), part.toString());
+			rows.addAll(table.rows());
+		}
+		assertEquals(command.rows(), rows);
+		assertEquals(34, result.rows());
+		// the corrupt and the empty file with their reasons, the text file as not an image; the job went on
+		final Map<String, String> skipped = skipped(out.resolve("job"));
+		assertEquals(List.of("0/corrupt.png", "1/empty.png", "notes.txt"), List.copyOf(skipped.keySet()), skipped.toString());
+		assertTrue(skipped.get("1/empty.png").contains("empty"), skipped.toString());
+		assertTrue(skipped.get("notes.txt").contains("not an image"), skipped.toString());
+		assertEquals(3, result.skipped());
+		assertTrue(Files.exists(out.resolve("job/_SUCCESS")));
+	}
+
+	@Test
+	void readGivesWhatReadNumbersInFolderGives() throws Exception {
+		final Path expected = out.resolve("read-folder.csv");
+		command(ReadNumbersInFolderCommand.class, Map.of("folder", folder.toFile(), "output_file", expected.toFile(), "digits", 0));
+		run("input=" + folder, "output=" + out.resolve("job"), "mode=read", "files_per_partition=8");
+		// each part has digit columns as far as its own longest number: compared cell by cell
+		final List<Map<String, String>> rows = new ArrayList<>();
+		for (final Path part : parts(out.resolve("job"), ".csv")) rows.addAll(cells(CsvTable.read(part)));
+		assertEquals(cells(CsvTable.read(expected)), rows);
+		assertEquals(List.of("0/corrupt.png", "1/empty.png", "notes.txt"), List.copyOf(skipped(out.resolve("job")).keySet()));
+	}
+
+	@Test
+	void parquetHoldsTheSameRowsTyped() throws Exception {
+		run("input=" + folder, "output=" + out.resolve("csv"), "files_per_partition=8");
+		run("input=" + folder, "output=" + out.resolve("parquet"), "files_per_partition=8", "format=parquet");
+		assertEquals(5, parts(out.resolve("parquet"), ".parquet").size());
+		final List<List<String>> csv = new ArrayList<>();
+		for (final Path part : parts(out.resolve("csv"), ".csv")) csv.addAll(CsvTable.read(part).rows());
+		final SparkSession session = SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
+		final List<Row> rows = session.read().parquet(out.resolve("parquet").toString()).orderBy("file").collectAsList();
+		assertEquals(csv.size(), rows.size());
+		final Map<String, List<String>> byFile = new TreeMap<>();
+		for (final List<String> row : csv) byFile.put(row.get(0), row);
+		int i = 0;
+		for (final List<String> row : byFile.values()) {
+			final Row parquet = rows.get(i++);
+			assertEquals(row.get(0), parquet.getString(0));
+			assertEquals(row.get(1), parquet.getString(1));
+			assertEquals(Double.parseDouble(row.get(2)), parquet.getDouble(2));
+		}
+	}
+
+	/**
+	 * A job lost half-way leaves some parts written, a part half-written under its temporary name,
+	 * and no _SUCCESS: the rerun writes only the missing parts, leaves the others as they are, and
+	 * ends with what a clean run writes. A rerun with other settings is refused.
+	 */
+	@Test
+	void aRerunAfterALostJobResumesAndEndsAsACleanRun() throws Exception {
+		final Path clean = out.resolve("clean");
+		final Path lost = out.resolve("lost");
+		run("input=" + folder, "output=" + clean, "files_per_partition=8");
+		run("input=" + folder, "output=" + lost, "files_per_partition=8");
+		Files.delete(lost.resolve("part-00001.csv"));
+		Files.delete(lost.resolve("part-00003.csv"));
+		Files.delete(lost.resolve("_SUCCESS"));
+		Files.writeString(lost.resolve("_tmp-part-00003.csv-lost"), "file,predicted\nhalf");
+		final Map<Path, Long> kept = new TreeMap<>();
+		for (final Path part : parts(lost, ".csv")) kept.put(part, Files.getLastModifiedTime(part).toMillis());
+		for (final Path part : kept.keySet()) Files.setLastModifiedTime(part, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+
+		final SparkJob.Result resumed = run("input=" + folder, "output=" + lost, "files_per_partition=8");
+		assertEquals(2, resumed.partitionsWritten());
+		for (final Path part : kept.keySet()) assertEquals(1_000_000, Files.getLastModifiedTime(part).toMillis(), part + " was written again");
+		assertEquals(files(clean), files(lost));
+
+		final IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+			() -> run("input=" + folder, "output=" + lost, "files_per_partition=4"));
+		assertTrue(other.getMessage().contains("holds the parts of another job (files_per_partition differs, partitions differs)"), other.getMessage());
+	}
+
+	@Test
+	void aTextFileOfPathsNamesTheImagesAsWritten() throws Exception {
+		final Path list = dir.resolve("list.txt");
+		final String relative = "images/" + folder.relativize(first(folder.resolve("0"))).toString();
+		final String absolute = first(folder.resolve("1")).toString();
+		Files.writeString(list, "# two digits and a missing file\n" + relative + "\n" + absolute + "\n\nimages/missing.png\n");
+		final SparkJob.Result result = run("input=" + list, "output=" + out.resolve("job"));
+		assertEquals(3, result.images());
+		final CsvTable table = CsvTable.read(out.resolve("job/part-00000.csv"));
+		assertEquals(List.of(relative, absolute), table.rows().stream().map(r -> r.get(0)).toList());
+		assertTrue(skipped(out.resolve("job")).get("images/missing.png").contains("no such file"));
+	}
+
+	private static Path first(final Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(f -> f.getFileName().toString().startsWith("test-")).sorted().findFirst().orElseThrow();
+		}
+	}
+
+	private static void command(final Class<? extends Command> command, final Map<String, Object> inputs) {
+		final Context context = HeadlessContext.get();
+		Commands.run(context, context.service(CommandService.class).getCommand(command), inputs);
+	}
+
+	private static List<Path> parts(final Path output, final String extension) throws IOException {
+		try (Stream<Path> files = Files.list(output)) {
+			return files.filter(f -> f.getFileName().toString().matches("part-\\d{5}\\" + extension)).sorted().toList();
+		}
+	}
+
+	/** The skipped files of an output, by name, with their reasons. */
+	private static Map<String, String> skipped(final Path output) throws IOException {
+		final Map<String, String> skipped = new TreeMap<>();
+		try (Stream<Path> files = Files.list(output.resolve("skipped"))) {
+			for (final Path file : files.sorted().toList()) for (final List<String> row : CsvTable.read(file).rows()) skipped.put(row.get(0), row.get(1));
+		}
+		return skipped;
+	}
+
+	/** Each row's non-empty cells by column. */
+	private static List<Map<String, String>> cells(final CsvTable table) {
+		final List<Map<String, String>> rows = new ArrayList<>();
+		for (final List<String> row : table.rows()) {
+			final Map<String, String> cells = new LinkedHashMap<>();
+			for (int c = 0; c < row.size(); c++) if (!row.get(c).isEmpty()) cells.put(table.columns().get(c), row.get(c));
+			rows.add(cells);
+		}
+		return rows;
+	}
+
+	/** Every file below a folder with its content, by relative path. */
+	private static Map<String, String> files(final Path root) throws IOException {
+		final Map<String, String> all = new TreeMap<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (final Path file : files.filter(Files::isRegularFile).toList()) all.put(root.relativize(file).toString(), Files.readString(file));
+		}
+		assertFalse(all.keySet().stream().anyMatch(name -> name.contains(Storage.TEMPORARY)), all.keySet().toString());
+		return all;
+	}
+}
