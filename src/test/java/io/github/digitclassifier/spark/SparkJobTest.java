@@ -165,6 +165,46 @@ class SparkJobTest {
 		assertTrue(other.getMessage().contains("holds the parts of another job (files_per_partition differs, partitions differs)"), other.getMessage());
 	}
 
+	/**
+	 * A job in a JVM of its own, killed (SIGKILL) once some of its 150 parts are written, then run
+	 * again here: the rerun writes only what is missing and ends as a clean run.
+	 */
+	@Test
+	void aRerunAfterAKilledJobResumesAndEndsAsACleanRun() throws Exception {
+		final Path list = out.resolve("many.txt");
+		final List<String> lines = new ArrayList<>();
+		for (int copy = 0; copy < 10; copy++) {
+			try (Stream<Path> files = Files.walk(folder)) {
+				for (final Path file : files.filter(f -> f.getFileName().toString().startsWith("test-")).sorted().toList()) lines.add(file.toString());
+			}
+		}
+		Files.write(list, lines); // 340 images: each of the 34 ten times
+		final Path killed = out.resolve("killed");
+		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+		command.addAll(List.of(System.getProperty("spark.opens", "").split(" ")));
+		command.removeIf(String::isBlank);
+		command.addAll(List.of("-Dspark.ui.enabled=false", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+			SparkJob.class.getName(), "input=" + list, "output=" + killed, "files_per_partition=2", "master=local[1]"));
+		final Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("killed.log").toFile()).start();
+		try {
+			final long limit = System.nanoTime() + 120_000_000_000L;
+			while (job.isAlive() && System.nanoTime() < limit && (!Files.isDirectory(killed) || parts(killed, ".csv").size() < 5)) Thread.sleep(5);
+		}
+		finally {
+			job.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleaning up
+		}
+		final int before = parts(killed, ".csv").size();
+		assertTrue(before >= 5 && before < 170, before + " parts when killed; " + Files.readString(out.resolve("killed.log")));
+		assertFalse(Files.exists(killed.resolve("_SUCCESS")));
+		System.out.println("Killed with " + before + " of 170 parts written");
+
+		final SparkJob.Result resumed = run("input=" + list, "output=" + killed, "files_per_partition=2");
+		assertEquals(170 - before, resumed.partitionsWritten());
+		final Path clean = out.resolve("clean");
+		run("input=" + list, "output=" + clean, "files_per_partition=2");
+		assertEquals(files(clean), files(killed));
+	}
+
 	@Test
 	void aTextFileOfPathsNamesTheImagesAsWritten() throws Exception {
 		final Path list = dir.resolve("list.txt");
