@@ -91,6 +91,7 @@ public final class SparkJob {
 	public static Result run(final JavaSparkContext spark, final JobOptions options) throws IOException {
 		final long start = System.nanoTime();
 		final Storage storage = new Storage(spark.hadoopConfiguration());
+		requireOutsideInput(options);
 		final Inputs.Listing listing = Inputs.list(options.input(), storage);
 		final ModelSource model = ModelSource.read(options.modelFile(), storage);
 		// Opened here first, so that a model that cannot be opened stops the job before any task;
@@ -129,6 +130,20 @@ public final class SparkJob {
 			if (part.written()) written++;
 		}
 		return new Result(images.size(), rows, skipped, partitions, written, (System.nanoTime() - start) / 1e9);
+	}
+
+	/**
+	 * An output inside the input folder would be listed with it on a rerun (its part files as files
+	 * that are not images), and the rerun refused as another job's.
+	 */
+	private static void requireOutsideInput(final JobOptions options) {
+		if (options.input().contains(",") || !Storage.isLocal(options.input()) || !Storage.isLocal(options.output())) return;
+		final java.nio.file.Path input = java.nio.file.Path.of(options.input()).toAbsolutePath().normalize();
+		final java.nio.file.Path output = java.nio.file.Path.of(options.output()).toAbsolutePath().normalize();
+		if (java.nio.file.Files.isDirectory(input) && output.startsWith(input)) {
+			throw new IllegalArgumentException("output " + options.output() + " is inside input " + options.input() +
+				": its part files would be read as input; give an output outside it");
+		}
 	}
 
 	static String partName(final int index) {

@@ -163,6 +163,10 @@ class SparkJobTest {
 		final IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
 			() -> run("input=" + folder, "output=" + lost, "files_per_partition=4"));
 		assertTrue(other.getMessage().contains("holds the parts of another job (files_per_partition differs, partitions differs)"), other.getMessage());
+		final IllegalArgumentException inside = assertThrows(IllegalArgumentException.class,
+			() -> run("input=" + folder, "output=" + folder.resolve("results")));
+		assertTrue(inside.getMessage().contains("is inside input"), inside.getMessage());
+		assertFalse(Files.exists(folder.resolve("results")));
 	}
 
 	/**
@@ -216,6 +220,23 @@ class SparkJobTest {
 		final CsvTable table = CsvTable.read(out.resolve("job/part-00000.csv"));
 		assertEquals(List.of(relative, absolute), table.rows().stream().map(r -> r.get(0)).toList());
 		assertTrue(skipped(out.resolve("job")).get("images/missing.png").contains("no such file"));
+	}
+
+	@Test
+	void badKeysStopTheJobWithOneLineNamingThem() {
+		assertEquals("Unknown key 'epochs': the keys are input, output, model_file, mode, format, master, files_per_partition, min_confidence, digits",
+			assertThrows(IllegalArgumentException.class, () -> JobOptions.parse(List.of("input=a", "output=b", "epochs=3"))).getMessage());
+		assertEquals("The key input is given twice: give it once",
+			assertThrows(IllegalArgumentException.class, () -> JobOptions.parse(List.of("input=a", "input=b"))).getMessage());
+		assertEquals("Missing output=<...>: the folder for the part files",
+			assertThrows(IllegalArgumentException.class, () -> JobOptions.parse(List.of("input=a"))).getMessage());
+		assertEquals("mode must be one of classify, read, not 'train'",
+			assertThrows(IllegalArgumentException.class, () -> JobOptions.parse(List.of("input=a", "output=b", "mode=train"))).getMessage());
+		final JobOptions options = JobOptions.parse(List.of("input=[my scans]", "output=out", "model_file=", "format=Parquet"));
+		assertEquals("my scans", options.input());
+		assertEquals(null, options.modelFile());
+		assertEquals(JobOptions.Format.PARQUET, options.format());
+		assertEquals(JobOptions.Mode.CLASSIFY, options.mode());
 	}
 
 	private static Path first(final Path folder) throws IOException {
