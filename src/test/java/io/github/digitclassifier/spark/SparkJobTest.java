@@ -30,6 +30,8 @@ import org.scijava.command.CommandService;
 import io.github.digitclassifier.HeadlessContext;
 import io.github.digitclassifier.command.ClassifyFolderCommand;
 import io.github.digitclassifier.command.Commands;
+import io.github.digitclassifier.command.ExportModelCommand;
+import io.github.digitclassifier.exchange.ExportFormat;
 import io.github.digitclassifier.command.ReadNumbersInFolderCommand;
 import io.github.digitclassifier.io.CsvTable;
 
@@ -64,6 +66,10 @@ class SparkJobTest {
 		Files.write(folder.resolve("0/corrupt.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
 		Files.write(folder.resolve("1/empty.png"), new byte[0]);
 		Files.writeString(folder.resolve("notes.txt"), "not an image");
+		// Spark's INFO lines (a dozen per task) would bury the test's own output.
+		for (final String log : List.of("org.apache.spark", "org.apache.hadoop", "org.sparkproject")) {
+			System.setProperty("org.slf4j.simpleLogger.log." + log, "warn");
+		}
 		final long start = System.nanoTime();
 		spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("SparkJobTest").set("spark.ui.enabled", "false"));
 		System.out.printf("Spark local[2] started in %.1f s%n", (System.nanoTime() - start) / 1e9);
@@ -101,6 +107,26 @@ class SparkJobTest {
 		assertTrue(skipped.get("notes.txt").contains("not an image"), skipped.toString());
 		assertEquals(3, result.skipped());
 		assertTrue(Files.exists(out.resolve("job/_SUCCESS")));
+	}
+
+	/** A bundle, an .onnx with its description and a bioimage.io package, each as Classify Folder runs it. */
+	@Test
+	void everyKindOfModelFileGivesWhatClassifyFolderGives() throws Exception {
+		final Path bundle = out.resolve("bundle.zip");
+		Files.copy(Path.of("models/digit-classifier-mnist.zip"), bundle);
+		final Path onnx = out.resolve("model.onnx");
+		command(ExportModelCommand.class, Map.of("model_file", bundle.toFile(), "format", ExportFormat.ONNX, "output_file", onnx.toFile()));
+		final Path bioimageio = out.resolve("model-bioimageio.zip");
+		command(ExportModelCommand.class, Map.of("model_file", bundle.toFile(), "format", ExportFormat.BIOIMAGEIO, "output_file", bioimageio.toFile()));
+		for (final Path model : List.of(bundle, onnx, bioimageio)) {
+			final Path expected = out.resolve(model.getFileName() + ".csv");
+			command(ClassifyFolderCommand.class, Map.of("folder", folder.toFile(), "model_file", model.toFile(), "output_file", expected.toFile()));
+			final Path job = out.resolve(model.getFileName() + "-job");
+			run("input=" + folder, "output=" + job, "model_file=" + model, "files_per_partition=16");
+			final List<List<String>> rows = new ArrayList<>();
+			for (final Path part : parts(job, ".csv")) rows.addAll(CsvTable.read(part).rows());
+			assertEquals(CsvTable.read(expected).rows(), rows, model.toString());
+		}
 	}
 
 	@Test
