@@ -22,6 +22,22 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 
 	/** Finds the ink of a grey image given row by row. */
 	static Ink of(final float[] grey, final int w, final int h) {
+		return of(grey, w, h, null);
+	}
+
+	/** A detector's logit (over 0: handwriting) that makes a pixel ink... */
+	static final float SEED = 0;
+
+	/** ...and the lower one that makes it ink where it touches such ink (hysteresis). */
+	static final float GROW = -1;
+
+	/**
+	 * The ink of a grey image given row by row: its strength as above, but the pixels that count as
+	 * ink those an ink detector ({@link InkDetector}) found, given as its logits (null: above
+	 * Otsu's threshold, as above): the pixels over {@link #SEED}, and those over {@link #GROW} that
+	 * touch them.
+	 */
+	static Ink of(final float[] grey, final int w, final int h, final float[] detected) {
 		final float[] sorted = sample(grey);
 		final float median = sorted[sorted.length / 2];
 		final float low = sorted[(int) (0.005 * (sorted.length - 1))], high = sorted[(int) (0.995 * (sorted.length - 1))];
@@ -33,10 +49,38 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 			final float v = Float.isFinite(grey[i]) ? grey[i] : paper[i];
 			strength[i] = Math.max(0, dark ? paper[i] - v : v - paper[i]);
 		}
+		if (detected != null) return detected(strength, detected, w, h);
 		final boolean[] mask = new boolean[grey.length];
 		final double threshold = Math.max(otsu(strength, high - low), NOISE_FACTOR * noise(grey, w));
 		boolean any = false;
 		for (int i = 0; i < grey.length; i++) any |= mask[i] = strength[i] > threshold && threshold > 0;
+		return new Ink(strength, mask, w, h, Math.max(1, Strokes.width(mask, w, h)));
+	}
+
+	private static Ink detected(final float[] strength, final float[] logits, final int w, final int h) {
+		final boolean[] mask = new boolean[w * h];
+		final int[] stack = new int[w * h];
+		int top = 0;
+		for (int i = 0; i < w * h; i++) {
+			if (logits[i] > SEED && strength[i] > 0) {
+				mask[i] = true;
+				stack[top++] = i;
+			}
+		}
+		while (top > 0) {
+			final int p = stack[--top], x = p % w, y = p / w;
+			for (int dy = -1; dy <= 1; dy++) {
+				for (int dx = -1; dx <= 1; dx++) {
+					final int xx = x + dx, yy = y + dy;
+					if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+					final int q = yy * w + xx;
+					if (!mask[q] && logits[q] > GROW && strength[q] > 0) {
+						mask[q] = true;
+						stack[top++] = q;
+					}
+				}
+			}
+		}
 		return new Ink(strength, mask, w, h, Math.max(1, Strokes.width(mask, w, h)));
 	}
 

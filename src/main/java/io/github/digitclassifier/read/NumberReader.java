@@ -90,6 +90,14 @@ public final class NumberReader implements ReadsNumbers {
 	private final Predictor predictor;
 	private final StripReader strips;
 	private final ReadOptions options;
+	private final InkDetector detector; // null: ink is what stands out of the paper (Ink)
+
+	/**
+	 * Whether a reader with the bundled strip network finds the ink with the bundled ink detector
+	 * ({@link InkDetector}); the system property {@code digitclassifier.inkDetector} (true or
+	 * false) says otherwise.
+	 */
+	static final boolean DETECTOR_DEFAULT = false;
 
 	/** A reader that cuts touching digits apart where the digit model is surest of the parts. */
 	public NumberReader(final Classifier model, final ReadOptions options) {
@@ -102,6 +110,21 @@ public final class NumberReader implements ReadsNumbers {
 	 * digit is what it and the digit model make most likely together.
 	 */
 	public NumberReader(final Classifier model, final StripReader strips, final ReadOptions options) {
+		this(model, strips, strips != null && detectorWanted() ? InkDetector.bundled().orElse(null) : null, options);
+	}
+
+	private static boolean detectorWanted() {
+		final String given = System.getProperty("digitclassifier.inkDetector");
+		return given == null ? DETECTOR_DEFAULT : Boolean.parseBoolean(given);
+	}
+
+	/**
+	 * As above, the ink found by an ink detector (null: none, the ink is what stands out of the
+	 * paper): pieces of ink are then the handwriting it finds, without security print, printed
+	 * rules, boxes, text or the scanner's margins.
+	 */
+	public NumberReader(final Classifier model, final StripReader strips, final InkDetector detector, final ReadOptions options) {
+		this.detector = detector;
 		final Preprocessing p = model.preprocessing();
 		if (p.fit() != Preprocessing.Fit.CENTER_OF_MASS) {
 			throw new IllegalArgumentException("The model reads pictures (preprocessing " + p.fit().name().toLowerCase(java.util.Locale.ROOT) +
@@ -189,7 +212,7 @@ public final class NumberReader implements ReadsNumbers {
 		final List<Blob> kept = new ArrayList<>();
 		final List<Strip> stripOfPiece = new ArrayList<>();
 		if (w * h == 0) return new Page(kept, partsOfPiece, ranges, merges, 0, crops, stripOfPiece);
-		final Ink ink = Ink.of(grey, w, h);
+		final Ink ink = Ink.of(grey, w, h, detector == null ? null : detector.logits(grey, w, h));
 		Lines.erase(ink.mask(), w, h);
 		final List<Blob> all = Blobs.of(ink.mask(), w, h);
 		final int height = Blobs.writingHeight(all);
