@@ -99,6 +99,9 @@ public final class NumberReader implements ReadsNumbers {
 	 */
 	static final boolean DETECTOR_DEFAULT = false;
 
+	/** The ink detector looks at images at least this many pixels wide or tall. */
+	static final int DETECTOR_SIDE = 56;
+
 	/** A reader that cuts touching digits apart where the digit model is surest of the parts. */
 	public NumberReader(final Classifier model, final ReadOptions options) {
 		this(model, null, options);
@@ -212,7 +215,9 @@ public final class NumberReader implements ReadsNumbers {
 		final List<Blob> kept = new ArrayList<>();
 		final List<Strip> stripOfPiece = new ArrayList<>();
 		if (w * h == 0) return new Page(kept, partsOfPiece, ranges, merges, 0, crops, stripOfPiece);
-		final Ink ink = Ink.of(grey, w, h, detector == null ? null : detector.logits(grey, w, h));
+		// An image within the detector's view on both sides (a lone digit's box) is too little of a page to judge: its ink is the threshold's.
+		final boolean detect = detector != null && Math.max(w, h) >= DETECTOR_SIDE;
+		final Ink ink = Ink.of(grey, w, h, detect ? detector.logits(grey, w, h) : null);
 		Lines.erase(ink.mask(), w, h);
 		final List<Blob> all = Blobs.of(ink.mask(), w, h);
 		final int height = Blobs.writingHeight(all);
