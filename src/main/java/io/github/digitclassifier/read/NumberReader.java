@@ -97,7 +97,7 @@ public final class NumberReader implements ReadsNumbers {
 	 * ({@link InkDetector}); the system property {@code digitclassifier.inkDetector} (true or
 	 * false) says otherwise.
 	 */
-	static final boolean DETECTOR_DEFAULT = false;
+	static final boolean DETECTOR_DEFAULT = true;
 
 	/** The ink detector looks at images at least this many pixels wide or tall. */
 	static final int DETECTOR_SIDE = 56;
