@@ -22,6 +22,22 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 
 	/** Finds the ink of a grey image given row by row. */
 	static Ink of(final float[] grey, final int w, final int h) {
+		return of(grey, w, h, null);
+	}
+
+	/** A detector's logit (over 0: handwriting) that makes a pixel ink... */
+	static final float SEED = 0;
+
+	/** ...and the lower one that makes it ink where it touches such ink (hysteresis). */
+	static final float GROW = -2.5f;
+
+	/**
+	 * The ink of a grey image given row by row: its strength as above, but the pixels that count as
+	 * ink those an ink detector ({@link InkDetector}) found, given as its logits (null: above
+	 * Otsu's threshold, as above): the pixels over {@link #SEED}, and those over {@link #GROW} that
+	 * touch them.
+	 */
+	static Ink of(final float[] grey, final int w, final int h, final float[] detected) {
 		final float[] sorted = sample(grey);
 		final float median = sorted[sorted.length / 2];
 		final float low = sorted[(int) (0.005 * (sorted.length - 1))], high = sorted[(int) (0.995 * (sorted.length - 1))];
@@ -35,9 +51,105 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 		}
 		final boolean[] mask = new boolean[grey.length];
 		final double threshold = Math.max(otsu(strength, high - low), NOISE_FACTOR * noise(grey, w));
-		boolean any = false;
-		for (int i = 0; i < grey.length; i++) any |= mask[i] = strength[i] > threshold && threshold > 0;
+		for (int i = 0; i < grey.length; i++) mask[i] = strength[i] > threshold && threshold > 0;
+		if (detected != null) {
+			final Ink found = detected(strength, detected, w, h);
+			// Where the detector and the threshold find much the same ink (a clean page), the threshold's stands.
+			if (AGREEMENT > 1 || near(mask, found.mask, w, h) < AGREEMENT || near(found.mask, mask, w, h) < AGREEMENT) return found;
+			dropSpanning(mask, w, h);
+		}
 		return new Ink(strength, mask, w, h, Math.max(1, Strokes.width(mask, w, h)));
+	}
+
+	/**
+	 * The share of the threshold's ink that the detector's is near (within a pixel), and the other
+	 * way round, from which the threshold's ink is kept though a detector found the ink (above 1:
+	 * never).
+	 */
+	static final double AGREEMENT = 0.9;
+
+	/** The share of {@code a}'s pixels that have one of {@code b}'s within a pixel (1 when {@code a} has none). */
+	private static double near(final boolean[] a, final boolean[] b, final int w, final int h) {
+		long all = 0, near = 0;
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				if (!a[y * w + x]) continue;
+				all++;
+				search:
+				for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+					for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+						if (b[yy * w + xx]) {
+							near++;
+							break search;
+						}
+					}
+				}
+			}
+		}
+		return all == 0 ? 1 : (double) near / all;
+	}
+
+	private static Ink detected(final float[] strength, final float[] logits, final int w, final int h) {
+		final boolean[] mask = new boolean[w * h];
+		final int[] stack = new int[w * h];
+		int top = 0;
+		for (int i = 0; i < w * h; i++) {
+			if (logits[i] > SEED && strength[i] > 0) {
+				mask[i] = true;
+				stack[top++] = i;
+			}
+		}
+		while (top > 0) {
+			final int p = stack[--top], x = p % w, y = p / w;
+			for (int dy = -1; dy <= 1; dy++) {
+				for (int dx = -1; dx <= 1; dx++) {
+					final int xx = x + dx, yy = y + dy;
+					if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+					final int q = yy * w + xx;
+					if (!mask[q] && logits[q] > GROW && strength[q] > 0) {
+						mask[q] = true;
+						stack[top++] = q;
+					}
+				}
+			}
+		}
+		dropSpanning(mask, w, h);
+		return new Ink(strength, mask, w, h, Math.max(1, Strokes.width(mask, w, h)));
+	}
+
+	/**
+	 * Takes out pieces that reach from one side of the image to the opposite one: a page's edge, a
+	 * scanner's margin or a printed rule where the detector took part of one for ink; a number
+	 * written across a whole image, edge to edge, is not read as one anyway.
+	 */
+	private static void dropSpanning(final boolean[] mask, final int w, final int h) {
+		final boolean[] seen = new boolean[w * h];
+		final int[] piece = new int[w * h];
+		for (int start = 0; start < w * h; start++) {
+			if (!mask[start] || seen[start]) continue;
+			int n = 0, x0 = w, x1 = -1, y0 = h, y1 = -1;
+			piece[n++] = start;
+			seen[start] = true;
+			for (int k = 0; k < n; k++) {
+				final int p = piece[k], x = p % w, y = p / w;
+				x0 = Math.min(x0, x);
+				x1 = Math.max(x1, x);
+				y0 = Math.min(y0, y);
+				y1 = Math.max(y1, y);
+				for (int dy = -1; dy <= 1; dy++) {
+					for (int dx = -1; dx <= 1; dx++) {
+						final int xx = x + dx, yy = y + dy;
+						if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+						final int q = yy * w + xx;
+						if (mask[q] && !seen[q]) {
+							seen[q] = true;
+							piece[n++] = q;
+						}
+					}
+				}
+			}
+			if (y0 == 0 && y1 == h - 1 || x0 == 0 && x1 == w - 1) for (int k = 0; k < n; k++) mask[piece[k]] = false;
+		}
 	}
 
 	/** Up to 100,000 of the values, evenly spread, sorted (non-numbers left out). */

@@ -90,6 +90,17 @@ public final class NumberReader implements ReadsNumbers {
 	private final Predictor predictor;
 	private final StripReader strips;
 	private final ReadOptions options;
+	private final InkDetector detector; // null: ink is what stands out of the paper (Ink)
+
+	/**
+	 * Whether a reader with the bundled strip network finds the ink with the bundled ink detector
+	 * ({@link InkDetector}); the system property {@code digitclassifier.inkDetector} (true or
+	 * false) says otherwise.
+	 */
+	static final boolean DETECTOR_DEFAULT = true;
+
+	/** The ink detector looks at images at least this many pixels wide or tall. */
+	static final int DETECTOR_SIDE = 56;
 
 	/** A reader that cuts touching digits apart where the digit model is surest of the parts. */
 	public NumberReader(final Classifier model, final ReadOptions options) {
@@ -102,6 +113,21 @@ public final class NumberReader implements ReadsNumbers {
 	 * digit is what it and the digit model make most likely together.
 	 */
 	public NumberReader(final Classifier model, final StripReader strips, final ReadOptions options) {
+		this(model, strips, strips != null && detectorWanted() ? InkDetector.bundled().orElse(null) : null, options);
+	}
+
+	private static boolean detectorWanted() {
+		final String given = System.getProperty("digitclassifier.inkDetector");
+		return given == null ? DETECTOR_DEFAULT : Boolean.parseBoolean(given);
+	}
+
+	/**
+	 * As above, the ink found by an ink detector (null: none, the ink is what stands out of the
+	 * paper): pieces of ink are then the handwriting it finds, without security print, printed
+	 * rules, boxes, text or the scanner's margins.
+	 */
+	public NumberReader(final Classifier model, final StripReader strips, final InkDetector detector, final ReadOptions options) {
+		this.detector = detector;
 		final Preprocessing p = model.preprocessing();
 		if (p.fit() != Preprocessing.Fit.CENTER_OF_MASS) {
 			throw new IllegalArgumentException("The model reads pictures (preprocessing " + p.fit().name().toLowerCase(java.util.Locale.ROOT) +
@@ -189,7 +215,9 @@ public final class NumberReader implements ReadsNumbers {
 		final List<Blob> kept = new ArrayList<>();
 		final List<Strip> stripOfPiece = new ArrayList<>();
 		if (w * h == 0) return new Page(kept, partsOfPiece, ranges, merges, 0, crops, stripOfPiece);
-		final Ink ink = Ink.of(grey, w, h);
+		// An image within the detector's view on both sides (a lone digit's box) is too little of a page to judge: its ink is the threshold's.
+		final boolean detect = detector != null && Math.max(w, h) >= DETECTOR_SIDE;
+		final Ink ink = Ink.of(grey, w, h, detect ? detector.logits(grey, w, h) : null);
 		Lines.erase(ink.mask(), w, h);
 		final List<Blob> all = Blobs.of(ink.mask(), w, h);
 		final int height = Blobs.writingHeight(all);
