@@ -14,6 +14,7 @@ import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.ij1.Displays;
 import io.github.digitclassifier.ij1.DrawDigitWindow;
 import io.github.digitclassifier.model.Classifier;
+import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
 
 /**
@@ -33,7 +34,9 @@ public class DrawDigitCommand extends ReportingCommand {
 		final Path modelFile = Paths.optional(model_file);
 		final Classifier model = ModelFiles.loadOrDefault(modelFile);
 		try {
-			final SketchReader reader = new SketchReader(model, ReadingCommand.reader(model, modelFile, ReadOptions.defaults()));
+			// A drawing's ink is exact: the ink detector, made for scanned documents, is not asked.
+			final SketchReader reader = new SketchReader(model,
+				new NumberReader(model, ReadingCommand.strips(modelFile), null, ReadOptions.defaults()));
 			reader.warmUp(DrawDigitWindow.CANVAS_WIDTH, DrawDigitWindow.CANVAS_HEIGHT);
 			DrawDigitWindow.open(reader, model);
 		}

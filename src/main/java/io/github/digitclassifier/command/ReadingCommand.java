@@ -86,8 +86,12 @@ abstract class ReadingCommand extends ReportingCommand {
 	 * that model's.
 	 */
 	static NumberReader reader(final Classifier model, final Path modelFile, final ReadOptions options) {
-		final StripReader strips = modelFile == null ? StripReader.bundled().orElse(null) : null;
-		return new NumberReader(model, strips, options);
+		return new NumberReader(model, strips(modelFile), options);
+	}
+
+	/** The strip network that reads with a digit model from this model file: the bundled one with the bundled model, else none. */
+	static StripReader strips(final Path modelFile) {
+		return modelFile == null ? StripReader.bundled().orElse(null) : null;
 	}
 
 	/** Writes the table when an output file was given ({@link #reader()} has checked it), and shows it. */

@@ -33,7 +33,7 @@ class SketchReaderTest {
 	static void load() throws Exception {
 		Backends.prepare();
 		model = ModelFiles.loadOrDefault(null);
-		reader = new SketchReader(model, new NumberReader(model, StripReader.bundled().orElse(null), ReadOptions.defaults()));
+		reader = new SketchReader(model, new NumberReader(model, StripReader.bundled().orElse(null), null, ReadOptions.defaults()));
 	}
 
 	@AfterAll
