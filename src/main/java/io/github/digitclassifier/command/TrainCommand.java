@@ -15,19 +15,15 @@ import org.scijava.widget.FileWidget;
 
 import ij.IJ;
 import io.github.digitclassifier.exchange.ModelFiles;
-import io.github.digitclassifier.ij1.Displays;
 import io.github.digitclassifier.ij1.Tables;
-import io.github.digitclassifier.ij1.TrainingPlot;
 import io.github.digitclassifier.model.Architecture;
 import io.github.digitclassifier.model.Balance;
-import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.preprocess.Augmentation;
 import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.train.Histories;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingChoices;
-import io.github.digitclassifier.train.TrainingProgress;
 import io.github.digitclassifier.train.TrainingResult;
 
 /**
@@ -107,7 +103,7 @@ public class TrainCommand extends ReportingCommand {
 			Recipe.decayOver(epochs), augment ? Augmentation.digits() : null, seed, validation_fraction, Recipe.defaults().patience(),
 			Recipe.defaults().minUpdatesPerEpoch(), balance);
 		final TrainingResult result = Trainer.train(trainFolder, testFolder,
-			new InputRequest(preprocessing, channels, size), recipe, progress(recipe));
+			new InputRequest(preprocessing, channels, size), recipe, Progress.of(log, status, recipe.epochs()));
 		ModelFiles.save(result.bundle(), modelFile);
 		if (historyFile != null) Histories.table(result.history()).write(historyFile);
 		Tables.show(TrainingChoices.table(result.choices()), "Training Choices");
@@ -116,43 +112,5 @@ public class TrainCommand extends ReportingCommand {
 		log.info(String.format(Locale.ROOT, "Saved %s: validation accuracy %.4f (best epoch %d of %d)", modelFile,
 			validation_accuracy, result.bestEpoch(), result.history().size()));
 		status.clearStatus();
-	}
-
-	private TrainingProgress progress(final Recipe recipe) {
-		final TrainingPlot plot = Displays.interactive() ? new TrainingPlot() : null;
-		return new TrainingProgress() {
-			@Override
-			public void status(final String message) {
-				log.info(message);
-				status.showStatus(message);
-			}
-
-			@Override
-			public void warning(final String message) {
-				log.warn(message);
-			}
-
-			@Override
-			public void batchDone(final int epoch, final int batch, final int batches, final double loss) {
-				final int done = (epoch - 1) * batches + batch;
-				final String message = String.format(Locale.ROOT, "Epoch %d/%d, loss %.4f (Esc cancels)", epoch, recipe.epochs(), loss);
-				status.showStatus(done, recipe.epochs() * batches, message);
-				IJ.showStatus(message);
-				IJ.showProgress(done, recipe.epochs() * batches);
-			}
-
-			@Override
-			public void epochDone(final EpochRecord r) {
-				log.info(String.format(Locale.ROOT,
-					"Epoch %d: train_loss %.4f train_accuracy %.4f validation_loss %.4f validation_accuracy %.4f (%.1f s)",
-					r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.seconds()));
-				if (plot != null) plot.add(r);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return IJ.escapePressed() || Thread.currentThread().isInterrupted();
-			}
-		};
 	}
 }

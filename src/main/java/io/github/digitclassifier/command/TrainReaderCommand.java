@@ -13,15 +13,11 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.IJ;
-import io.github.digitclassifier.ij1.Displays;
 import io.github.digitclassifier.ij1.Tables;
-import io.github.digitclassifier.ij1.TrainingPlot;
-import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.read.train.ReaderInfo;
 import io.github.digitclassifier.read.train.ReaderModels;
 import io.github.digitclassifier.read.train.ReaderTraining;
 import io.github.digitclassifier.train.Histories;
-import io.github.digitclassifier.train.TrainingProgress;
 
 /**
  * Trains a number reader on the user's labelled images of whole fields and saves it as a model
@@ -82,7 +78,7 @@ public class TrainReaderCommand extends ReportingCommand {
 		final ReaderTraining.Recipe defaults = ReaderTraining.Recipe.defaults();
 		final ReaderTraining.Recipe recipe = new ReaderTraining.Recipe(epochs, defaults.batchSize(), defaults.learningRate(),
 			defaults.validationFraction(), seed);
-		final ReaderTraining.Result result = ReaderTraining.train(trainFolder, labelsFile, testFolder, testLabelsFile, recipe, progress(recipe));
+		final ReaderTraining.Result result = ReaderTraining.train(trainFolder, labelsFile, testFolder, testLabelsFile, recipe, Progress.of(log, status, recipe.epochs()));
 		ReaderModels.save(result.model(), modelFile);
 		final ReaderInfo info = result.model().info();
 		if (historyFile != null) Histories.table(info.history()).write(historyFile);
@@ -92,38 +88,5 @@ public class TrainReaderCommand extends ReportingCommand {
 		log.info(String.format(Locale.ROOT, "Saved %s: reads %s; validation whole-number accuracy %.4f (best epoch %d of %d)", modelFile,
 			result.model().alphabet().symbols(), validation_accuracy, info.bestEpoch(), info.history().size()));
 		status.clearStatus();
-	}
-
-	private TrainingProgress progress(final ReaderTraining.Recipe recipe) {
-		final TrainingPlot plot = Displays.interactive() ? new TrainingPlot() : null;
-		return new TrainingProgress() {
-			@Override
-			public void status(final String message) {
-				log.info(message);
-				status.showStatus(message);
-			}
-
-			@Override
-			public void batchDone(final int epoch, final int batch, final int batches, final double loss) {
-				final int done = (epoch - 1) * batches + batch;
-				final String message = String.format(Locale.ROOT, "Epoch %d/%d, loss %.4f (Esc cancels)", epoch, recipe.epochs(), loss);
-				status.showStatus(done, recipe.epochs() * batches, message);
-				IJ.showStatus(message);
-				IJ.showProgress(done, recipe.epochs() * batches);
-			}
-
-			@Override
-			public void epochDone(final EpochRecord r) {
-				log.info(String.format(Locale.ROOT,
-					"Epoch %d: train_loss %.4f train_accuracy %.4f validation_loss %.4f validation_accuracy %.4f (%.1f s)",
-					r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.seconds()));
-				if (plot != null) plot.add(r);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return IJ.escapePressed() || Thread.currentThread().isInterrupted();
-			}
-		};
 	}
 }

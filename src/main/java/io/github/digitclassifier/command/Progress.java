@@ -1,0 +1,56 @@
+package io.github.digitclassifier.command;
+
+import java.util.Locale;
+
+import org.scijava.app.StatusService;
+import org.scijava.log.LogService;
+
+import ij.IJ;
+import io.github.digitclassifier.ij1.Displays;
+import io.github.digitclassifier.ij1.TrainingPlot;
+import io.github.digitclassifier.model.EpochRecord;
+import io.github.digitclassifier.train.TrainingProgress;
+
+/** How a training command shows its progress: the log, the status bar, live curves when a person watches; Esc cancels. */
+final class Progress {
+
+	private Progress() {}
+
+	static TrainingProgress of(final LogService log, final StatusService status, final int epochs) {
+		final TrainingPlot plot = Displays.interactive() ? new TrainingPlot() : null;
+		return new TrainingProgress() {
+			@Override
+			public void status(final String message) {
+				log.info(message);
+				status.showStatus(message);
+			}
+
+			@Override
+			public void warning(final String message) {
+				log.warn(message);
+			}
+
+			@Override
+			public void batchDone(final int epoch, final int batch, final int batches, final double loss) {
+				final int done = (epoch - 1) * batches + batch;
+				final String message = String.format(Locale.ROOT, "Epoch %d/%d, loss %.4f (Esc cancels)", epoch, epochs, loss);
+				status.showStatus(done, epochs * batches, message);
+				IJ.showStatus(message);
+				IJ.showProgress(done, epochs * batches);
+			}
+
+			@Override
+			public void epochDone(final EpochRecord r) {
+				log.info(String.format(Locale.ROOT,
+					"Epoch %d: train_loss %.4f train_accuracy %.4f validation_loss %.4f validation_accuracy %.4f (%.1f s)",
+					r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.seconds()));
+				if (plot != null) plot.add(r);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return IJ.escapePressed() || Thread.currentThread().isInterrupted();
+			}
+		};
+	}
+}
