@@ -1,6 +1,8 @@
 package io.github.digitclassifier.exchange;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -228,6 +231,28 @@ public final class OnnxModels {
 	}
 
 	/** ONNX Runtime's natives are missing: bundles fall back to DL4J, the strip network is left out, other models cannot run. */
+	/** Makes a model of an ONNX file's bytes, named {@code source} in messages. */
+	public interface Maker<T> {
+		T make(byte[] onnx, String source) throws IOException;
+	}
+
+	/**
+	 * A model that comes with the plugin, made of its resource {@code resource} (what it is:
+	 * {@code what}, for a message); empty where ONNX Runtime cannot start on this platform.
+	 */
+	public static <T> Optional<T> bundled(final String resource, final String what, final Maker<T> maker) {
+		try (InputStream in = OnnxModels.class.getResourceAsStream(resource)) {
+			if (in == null) throw new IllegalStateException("The bundled " + what + " " + resource + " is missing from the plugin");
+			return Optional.of(maker.make(in.readAllBytes(), resource));
+		}
+		catch (final OnnxRuntimeMissing noRuntime) {
+			return Optional.empty();
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	public static final class OnnxRuntimeMissing extends IOException {
 		OnnxRuntimeMissing(final String message, final Throwable cause) {
 			super(message, cause);

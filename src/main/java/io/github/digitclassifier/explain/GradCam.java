@@ -25,7 +25,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.preprocess.Placement;
 import io.github.digitclassifier.preprocess.Preprocessing;
@@ -47,7 +46,8 @@ import net.imglib2.type.numeric.RealType;
 public final class GradCam implements Explainer {
 
 	private final MultiLayerNetwork network;
-	private final Classifier shape;
+	private final List<String> classNames;
+	private final Preprocessing preprocessing;
 	private final Preprocessor preprocessor;
 	private final int target;
 
@@ -60,22 +60,8 @@ public final class GradCam implements Explainer {
 				"normalisation, dense and output layers: use method=occlusion");
 		}
 		this.preprocessor = new Preprocessor(preprocessing);
-		this.shape = new Classifier() {
-			@Override
-			public List<String> classNames() {
-				return classNames;
-			}
-
-			@Override
-			public Preprocessing preprocessing() {
-				return preprocessing;
-			}
-
-			@Override
-			public float[] probabilities(final float[] images, final int n) {
-				throw new UnsupportedOperationException();
-			}
-		};
+		this.classNames = List.copyOf(classNames);
+		this.preprocessing = preprocessing;
 	}
 
 	/** Whether Grad-CAM can explain this network. */
@@ -111,7 +97,7 @@ public final class GradCam implements Explainer {
 	@Override
 	public Explanation explain(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		final Pixels pixels = Pixels.of(image);
-		final Preprocessing p = shape.preprocessing();
+		final Preprocessing p = preprocessing;
 		final float[] prepared = new float[p.pixelCount()];
 		final Placement placement = preprocessor.prepareInto(pixels.image(), prepared, 0);
 		final INDArray input = Layouts.forNetwork(Nd4j.create(prepared, new long[] { 1, p.channels(), p.height(), p.width() }), network);
@@ -146,7 +132,7 @@ public final class GradCam implements Explainer {
 			}
 		}
 		return new Explanation(Method.GRADCAM.id(), heat, w, h, prepared, p.width(), p.height(), p.channels(), index,
-			shape.classNames().get(index), probability);
+			classNames.get(index), probability);
 	}
 
 	/** ReLU of the maps weighed by their mean gradients: {@code [mapH * mapW]}. */

@@ -1,8 +1,6 @@
 package io.github.digitclassifier.read;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
@@ -73,17 +71,7 @@ public final class InkDetector implements AutoCloseable {
 
 	/** The detector that comes with the plugin, loaded once; empty where ONNX Runtime cannot start. */
 	public static synchronized Optional<InkDetector> bundled() {
-		if (bundled != null) return bundled;
-		try (InputStream in = InkDetector.class.getResourceAsStream(BUNDLED)) {
-			if (in == null) throw new IllegalStateException("The bundled ink detector " + BUNDLED + " is missing from the plugin");
-			bundled = Optional.of(onnx(in.readAllBytes(), BUNDLED));
-		}
-		catch (final OnnxModels.OnnxRuntimeMissing noRuntime) {
-			bundled = Optional.empty();
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		if (bundled == null) bundled = OnnxModels.bundled(BUNDLED, "ink detector", InkDetector::onnx);
 		return bundled;
 	}
 

@@ -1,8 +1,6 @@
 package io.github.digitclassifier.read.sequence;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,17 +130,7 @@ public final class StripReader implements AutoCloseable {
 	 * start (touching digits are then cut apart).
 	 */
 	public static synchronized Optional<StripReader> bundled() {
-		if (bundled != null) return bundled;
-		try (InputStream in = StripReader.class.getResourceAsStream(BUNDLED)) {
-			if (in == null) throw new IllegalStateException("The bundled strip network " + BUNDLED + " is missing from the plugin");
-			bundled = Optional.of(onnx(in.readAllBytes(), BUNDLED));
-		}
-		catch (final OnnxModels.OnnxRuntimeMissing noRuntime) {
-			bundled = Optional.empty();
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		if (bundled == null) bundled = OnnxModels.bundled(BUNDLED, "strip network", StripReader::onnx);
 		return bundled;
 	}
 
