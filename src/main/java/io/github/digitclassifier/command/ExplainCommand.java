@@ -15,7 +15,6 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
-import ij.gui.Roi;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.explain.Explainer;
@@ -58,7 +57,7 @@ public class ExplainCommand extends ReportingCommand {
 		if (image == null || image.getProcessor() == null) {
 			throw new IllegalArgumentException("No image open: open an image or stack to explain");
 		}
-		final Rectangle area = selection(image);
+		final Rectangle area = Slices.selection(image);
 		final String small = area == null ? ImageFiles.tooSmall("Image " + image.getTitle(), image.getWidth(), image.getHeight()) :
 			ImageFiles.tooSmall("The selection on " + image.getTitle(), area.width, area.height);
 		if (small != null) throw new IllegalArgumentException(small);
@@ -80,14 +79,5 @@ public class ExplainCommand extends ReportingCommand {
 		if (outputFile != null) Explanations.save(explanation, outputFile);
 		Explanations.overlay(image, explanation, items.stackIndices(), area);
 		log.info("Explained " + explanations.size() + " slice(s) of " + image.getTitle() + " by " + explanations.get(0).method());
-	}
-
-	/** The bounds of the image's area selection within the image, or null when it has none. */
-	private static Rectangle selection(final ImagePlus image) {
-		final Roi roi = image.getRoi();
-		if (roi == null || !roi.isArea()) return null;
-		final Rectangle bounds = roi.getBounds().intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
-		if (bounds.isEmpty()) throw new IllegalArgumentException("The selection on " + image.getTitle() + " lies outside the image");
-		return bounds;
 	}
 }

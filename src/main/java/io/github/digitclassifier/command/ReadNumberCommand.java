@@ -10,7 +10,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import ij.gui.Roi;
 import io.github.digitclassifier.ij1.DigitBoxes;
 import io.github.digitclassifier.ij1.Slices;
 import io.github.digitclassifier.read.NumberReader;
@@ -33,7 +32,7 @@ public class ReadNumberCommand extends ReadingCommand {
 			throw new IllegalArgumentException("No image open: open an image or stack to read numbers in");
 		}
 		final Slices.Items items = Slices.of(image, 1);
-		final Rectangle area = selection(image);
+		final Rectangle area = Slices.selection(image);
 		NumberReader.requireReadable(area == null ? "Image " + image.getTitle() : "The selection on " + image.getTitle(),
 			area == null ? image.getWidth() : area.width, area == null ? image.getHeight() : area.height);
 		// Each slice fetched only when read: a virtual stack is not loaded whole.
@@ -56,14 +55,5 @@ public class ReadNumberCommand extends ReadingCommand {
 		DigitBoxes.show(image, items.stackIndices(), readings, area == null ? 0 : area.x, area == null ? 0 : area.y);
 		report(ReadingTables.forSlices(readings, Slices.originalLabels(image, items)));
 		log.info("Read " + readings.size() + " number(s) in " + image.getTitle());
-	}
-
-	/** The bounds of the image's area selection within the image, or null when it has none. */
-	private static Rectangle selection(final ImagePlus image) {
-		final Roi roi = image.getRoi();
-		if (roi == null || !roi.isArea()) return null;
-		final Rectangle bounds = roi.getBounds().intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
-		if (bounds.isEmpty()) throw new IllegalArgumentException("The selection on " + image.getTitle() + " lies outside the image");
-		return bounds;
 	}
 }

@@ -1,10 +1,7 @@
 package io.github.digitclassifier.exchange;
 
-import java.nio.FloatBuffer;
 import java.util.List;
-import java.util.Map;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -110,21 +107,18 @@ final class OnnxClassifier implements Classifier {
 			case CHANNELS_LAST -> new long[] { batch, p.height(), p.width(), p.channels() };
 			case GREY -> new long[] { batch, p.height(), p.width() };
 		};
-		try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(chunk), shape);
-			OrtSession.Result result = session.run(Map.of(input, tensor)))
-		{
-			final FloatBuffer values = ((OnnxTensor) result.get(0)).getFloatBuffer();
-			if (values.remaining() != batch * classNames.size()) {
-				throw new IllegalArgumentException("ONNX model " + source + " gave " + values.remaining() + " scores for " + batch + " images of " +
-					classNames.size() + " classes");
-			}
-			final float[] out = new float[values.remaining()];
-			values.get(out);
-			return out;
+		final float[] out;
+		try {
+			out = OnnxModels.run(environment, session, input, chunk, shape);
 		}
 		catch (final OrtException e) {
 			throw new IllegalArgumentException("ONNX model " + source + " failed: " + e.getMessage(), e);
 		}
+		if (out.length != batch * classNames.size()) {
+			throw new IllegalArgumentException("ONNX model " + source + " gave " + out.length + " scores for " + batch + " images of " +
+				classNames.size() + " classes");
+		}
+		return out;
 	}
 
 	/** Softmax of logits in place; probabilities are checked to be probabilities. */

@@ -3,6 +3,7 @@ package io.github.digitclassifier.exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import com.google.gson.JsonParser;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -231,6 +233,20 @@ public final class OnnxModels {
 	}
 
 	/** ONNX Runtime's natives are missing: bundles fall back to DL4J, the strip network is left out, other models cannot run. */
+	/** Runs a session on one float tensor of this shape under the input name {@code input}: its first output's values. */
+	public static float[] run(final OrtEnvironment environment, final OrtSession session, final String input, final float[] values,
+		final long[] shape) throws OrtException
+	{
+		try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), shape);
+			OrtSession.Result result = session.run(Map.of(input, tensor)))
+		{
+			final FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
+			final float[] copy = new float[out.remaining()];
+			out.get(copy);
+			return copy;
+		}
+	}
+
 	/** Makes a model of an ONNX file's bytes, named {@code source} in messages. */
 	public interface Maker<T> {
 		T make(byte[] onnx, String source) throws IOException;

@@ -1,11 +1,13 @@
 package io.github.digitclassifier.ij1;
 
+import java.awt.Rectangle;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.gui.Roi;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import io.github.digitclassifier.predict.Prediction;
@@ -161,5 +163,14 @@ public final class Slices {
 	/** The items' labels without predictions: their first slice's. */
 	public static List<String> originalLabels(final ImagePlus image, final Items items) {
 		return items.stackIndices().stream().map(s -> originalLabel(image.getStack().getSliceLabel(s[0]))).toList();
+	}
+
+	/** The bounds of the image's area selection within the image, or null when it has none. */
+	public static Rectangle selection(final ImagePlus image) {
+		final Roi roi = image.getRoi();
+		if (roi == null || !roi.isArea()) return null;
+		final Rectangle bounds = roi.getBounds().intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
+		if (bounds.isEmpty()) throw new IllegalArgumentException("The selection on " + image.getTitle() + " lies outside the image");
+		return bounds;
 	}
 }

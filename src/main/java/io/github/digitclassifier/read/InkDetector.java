@@ -1,9 +1,7 @@
 package io.github.digitclassifier.read;
 
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -18,7 +16,6 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -135,13 +132,8 @@ public final class InkDetector implements AutoCloseable {
 	}
 
 	private float[] run(final float[] input, final int w, final int h) {
-		try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), new long[] { 1, CHANNELS, h, w });
-			OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, tensor)))
-		{
-			final FloatBuffer values = ((OnnxTensor) result.get(0)).getFloatBuffer();
-			final float[] out = new float[values.remaining()];
-			values.get(out);
-			return out;
+		try {
+			return OnnxModels.run(environment, session, OnnxExport.INPUT, input, new long[] { 1, CHANNELS, h, w });
 		}
 		catch (final OrtException e) {
 			throw new IllegalStateException("Ink detector " + source + " failed: " + e.getMessage(), e);

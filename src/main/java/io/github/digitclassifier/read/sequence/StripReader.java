@@ -1,13 +1,11 @@
 package io.github.digitclassifier.read.sequence;
 
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -16,7 +14,6 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -72,13 +69,8 @@ public final class StripReader implements AutoCloseable {
 		this.session = session;
 		this.symbols = symbols;
 		this.scorer = (input, n, width) -> {
-			try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), new long[] { n, 1, Strip.HEIGHT, width });
-				OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, tensor)))
-			{
-				final FloatBuffer values = ((OnnxTensor) result.get(0)).getFloatBuffer();
-				final float[] out = new float[values.remaining()];
-				values.get(out);
-				return out;
+			try {
+				return OnnxModels.run(environment, session, OnnxExport.INPUT, input, new long[] { n, 1, Strip.HEIGHT, width });
 			}
 			catch (final OrtException e) {
 				throw new IllegalStateException("Strip network " + source + " failed: " + e.getMessage(), e);
