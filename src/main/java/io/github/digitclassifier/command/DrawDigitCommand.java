@@ -9,6 +9,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
+import io.github.digitclassifier.read.train.Readers;
 import io.github.digitclassifier.draw.SketchReader;
 import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.ij1.Displays;
@@ -36,7 +37,7 @@ public class DrawDigitCommand extends ReportingCommand {
 		try {
 			// A drawing's ink is exact: the ink detector, made for scanned documents, is not asked.
 			final SketchReader reader = new SketchReader(model,
-				new NumberReader(model, ReadingCommand.strips(modelFile), null, ReadOptions.defaults()));
+				new NumberReader(model, Readers.strips(modelFile), null, ReadOptions.defaults()));
 			reader.warmUp(DrawDigitWindow.CANVAS_WIDTH, DrawDigitWindow.CANVAS_HEIGHT);
 			DrawDigitWindow.open(reader, model);
 		}

@@ -12,6 +12,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
+import io.github.digitclassifier.read.train.Readers;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.evaluate.ReaderEvaluation;
@@ -45,7 +46,7 @@ public class EvaluateReaderCommand extends ReportingCommand {
 		Paths.notInput(reportFile, "report_file", modelFile, "model_file");
 		Paths.notInput(reportFile, "report_file", Paths.optional(labels_file), "labels_file");
 		final ReaderEvaluation evaluation;
-		try (ReadingCommand.Opened opened = ReadingCommand.open(modelFile, ReadOptions.defaults())) {
+		try (Readers.Opened opened = Readers.open(modelFile, ReadOptions.defaults())) {
 			evaluation = ReaderEvaluation.of(opened.reader(), testFolder, Paths.optional(labels_file));
 		}
 		warnSkipped(evaluation.skipped());

@@ -10,6 +10,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import io.github.digitclassifier.read.train.Readers;
 import io.github.digitclassifier.ij1.DigitBoxes;
 import io.github.digitclassifier.ij1.Slices;
 import io.github.digitclassifier.read.NumberReader;
@@ -49,7 +50,7 @@ public class ReadNumberCommand extends ReadingCommand {
 			}
 		};
 		final List<NumberReading> readings;
-		try (Opened opened = reader()) {
+		try (Readers.Opened opened = reader()) {
 			readings = opened.reader().readAll(regions);
 		}
 		DigitBoxes.show(image, items.stackIndices(), readings, area == null ? 0 : area.x, area == null ? 0 : area.y);

@@ -9,6 +9,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
+import io.github.digitclassifier.read.train.Readers;
 import io.github.digitclassifier.read.FolderReadings;
 import io.github.digitclassifier.read.ReadingTables;
 
@@ -23,7 +24,7 @@ public class ReadNumbersInFolderCommand extends ReadingCommand {
 	protected void execute() throws IOException {
 		final Path root = Paths.required(folder, "folder");
 		final FolderReadings result;
-		try (Opened opened = reader()) {
+		try (Readers.Opened opened = reader()) {
 			result = opened.reader().readFolder(root);
 		}
 		warnSkipped(result.skipped());

@@ -10,15 +10,8 @@ import org.scijava.widget.FileWidget;
 
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.exchange.ModelFiles;
-import io.github.digitclassifier.model.Classifier;
-import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
-import io.github.digitclassifier.read.ReadsNumbers;
-import io.github.digitclassifier.read.train.ReaderModel;
-import io.github.digitclassifier.read.train.ReaderModels;
-import io.github.digitclassifier.read.train.WholeStripReader;
-import io.github.digitclassifier.read.sequence.StripReader;
+import io.github.digitclassifier.read.train.Readers;
 import io.github.digitclassifier.read.ReadingTables;
 
 /** What the commands that read numbers share: their keys, the reader, and the Number Readings table. */
@@ -41,57 +34,14 @@ abstract class ReadingCommand extends ReportingCommand {
 	 * Checks the options and the output file first, then loads the model and makes its reader: bad
 	 * keys fail before any work.
 	 */
-	protected Opened reader() throws IOException {
+	protected Readers.Opened reader() throws IOException {
 		final ReadOptions options = options();
 		Paths.notInput(Paths.output(output_file, "output_file"), "output_file", Paths.optional(model_file), "model_file");
-		return open(Paths.optional(model_file), options);
-	}
-
-	/** A reader and what it holds open: the digit model, or the number reader model (the other null). */
-	record Opened(ReadsNumbers reader, Classifier model, ReaderModel readerModel) implements AutoCloseable {
-		@Override
-		public void close() {
-			if (model != null) model.close();
-			if (readerModel != null) readerModel.close();
-		}
-	}
-
-	/**
-	 * The reader of a model file (null: the bundled digit model): a number reader model reads the
-	 * writing whole with its own network; a digit model reads as {@link #reader(Classifier, Path, ReadOptions)}.
-	 */
-	static Opened open(final Path modelFile, final ReadOptions options) throws IOException {
-		if (modelFile != null && ModelFiles.isReaderModel(modelFile)) {
-			final ReaderModel readerModel = ReaderModels.load(modelFile);
-			return new Opened(new WholeStripReader(readerModel, options), null, readerModel);
-		}
-		final Classifier model = ModelFiles.loadOrDefault(modelFile);
-		try {
-			return new Opened(reader(model, modelFile, options), model, null);
-		}
-		catch (final RuntimeException e) {
-			model.close();
-			throw e;
-		}
+		return Readers.open(Paths.optional(model_file), options);
 	}
 
 	private ReadOptions options() {
 		return new ReadOptions(min_confidence, digits);
-	}
-
-	/**
-	 * The reader of a digit model from this model file (null: the bundled one): with the bundled
-	 * digit model, every digit is read by it and the bundled strip network together (where ONNX
-	 * Runtime can run); with the user's model, touching digits are cut apart and every digit is
-	 * that model's.
-	 */
-	static NumberReader reader(final Classifier model, final Path modelFile, final ReadOptions options) {
-		return new NumberReader(model, strips(modelFile), options);
-	}
-
-	/** The strip network that reads with a digit model from this model file: the bundled one with the bundled model, else none. */
-	static StripReader strips(final Path modelFile) {
-		return modelFile == null ? StripReader.bundled().orElse(null) : null;
 	}
 
 	/** Writes the table when an output file was given ({@link #reader()} has checked it), and shows it. */

@@ -113,12 +113,13 @@ public final class NumberReader implements ReadsNumbers {
 	 * digit is what it and the digit model make most likely together.
 	 */
 	public NumberReader(final Classifier model, final StripReader strips, final ReadOptions options) {
-		this(model, strips, strips != null && detectorWanted() ? InkDetector.bundled().orElse(null) : null, options);
+		this(model, strips, strips != null ? wantedDetector() : null, options);
 	}
 
-	private static boolean detectorWanted() {
+	/** The bundled ink detector, unless {@code digitclassifier.inkDetector} is false or it cannot run here; else null. */
+	public static InkDetector wantedDetector() {
 		final String given = System.getProperty("digitclassifier.inkDetector");
-		return given == null ? DETECTOR_DEFAULT : Boolean.parseBoolean(given);
+		return (given == null ? DETECTOR_DEFAULT : Boolean.parseBoolean(given)) ? InkDetector.bundled().orElse(null) : null;
 	}
 
 	/**

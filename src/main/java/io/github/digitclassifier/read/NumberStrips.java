@@ -1,12 +1,14 @@
 package io.github.digitclassifier.read;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.digitclassifier.read.sequence.Strip;
 
 /**
  * Writing as strips for the strip network, its ink found and cleaned as the reader finds digits:
- * to train on, all the pieces of a number as one strip; to read, each piece its own.
+ * to train on, all the pieces of a number as one strip; to read, each piece its own; and, for a
+ * number reader model, the field the writing is in as one strip, background and all.
  */
 public final class NumberStrips {
 
@@ -39,6 +41,48 @@ public final class NumberStrips {
 		Blob whole = pieces.get(0);
 		for (final Blob piece : pieces.subList(1, pieces.size())) whole = whole.merge(piece);
 		return new Writing(of(NumberReader.crop(whole, ink, height), height), whole.x0(), whole.y0(), whole.width(), whole.height());
+	}
+
+	/**
+	 * The field strip of a grey image given row by row, for a number reader: where the writing is
+	 * and how tall it is are found as for {@link #writing} (with the ink detector's ink when one is
+	 * given), but the strip is the band of the image around it, three writing heights wider on either
+	 * side, unmasked: what the ink finding took away or let through is the network's to judge, not
+	 * lost. Each pixel is its ink strength, 1 at the writing's usual ink, times the detector's
+	 * belief that it is handwriting (a sigmoid of its logit, shifted to {@link Ink#GROW}); without a
+	 * detector, the strength alone. Null when no writing is found.
+	 */
+	public static Writing field(final float[] grey, final int w, final int h, final InkDetector detector) {
+		final float[] logits = detector != null && Math.max(w, h) >= NumberReader.DETECTOR_SIDE ? detector.logits(grey, w, h) : null;
+		final Ink ink = Ink.of(grey, w, h, logits);
+		final boolean[] mask = ink.mask().clone();
+		Lines.erase(mask, w, h);
+		final List<Blob> all = Blobs.of(mask, w, h);
+		final int height = Blobs.writingHeight(all);
+		final List<Blob> pieces = Blobs.digitPieces(all, height);
+		if (pieces.isEmpty()) return null;
+		Blob whole = pieces.get(0);
+		for (final Blob piece : pieces.subList(1, pieces.size())) whole = whole.merge(piece);
+		final float[] strength = ink.strength();
+		final float[] inked = new float[whole.pixels().length];
+		for (int i = 0; i < inked.length; i++) inked[i] = strength[whole.pixels()[i]];
+		Arrays.sort(inked);
+		final float usual = inked[(int) (0.75 * (inked.length - 1))];
+		// The band: the strip's rows around the writing's middle; its columns, three writing heights more either side.
+		final int rows = (int) Math.ceil(height * (double) Strip.HEIGHT / Strip.WRITING) + 2;
+		final int top = (whole.y0() + whole.y1() + 1) / 2 - rows / 2;
+		final int x0 = Math.max(0, whole.x0() - 3 * height), x1 = Math.min(w - 1, whole.x1() + 3 * height), cw = x1 - x0 + 1;
+		final float[] band = new float[cw * rows];
+		for (int y = 0; y < rows; y++) {
+			final int sy = top + y;
+			if (sy < 0 || sy >= h) continue;
+			for (int x = 0; x < cw; x++) {
+				final int i = sy * w + x0 + x;
+				final float belief = logits == null ? 1 : (float) (1 / (1 + Math.exp(-(logits[i] - Ink.GROW))));
+				band[y * cw + x] = usual > 0 ? Math.min(1, strength[i] / usual) * belief : 0;
+			}
+		}
+		return new Writing(Strip.of(band, cw, rows, height, x0), whole.x0(), whole.y0(), whole.width(), whole.height());
 	}
 
 	/** The strip of a piece cut out of a page ({@link NumberReader#crop}), whose writing is {@code height} pixels tall. */

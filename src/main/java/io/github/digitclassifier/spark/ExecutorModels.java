@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.digitclassifier.read.train.Readers;
 import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.Predictor;
-import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.ReadsNumbers;
-import io.github.digitclassifier.read.sequence.StripReader;
-import io.github.digitclassifier.read.train.ReaderModels;
-import io.github.digitclassifier.read.train.WholeStripReader;
 
 /**
  * The models an executor JVM holds: one per broadcast model (by its hash) and use, opened by the
@@ -52,14 +49,7 @@ final class ExecutorModels {
 			final Classifier model = ModelFiles.loadOrDefault(modelFile);
 			return new Loaded(new Predictor(model), model.classNames(), null);
 		}
-		// As ReadingCommand.open: a number reader model reads whole strips; a digit model reads with
-		// the bundled strip network only when it is the bundled model.
-		if (modelFile != null && ModelFiles.isReaderModel(modelFile)) {
-			return new Loaded(null, null, new WholeStripReader(ReaderModels.load(modelFile), options));
-		}
-		final Classifier model = ModelFiles.loadOrDefault(modelFile);
-		final StripReader strips = modelFile == null ? StripReader.bundled().orElse(null) : null;
-		return new Loaded(null, null, new NumberReader(model, strips, options));
+		return new Loaded(null, null, Readers.open(modelFile, options).reader());
 	}
 
 	/** The broadcast files written to a folder of this JVM's own, under their names: the model file's path (null: bundled). */

@@ -20,25 +20,25 @@ import io.github.digitclassifier.bench.documents.Documents;
 import io.github.digitclassifier.bench.documents.Documents.Kind;
 import io.github.digitclassifier.bench.documents.UciDigits;
 import io.github.digitclassifier.data.SkippedFile;
-import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
+import io.github.digitclassifier.read.ReadsNumbers;
+import io.github.digitclassifier.read.train.Readers;
 import io.github.digitclassifier.read.evaluate.ReaderEvaluation;
 import io.github.digitclassifier.read.evaluate.ReadingReport;
-import io.github.digitclassifier.read.sequence.StripReader;
 
 /**
  * The bench of numbers on documents ({@link Documents}: cheques, registers, forms, envelopes): writes
  * N images of each kind with their {@code labels.csv} into {@code <out>/<kind>/}, reads each folder
- * with the reader the commands build (the bundled digit model and strip network) and measures it
+ * with the reader the commands build (of the given model file, or the bundled models) and measures it
  * with {@link ReaderEvaluation}, and prints a Markdown section: per kind, whole numbers and digits
  * read right, the accuracy of the 90% and 80% most confident readings and the confidence from which
  * they are kept, numbers read per second (files decoded and read, after a warm-up), how the misread
  * numbers went wrong (nothing read, only 1s, digits too many or too few, some wrong) and misread
  * examples (all of them in {@code <out>/<kind>/misread.csv}).
  *
- * <p>Arguments: {@code bench <optdigits folder> <out folder> <count per kind> <seed> [kinds, comma-separated]}
+ * <p>Arguments: {@code bench <optdigits folder> <out folder> <count per kind> <seed> [kinds, comma-separated] [model file]}
+ * (the model file as Read Number's {@code model_file}; empty or absent: the bundled models)
  * or {@code examples <optdigits folder> <image folder> <count per kind> <seed>} (a montage PNG per
  * kind, {@code documents-<kind>.png}). Without the UCI digits it says so and exits normally.
  */
@@ -61,7 +61,7 @@ public final class DocumentBenchmark {
 		if (args.length > 5 && !args[5].isBlank()) for (final String k : args[5].split(",")) kinds.add(Kind.valueOf(k.strip().toUpperCase(Locale.ROOT)));
 		else kinds.addAll(List.of(Kind.values()));
 		switch (mode) {
-			case "bench" -> bench(documents, kinds, out, count, seed);
+			case "bench" -> bench(documents, kinds, out, count, seed, args.length > 6 && !args[6].isBlank() ? Path.of(args[6]) : null);
 			case "examples" -> { for (final Kind kind : kinds) montage(documents, kind, out, count, seed); }
 			default -> throw new IllegalArgumentException("Mode is bench or examples, not " + mode);
 		}
@@ -85,8 +85,10 @@ public final class DocumentBenchmark {
 		labels.write(folder.resolve("labels.csv"));
 	}
 
-	private static void bench(final Documents documents, final List<Kind> kinds, final Path out, final int count, final long seed) throws IOException {
-		final NumberReader reader = new NumberReader(ModelFiles.loadOrDefault(null), StripReader.bundled().orElse(null), ReadOptions.defaults());
+	private static void bench(final Documents documents, final List<Kind> kinds, final Path out, final int count, final long seed,
+		final Path model) throws IOException
+	{
+		final ReadsNumbers reader = Readers.open(model, ReadOptions.defaults()).reader();
 		final List<String> rows = new ArrayList<>(), examples = new ArrayList<>(), kindsOfError = new ArrayList<>();
 		for (final Kind kind : kinds) {
 			final Path folder = out.resolve(kind.id());

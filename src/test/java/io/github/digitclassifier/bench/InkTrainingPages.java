@@ -37,8 +37,11 @@ public final class InkTrainingPages {
 	/** The target of the handwriting's faint edges, which no answer is wrong for. */
 	public static final float EDGE = 0.5f;
 
-	/** A page: grey values 0..255 and the handwriting mask (1 ink, 0 not, {@link #EDGE} either), row by row. */
-	public record Page(float[] grey, float[] target, int width, int height) {}
+	/**
+	 * A page: grey values 0..255 and the handwriting mask (1 ink, 0 not, {@link #EDGE} either), row
+	 * by row, and the number written on it (empty when none, or when it may run off the page).
+	 */
+	public record Page(float[] grey, float[] target, int width, int height, String text) {}
 
 	private static final String[] FONTS = { "DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono", "DejaVu Sans Condensed", "Serif", "SansSerif",
 		"Monospaced" };
@@ -51,6 +54,36 @@ public final class InkTrainingPages {
 
 	/** A page of {@code w} x {@code h} pixels drawn from the random source. */
 	public static Page page(final NumberImages.Digits digits, final int w, final int h, final Random r) {
+		final int height = (int) Math.round(Math.exp(Math.log(12) + r.nextDouble() * Math.log(80.0 / 12)));
+		final Hand hand = r.nextInt(8) != 0 ? handwriting(digits, height, r) : null;
+		final int hw = hand == null ? 0 : hand.width();
+		// The number's left end anywhere from half its width off the page's left to well inside; its middle row within the page.
+		final int hx = hand == null ? 0 : (int) (-0.5 * hw * r.nextDouble() + 0.7 * w * r.nextDouble());
+		final int hy = hand == null ? 0 : (int) (h * (0.1 + 0.8 * r.nextDouble())) - height;
+		return compose(w, h, hand, height, hx, hy, false, r);
+	}
+
+	/**
+	 * A field holding the whole of a number, as cut from a document: a cheque's amount box (the
+	 * number filling most of it) to a register's tall cell (the number small in it), the number
+	 * anywhere inside; {@link Page#text} is the number.
+	 */
+	public static Page field(final NumberImages.Digits digits, final Random r) {
+		final int height = (int) Math.round(Math.exp(Math.log(12) + r.nextDouble() * Math.log(80.0 / 12)));
+		final Hand hand = handwriting(digits, height, r);
+		final boolean cell = r.nextInt(3) == 0;
+		final int w = hand.width() + (int) (height * (cell ? 1 + 5 * r.nextDouble() : 0.2 + 2 * r.nextDouble()));
+		final int h = 2 * height + (int) (height * (cell ? 1 + 8 * r.nextDouble() : 0.6 * r.nextDouble()));
+		return compose(w, h, hand, height, r.nextInt(w - hand.width() + 1), r.nextInt(h - 2 * height + 1), true, r);
+	}
+
+	/**
+	 * Paper, print, the handwriting at (hx, hy) when there is one, then the scanner's doings; a
+	 * field's margins stop short of its handwriting.
+	 */
+	private static Page compose(final int w, final int h, final Hand hand, final int height, final int hx, final int hy, final boolean field,
+		final Random r)
+	{
 		// Layers: paper level, then what is printed (darkening by a share), then the handwriting.
 		final float[] grey = paper(w, h, r);
 		final BufferedImage print = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
@@ -59,20 +92,9 @@ public final class InkTrainingPages {
 		g.fillRect(0, 0, w, h);
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, r.nextBoolean() ? RenderingHints.VALUE_ANTIALIAS_ON : RenderingHints.VALUE_ANTIALIAS_OFF);
 		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		// Handwriting placed first so that the print can be set around it (boxes, rules under it).
-		final int height = (int) Math.round(Math.exp(Math.log(12) + r.nextDouble() * Math.log(80.0 / 12)));
-		final boolean writing = r.nextInt(8) != 0;
-		final Hand handDrawn = writing ? handwriting(digits, height, r) : null;
-		final float[] hand = writing ? handDrawn.ink() : null;
-		final int hw = writing ? handDrawn.width() : 0, hh = writing ? 2 * height : 0;
-		// The number's left end anywhere from half its width off the page's left to well inside; its middle row within the page.
-		final int hx = writing ? (int) (-0.5 * hw * r.nextDouble() + 0.7 * w * r.nextDouble()) : 0;
-		final int hy = writing ? (int) (h * (0.1 + 0.8 * r.nextDouble())) - height : 0;
-		if (r.nextInt(10) < 5) security(grey, w, h, r);
-		if (r.nextInt(10) < 5) rules(g, w, h, hx, hy + height / 2, hw, height, r);
-		if (r.nextInt(10) < 4) text(g, w, h, r);
-		if (r.nextInt(10) < 1) stamp(g, w, h, r);
-		g.dispose();
+		final boolean writing = hand != null;
+		final float[] ink = writing ? hand.ink() : null;
+		final int hw = writing ? hand.width() : 0, hh = writing ? 2 * height : 0;
 		final float printLevel = r.nextInt(4) == 0 ? 60 + r.nextFloat() * 100 : r.nextFloat() * 60;
 		final byte[] printed = ((java.awt.image.DataBufferByte) print.getRaster().getDataBuffer()).getData();
 		for (int i = 0; i < w * h; i++) {
@@ -86,7 +108,7 @@ public final class InkTrainingPages {
 				for (int x = 0; x < hw; x++) {
 					final int px = hx + x, py = hy + y;
 					if (px < 0 || py < 0 || px >= w || py >= h) continue;
-					final float a = hand[y * hw + x];
+					final float a = ink[y * hw + x];
 					if (a <= 0) continue;
 					final int i = py * w + px;
 					// Ink at least 40 levels darker than the paper under it, however dark the paper.
@@ -96,17 +118,17 @@ public final class InkTrainingPages {
 				}
 			}
 		}
-		if (r.nextInt(10) < 3) margins(grey, target, w, h, r);
+		if (r.nextInt(10) < 3) margins(grey, target, w, h, field ? new int[] { hx, hy, hx + hw, hy + hh } : null, r);
 		light(grey, w, h, r);
 		if (r.nextInt(10) < 6) blur(grey, w, h, 0.3 + r.nextDouble() * 1.0);
 		final double noise = r.nextInt(3) == 0 ? 0 : r.nextDouble() * 10;
 		for (int i = 0; i < w * h; i++) grey[i] = (float) Math.max(0, Math.min(255, grey[i] + noise * r.nextGaussian()));
 		if (r.nextInt(10) < 5) jpeg(grey, w, h, 0.2f + 0.75f * r.nextFloat());
 		if (r.nextInt(8) == 0) for (int i = 0; i < w * h; i++) grey[i] = 255 - grey[i];
-		return new Page(grey, target, w, h);
+		return new Page(grey, target, w, h, writing && field ? hand.text() : "");
 	}
 
-	private record Hand(float[] ink, int width) {}
+	private record Hand(float[] ink, int width, String text) {}
 
 	/** The number's ink (0..1) on a canvas two heights tall. */
 	private static Hand handwriting(final NumberImages.Digits digits, final int height, final Random r) {
@@ -128,7 +150,7 @@ public final class InkTrainingPages {
 		final int pen = r.nextInt(20);
 		if (pen < 10) for (int k = 0, n = r.nextInt(Math.max(1, height / 9) + 1); k < n; k++) morph(ink, w, h, true);
 		else if (pen < 13) for (int k = 0, n = 1 + r.nextInt(2); k < n; k++) morph(ink, w, h, false);
-		return new Hand(ink, w);
+		return new Hand(ink, w, s.text());
 	}
 
 	/** Grey erosion (the darkest of a pixel and its four neighbours' ink: the least ink) or dilation, in place. */
@@ -280,11 +302,17 @@ public final class InkTrainingPages {
 		g.setTransform(saved);
 	}
 
-	/** A black scanner margin, or the page's edge over a darker or lighter ground, on one or two sides. */
-	private static void margins(final float[] grey, final float[] target, final int w, final int h, final Random r) {
+	/**
+	 * A black scanner margin, or the page's edge over a darker or lighter ground, on one or two
+	 * sides; short of the box {@code keep} (x0, y0, x1, y1; null: anywhere).
+	 */
+	private static void margins(final float[] grey, final float[] target, final int w, final int h, final int[] keep, final Random r) {
 		for (int k = 0, n = 1 + r.nextInt(2); k < n; k++) {
 			final int side = r.nextInt(4);
-			final int depth = r.nextInt(Math.max(2, (side % 2 == 0 ? w : h) / 3));
+			int depth = r.nextInt(Math.max(2, (side % 2 == 0 ? w : h) / 3));
+			if (keep != null) depth = Math.min(depth, switch (side) {
+				case 0 -> keep[0]; case 1 -> keep[1]; case 2 -> w - keep[2]; default -> h - keep[3];
+			} - 3);
 			final float level = r.nextInt(3) == 0 ? 60 + r.nextFloat() * 120 : r.nextFloat() * 50;
 			final double tilt = (r.nextDouble() - 0.5) * 0.1, rough = r.nextDouble() * 2;
 			final boolean shadow = r.nextBoolean();

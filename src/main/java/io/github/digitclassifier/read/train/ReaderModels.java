@@ -32,14 +32,20 @@ import io.github.digitclassifier.read.sequence.StripReader;
 public final class ReaderModels {
 
 	public static final String FORMAT = "digit-classifier-number-reader";
-	public static final int FORMAT_VERSION = 1;
+	public static final int FORMAT_VERSION = 2;
 	public static final String METADATA_ENTRY = "number-reader.json";
 	public static final String ONNX_ENTRY = "strip-network.onnx";
 	public static final String DL4J_ENTRY = "strip-network-dl4j.zip";
 
-	/** The strip the network was trained on: reading must cut the same. */
-	public record Geometry(int height, int writing, int margin, int frame) {
-		static final Geometry CURRENT = new Geometry(Strip.HEIGHT, Strip.WRITING, Strip.MARGIN, Strip.FRAME);
+	/**
+	 * The strip the network was trained on: reading must cut the same.
+	 *
+	 * @param source what the strip shows: "field", the band of the image around the writing
+	 *        ({@link io.github.digitclassifier.read.NumberStrips#field}); format 1's readers saw
+	 *        only the pieces of ink found
+	 */
+	public record Geometry(int height, int writing, int margin, int frame, String source) {
+		static final Geometry CURRENT = new Geometry(Strip.HEIGHT, Strip.WRITING, Strip.MARGIN, Strip.FRAME, "field");
 	}
 
 	/** The json entry. */
@@ -87,6 +93,10 @@ public final class ReaderModels {
 		if (m.formatVersion() > FORMAT_VERSION) {
 			throw new IOException(file + " is a number reader of format version " + m.formatVersion() + ", newer than this plugin reads (" +
 				FORMAT_VERSION + "): update the plugin");
+		}
+		if (m.formatVersion() < 2) {
+			throw new IOException(file + " is a number reader of format version " + m.formatVersion() + ", which read only the ink it " +
+				"found; this plugin's readers read the whole field around it: train the reader again");
 		}
 		if (!Geometry.CURRENT.equals(m.strip())) throw new IOException(file + " reads strips " + m.strip() + ", this plugin cuts " + Geometry.CURRENT);
 		return m;

@@ -20,9 +20,9 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /**
- * Reads with a trained number reader ({@link ReaderModel}): the writing is found as the digit
- * reader finds it (ink, ruled lines erased, specks left out) and read whole as one strip by the
- * reader's network, on the best path (or, told {@code digits}, the best path of that many
+ * Reads with a number reader ({@link ReaderModel}): the writing is found as the digit reader
+ * finds it (ink, with the bundled ink detector; ruled lines erased, specks left out) and the field
+ * around it ({@link NumberStrips#field}) read whole as one strip by the reader's network, on the best path (or, told {@code digits}, the best path of that many
  * symbols). Each symbol's confidence is its probability at the frame where it is likeliest, and
  * the number's their product, as for digits read by a digit model: {@code min_confidence} flags
  * the same kind of figure, and the most confident shares of an evaluation compare alike.
@@ -77,7 +77,7 @@ public final class WholeStripReader implements ReadsNumbers {
 		final long w = source.dimension(0), h = source.dimension(1);
 		if (w * h > NumberReader.MAX_PIXELS) NumberReader.requireReadable("The image", w, h);
 		if (w * h == 0) return null;
-		return NumberStrips.writing(Preprocessor.grey(source), (int) w, (int) h);
+		return NumberStrips.field(Preprocessor.grey(source), (int) w, (int) h, NumberReader.wantedDetector());
 	}
 
 	/** The symbols on the best path, each boxed by the columns of its frames and the writing's rows. */

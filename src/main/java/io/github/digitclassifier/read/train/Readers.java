@@ -1,0 +1,52 @@
+package io.github.digitclassifier.read.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.github.digitclassifier.exchange.ModelFiles;
+import io.github.digitclassifier.model.Classifier;
+import io.github.digitclassifier.read.NumberReader;
+import io.github.digitclassifier.read.ReadOptions;
+import io.github.digitclassifier.read.ReadsNumbers;
+import io.github.digitclassifier.read.sequence.StripReader;
+
+/**
+ * The reader of any {@code model_file} that reading accepts, one place for the commands, the Spark
+ * job and the benchmarks: a number reader model reads the writing whole with its own network
+ * ({@link WholeStripReader}); a digit model reads digit by digit ({@link NumberReader}), with the
+ * bundled strip network when it is the bundled digit model.
+ */
+public final class Readers {
+
+	private Readers() {}
+
+	/** A reader and what it holds open: the digit model, or the number reader model (the other null). */
+	public record Opened(ReadsNumbers reader, Classifier model, ReaderModel readerModel) implements AutoCloseable {
+		@Override
+		public void close() {
+			if (model != null) model.close();
+			if (readerModel != null) readerModel.close();
+		}
+	}
+
+	/** The reader of a model file (null: the bundled models). */
+	public static Opened open(final Path modelFile, final ReadOptions options) throws IOException {
+		if (modelFile != null && ModelFiles.isReaderModel(modelFile)) {
+			final ReaderModel readerModel = ReaderModels.load(modelFile);
+			return new Opened(new WholeStripReader(readerModel, options), null, readerModel);
+		}
+		final Classifier model = ModelFiles.loadOrDefault(modelFile);
+		try {
+			return new Opened(new NumberReader(model, strips(modelFile), options), model, null);
+		}
+		catch (final RuntimeException e) {
+			model.close();
+			throw e;
+		}
+	}
+
+	/** The strip network that reads with a digit model from this model file: the bundled one with the bundled model, else none. */
+	public static StripReader strips(final Path modelFile) {
+		return modelFile == null ? StripReader.bundled().orElse(null) : null;
+	}
+}

@@ -1,0 +1,105 @@
+package io.github.digitclassifier.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+
+import io.github.digitclassifier.NumberImages;
+import io.github.digitclassifier.backend.Backends;
+import io.github.digitclassifier.model.EpochRecord;
+import io.github.digitclassifier.read.InkDetector;
+import io.github.digitclassifier.read.NumberStrips;
+import io.github.digitclassifier.read.sequence.StripNetworks;
+import io.github.digitclassifier.read.sequence.StripReader;
+import io.github.digitclassifier.read.sequence.StripTraining;
+import io.github.digitclassifier.read.sequence.StripTraining.LabeledStrip;
+import io.github.digitclassifier.read.train.Alphabet;
+import io.github.digitclassifier.read.train.ReaderInfo;
+import io.github.digitclassifier.read.train.ReaderModel;
+import io.github.digitclassifier.read.train.ReaderModels;
+
+/**
+ * Trains the bundled number reader: fields of synthetic documents ({@link InkTrainingPages#field}:
+ * numbers of 1 to 7 MNIST training digits on security print, rules, boxes, printed text, margins,
+ * from a cheque's amount box to a register's tall cell), each seen as a reader model sees it
+ * ({@link NumberStrips#field}, with the bundled ink detector), a fresh batch each step, Adam
+ * annealed to a sixteenth over the steps. Every 500 steps it prints how many of 500 fields drawn
+ * with another seed it reads whole. It stops after the steps or the minutes, whichever come first.
+ * Arguments: digit class folders (data/mnist/train), output reader model (zip), steps, minutes,
+ * batch size, seed[, a reader model to start from].
+ */
+public final class MakeFieldReader {
+
+	public static void main(final String[] args) throws Exception {
+		final NumberImages.Digits digits = NumberImages.Digits.load(Path.of(args[0]));
+		final Path out = Path.of(args[1]);
+		final int steps = Integer.parseInt(args[2]);
+		final double minutes = Double.parseDouble(args[3]);
+		final int batch = Integer.parseInt(args[4]);
+		final long seed = Long.parseLong(args[5]);
+		final InkDetector detector = InkDetector.bundled().orElseThrow();
+		final double rate = args.length > 6 ? 5e-4 : 2e-3;
+		final Adam adam = new Adam(new ExponentialSchedule(ScheduleType.ITERATION, rate, Math.pow(1 / 16.0, 1.0 / steps)));
+		final MultiLayerNetwork network = StripNetworks.create(adam, seed);
+		if (args.length > 6) network.setParams(ReaderModels.loadForTraining(Path.of(args[6])).network().params());
+		final List<LabeledStrip> check = strips(digits, detector, seed + 1, 0, 500);
+		final long start = System.nanoTime();
+		final List<EpochRecord> history = new ArrayList<>();
+		final int[] done = { 0 };
+		try (var blas = Backends.singleThreadedBlas()) {
+			StripTraining.train(network, step -> strips(digits, detector, seed, (long) step * batch, batch), steps, (step, loss) -> {
+				done[0] = step + 1;
+				final double elapsed = (System.nanoTime() - start) / 60e9;
+				if (step % 100 == 0) System.out.println(String.format(Locale.ROOT, "step %d loss %.4f (%.1f min)", step, loss, elapsed));
+				if ((step + 1) % 500 == 0 || step + 1 == steps || elapsed > minutes) {
+					final double whole = MakeStripReader.wholeShare(new StripReader(network), check);
+					history.add(new EpochRecord(step + 1, loss, Double.NaN, Double.NaN, whole, elapsed * 60));
+					System.out.println(String.format(Locale.ROOT, "step %d: %.1f%% of the check fields read whole", step + 1, 100 * whole));
+				}
+				return elapsed <= minutes;
+			});
+		}
+		final EpochRecord last = history.get(history.size() - 1);
+		final ReaderInfo info = new ReaderInfo(args.length > 6 ? Path.of(args[6]).getFileName().toString() : "scratch", done[0] * batch,
+			check.size(), done[0], seed, done[0], last.validationAccuracy(), history, Instant.now().toString());
+		Files.createDirectories(out.toAbsolutePath().getParent());
+		ReaderModels.save(new ReaderModel(Alphabet.DIGITS, new StripReader(network), network, info), out);
+		System.out.println(String.format(Locale.ROOT, "RESULT steps %d check %.3f minutes %.1f", done[0], last.validationAccuracy(),
+			(System.nanoTime() - start) / 60e9));
+	}
+
+	/** Fields {@code first} to {@code first + count - 1} of the seed's sequence as strips, each drawn from its own seed. */
+	static List<LabeledStrip> strips(final NumberImages.Digits digits, final InkDetector detector, final long seed, final long first,
+		final int count)
+	{
+		final LabeledStrip[] strips = new LabeledStrip[count];
+		IntStream.range(0, count).parallel().forEach(i -> {
+			final Random random = new Random(seed * 1_000_003L + first + i);
+			LabeledStrip s = null;
+			while (s == null) s = strip(digits, detector, random);
+			strips[i] = s;
+		});
+		return List.of(strips);
+	}
+
+	private static LabeledStrip strip(final NumberImages.Digits digits, final InkDetector detector, final Random random) {
+		final InkTrainingPages.Page page = InkTrainingPages.field(digits, random);
+		final NumberStrips.Writing writing = NumberStrips.field(page.grey(), page.width(), page.height(), detector);
+		if (writing == null) return null;
+		final int[] symbols = page.text().chars().map(c -> c - '0').toArray();
+		return writing.strip().width() / io.github.digitclassifier.read.sequence.Strip.FRAME < symbols.length * 2 ? null
+			: new LabeledStrip(writing.strip(), symbols);
+	}
+
+	private MakeFieldReader() {}
+}
