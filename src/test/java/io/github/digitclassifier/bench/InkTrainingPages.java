@@ -55,7 +55,7 @@ public final class InkTrainingPages {
 	/** A page of {@code w} x {@code h} pixels drawn from the random source. */
 	public static Page page(final NumberImages.Digits digits, final int w, final int h, final Random r) {
 		final int height = (int) Math.round(Math.exp(Math.log(12) + r.nextDouble() * Math.log(80.0 / 12)));
-		final Hand hand = r.nextInt(8) != 0 ? handwriting(digits, height, r) : null;
+		final Hand hand = r.nextInt(8) != 0 ? handwriting(digits, height, false, r) : null;
 		final int hw = hand == null ? 0 : hand.width();
 		// The number's left end anywhere from half its width off the page's left to well inside; its middle row within the page.
 		final int hx = hand == null ? 0 : (int) (-0.5 * hw * r.nextDouble() + 0.7 * w * r.nextDouble());
@@ -70,7 +70,7 @@ public final class InkTrainingPages {
 	 */
 	public static Page field(final NumberImages.Digits digits, final Random r) {
 		final int height = (int) Math.round(Math.exp(Math.log(12) + r.nextDouble() * Math.log(80.0 / 12)));
-		final Hand hand = handwriting(digits, height, r);
+		final Hand hand = handwriting(digits, height, true, r);
 		final boolean cell = r.nextInt(3) == 0;
 		final int w = hand.width() + (int) (height * (cell ? 1 + 5 * r.nextDouble() : 0.2 + 2 * r.nextDouble()));
 		final int h = 2 * height + (int) (height * (cell ? 1 + 8 * r.nextDouble() : 0.6 * r.nextDouble()));
@@ -130,9 +130,14 @@ public final class InkTrainingPages {
 
 	private record Hand(float[] ink, int width, String text) {}
 
-	/** The number's ink (0..1) on a canvas two heights tall. */
-	private static Hand handwriting(final NumberImages.Digits digits, final int height, final Random r) {
-		final NumberImages.Condition condition = r.nextInt(3) == 0 ? NumberImages.Condition.TOUCHING : NumberImages.Condition.SPACED;
+	/**
+	 * The number's ink (0..1) on a canvas two heights tall; with {@code marks}, as in a field, some
+	 * with points, commas or dashes between the digits, a cross before them or a line under them,
+	 * which are not part of the number.
+	 */
+	private static Hand handwriting(final NumberImages.Digits digits, final int height, final boolean marks, final Random r) {
+		final NumberImages.Condition condition = r.nextInt(3) == 0 ? NumberImages.Condition.TOUCHING
+			: marks && r.nextInt(5) == 0 ? NumberImages.Condition.PUNCTUATED : NumberImages.Condition.SPACED;
 		final NumberImages.Sample s = NumberImages.draw(digits, 1 + r.nextInt(7), condition, height, true, r);
 		final BufferedImage image = s.image();
 		final int w = image.getWidth(), h = image.getHeight();
@@ -144,6 +149,7 @@ public final class InkTrainingPages {
 			final int len = y == height ? (int) (0.4 * height) : stroke + 1;
 			for (int yy = y; yy < Math.min(h, y + stroke + 1); yy++) for (int xx = Math.max(0, x0); xx < Math.min(w, x0 + len); xx++) ink[yy * w + xx] = 1;
 		}
+		if (marks) registerMarks(ink, w, h, height, r);
 		for (int i = 0; i < ink.length; i++) ink[i] = Math.max(0, Math.min(1, ink[i]));
 		// Pens: MNIST's strokes grow with the digits' size; half the numbers are written with a finer pen (eroded, down
 		// to a pixel or two wide at any height), some with a marker (dilated).
@@ -151,6 +157,36 @@ public final class InkTrainingPages {
 		if (pen < 10) for (int k = 0, n = r.nextInt(Math.max(1, height / 9) + 1); k < n; k++) morph(ink, w, h, true);
 		else if (pen < 13) for (int k = 0, n = 1 + r.nextInt(2); k < n; k++) morph(ink, w, h, false);
 		return new Hand(ink, w, s.text());
+	}
+
+	/** A register's marks: a cross in the margin before the number, a line under it (each sometimes). */
+	private static void registerMarks(final float[] ink, final int w, final int h, final int height, final Random r) {
+		final double stroke = Math.max(1, height / 10.0) * (0.6 + 0.6 * r.nextDouble());
+		if (r.nextInt(8) == 0) {
+			final double cx = height * (0.25 + 0.1 * r.nextDouble()), cy = height * (0.9 + 0.3 * r.nextDouble()), arm = height * (0.2 + 0.1 * r.nextDouble());
+			final double tilt = (r.nextDouble() - 0.5) * 0.4;
+			line(ink, w, h, cx - arm * Math.cos(tilt), cy - arm * Math.sin(tilt), cx + arm * Math.cos(tilt), cy + arm * Math.sin(tilt), stroke);
+			final double up = arm * (1 + r.nextDouble());
+			line(ink, w, h, cx + up * Math.sin(tilt), cy - up * Math.cos(tilt), cx - arm * 1.6 * Math.sin(tilt), cy + arm * 1.6 * Math.cos(tilt), stroke);
+		}
+		if (r.nextInt(8) == 0) {
+			final double y = height * (1.6 + 0.15 * r.nextDouble()), slope = (r.nextDouble() - 0.5) * 0.06 * height;
+			line(ink, w, h, height * 0.3 * r.nextDouble(), y, w - height * 0.3 * r.nextDouble(), y + slope, stroke);
+		}
+	}
+
+	/** A straight stroke of the given width between two points, added to the ink. */
+	private static void line(final float[] ink, final int w, final int h, final double x0, final double y0, final double x1, final double y1,
+		final double width)
+	{
+		final double length = Math.hypot(x1 - x0, y1 - y0);
+		for (int y = Math.max(0, (int) (Math.min(y0, y1) - width)); y <= Math.min(h - 1, (int) (Math.max(y0, y1) + width)); y++) {
+			for (int x = Math.max(0, (int) (Math.min(x0, x1) - width)); x <= Math.min(w - 1, (int) (Math.max(x0, x1) + width)); x++) {
+				final double t = length == 0 ? 0 : Math.max(0, Math.min(1, ((x - x0) * (x1 - x0) + (y - y0) * (y1 - y0)) / (length * length)));
+				final double d = Math.hypot(x - (x0 + t * (x1 - x0)), y - (y0 + t * (y1 - y0)));
+				ink[y * w + x] = Math.max(ink[y * w + x], (float) Math.max(0, Math.min(1, width / 2 + 0.5 - d)));
+			}
+		}
 	}
 
 	/** Grey erosion (the darkest of a pixel and its four neighbours' ink: the least ink) or dilation, in place. */

@@ -17,6 +17,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import io.github.digitclassifier.NumberImages;
 import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.model.EpochRecord;
+import io.github.digitclassifier.read.Calibration;
 import io.github.digitclassifier.read.InkDetector;
 import io.github.digitclassifier.read.NumberStrips;
 import io.github.digitclassifier.read.sequence.StripNetworks;
@@ -27,6 +28,7 @@ import io.github.digitclassifier.read.train.Alphabet;
 import io.github.digitclassifier.read.train.ReaderInfo;
 import io.github.digitclassifier.read.train.ReaderModel;
 import io.github.digitclassifier.read.train.ReaderModels;
+import io.github.digitclassifier.read.train.ReaderTraining;
 
 /**
  * Trains the bundled number reader: fields of synthetic documents ({@link InkTrainingPages#field}:
@@ -35,12 +37,18 @@ import io.github.digitclassifier.read.train.ReaderModels;
  * ({@link NumberStrips#field}, with the bundled ink detector), a fresh batch each step, Adam
  * annealed to a sixteenth over the steps. Every 500 steps it prints how many of 500 fields drawn
  * with another seed it reads whole. It stops after the steps or the minutes, whichever come first.
- * Arguments: digit class folders (data/mnist/train), output reader model (zip), steps, minutes,
- * batch size, seed[, a reader model to start from].
+ * Its confidences are calibrated on those fields. Arguments: digit class folders
+ * (data/mnist/train), output reader model (zip), steps, minutes, batch size, seed[, a reader model
+ * to start from]; or {@code calibrate <digit folders> <reader model> <output reader model> <fields> <seed>},
+ * which calibrates a reader anew on that many fields.
  */
 public final class MakeFieldReader {
 
 	public static void main(final String[] args) throws Exception {
+		if (args[0].equals("calibrate")) {
+			calibrate(NumberImages.Digits.load(Path.of(args[1])), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]));
+			return;
+		}
 		final NumberImages.Digits digits = NumberImages.Digits.load(Path.of(args[0]));
 		final Path out = Path.of(args[1]);
 		final int steps = Integer.parseInt(args[2]);
@@ -73,9 +81,20 @@ public final class MakeFieldReader {
 		final ReaderInfo info = new ReaderInfo(args.length > 6 ? Path.of(args[6]).getFileName().toString() : "scratch", done[0] * batch,
 			check.size(), done[0], seed, done[0], last.validationAccuracy(), history, Instant.now().toString());
 		Files.createDirectories(out.toAbsolutePath().getParent());
-		ReaderModels.save(new ReaderModel(Alphabet.DIGITS, new StripReader(network), network, info), out);
+		final StripReader reader = new StripReader(network);
+		ReaderModels.save(new ReaderModel(Alphabet.DIGITS, reader, network, info, ReaderTraining.calibration(reader, check)), out);
 		System.out.println(String.format(Locale.ROOT, "RESULT steps %d check %.3f minutes %.1f", done[0], last.validationAccuracy(),
 			(System.nanoTime() - start) / 60e9));
+	}
+
+	private static void calibrate(final NumberImages.Digits digits, final Path in, final Path out, final int count, final long seed)
+		throws Exception
+	{
+		final ReaderModel model = ReaderModels.loadForTraining(in);
+		final Calibration calibration = ReaderTraining.calibration(model.strips(),
+			strips(digits, InkDetector.bundled().orElseThrow(), seed, 0, count));
+		ReaderModels.save(model.calibrated(calibration), out);
+		System.out.println("RESULT calibration " + calibration);
 	}
 
 	/** Fields {@code first} to {@code first + count - 1} of the seed's sequence as strips, each drawn from its own seed. */

@@ -2,6 +2,7 @@ package io.github.digitclassifier.read.train;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import io.github.digitclassifier.read.Calibration;
 import io.github.digitclassifier.read.sequence.StripReader;
 
 /**
@@ -10,8 +11,11 @@ import io.github.digitclassifier.read.sequence.StripReader;
  *
  * @param strips the network as it reads (ONNX Runtime when loaded, else DL4J)
  * @param network the network in DL4J, to be trained further or saved; null when loaded for reading
+ * @param calibration what turns its readings' confidences into the chance of being right
  */
-public record ReaderModel(Alphabet alphabet, StripReader strips, MultiLayerNetwork network, ReaderInfo info) implements AutoCloseable {
+public record ReaderModel(Alphabet alphabet, StripReader strips, MultiLayerNetwork network, ReaderInfo info, Calibration calibration)
+	implements AutoCloseable
+{
 
 	public ReaderModel {
 		if (strips.symbols() != alphabet.scores()) {
@@ -20,8 +24,15 @@ public record ReaderModel(Alphabet alphabet, StripReader strips, MultiLayerNetwo
 		}
 	}
 
+	/** The same reader with another calibration. */
+	public ReaderModel calibrated(final Calibration c) {
+		return new ReaderModel(alphabet, strips, network, info, c);
+	}
+
+	/** Frees the network's session; the bundled reader stays open for the plugin's session. */
 	@Override
 	public void close() {
+		if (ReaderModels.isBundled(this)) return;
 		strips.close();
 	}
 }

@@ -5,12 +5,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -20,6 +25,7 @@ import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.exchange.OnnxModels;
 import io.github.digitclassifier.io.AtomicFiles;
 import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.read.Calibration;
 import io.github.digitclassifier.read.sequence.Strip;
 import io.github.digitclassifier.read.sequence.StripReader;
 
@@ -48,8 +54,18 @@ public final class ReaderModels {
 		static final Geometry CURRENT = new Geometry(Strip.HEIGHT, Strip.WRITING, Strip.MARGIN, Strip.FRAME, "field");
 	}
 
-	/** The json entry. */
-	public record Metadata(String format, int formatVersion, String alphabet, Geometry strip, ReaderInfo training, String libraryVersion) {}
+	/**
+	 * The json entry.
+	 *
+	 * @param calibration how the reader's confidences are calibrated (null: as read)
+	 */
+	public record Metadata(String format, int formatVersion, String alphabet, Geometry strip, ReaderInfo training,
+		Calibration calibration, String libraryVersion) {}
+
+	/** The bundled number reader, trained on synthetic documents (models/README.md). */
+	public static final String BUNDLED = "/models/number-reader.zip";
+
+	private static Optional<ReaderModel> bundled;
 
 	private ReaderModels() {}
 
@@ -64,14 +80,17 @@ public final class ReaderModels {
 		}
 	}
 
-	/** Writes a trained reader (its DL4J network required) with its ONNX export. */
+	/**
+	 * Writes a reader (its DL4J network required) with its ONNX export. DL4J's copy is saved
+	 * without the updater's state: further training starts its own.
+	 */
 	public static void save(final ReaderModel model, final Path file) throws IOException {
 		if (model.network() == null) throw new IllegalArgumentException("Only a reader with its DL4J network can be saved");
 		final byte[] metadata = ModelBundles.gson().toJson(new Metadata(FORMAT, FORMAT_VERSION, model.alphabet().symbols(),
-			Geometry.CURRENT, model.info(), ModelBundles.libraryVersion())).getBytes(StandardCharsets.UTF_8);
+			Geometry.CURRENT, model.info(), model.calibration(), ModelBundles.libraryVersion())).getBytes(StandardCharsets.UTF_8);
 		final byte[] onnx = new StripReader(model.network()).onnx("the symbols " + model.alphabet().symbols());
 		final ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
-		ModelSerializer.writeModel(model.network(), dl4j, true);
+		ModelSerializer.writeModel(model.network(), dl4j, false);
 		AtomicFiles.write(file, temp -> {
 			try (OutputStream stream = Files.newOutputStream(temp); ZipOutputStream out = new ZipOutputStream(stream)) {
 				entry(out, METADATA_ENTRY, metadata);
@@ -88,60 +107,126 @@ public final class ReaderModels {
 	}
 
 	public static Metadata metadata(final Path file) throws IOException {
-		final Metadata m = ModelBundles.gson().fromJson(new String(entry(file, METADATA_ENTRY), StandardCharsets.UTF_8), Metadata.class);
-		if (m == null || !FORMAT.equals(m.format())) throw new IOException(file + " is not a number reader model (format " + (m == null ? null : m.format()) + ")");
+		return metadata(entries(file), file.toString());
+	}
+
+	private static Metadata metadata(final Map<String, byte[]> entries, final String source) throws IOException {
+		final Metadata m = ModelBundles.gson().fromJson(new String(entry(entries, METADATA_ENTRY, source), StandardCharsets.UTF_8), Metadata.class);
+		if (m == null || !FORMAT.equals(m.format())) throw new IOException(source + " is not a number reader model (format " + (m == null ? null : m.format()) + ")");
 		if (m.formatVersion() > FORMAT_VERSION) {
-			throw new IOException(file + " is a number reader of format version " + m.formatVersion() + ", newer than this plugin reads (" +
+			throw new IOException(source + " is a number reader of format version " + m.formatVersion() + ", newer than this plugin reads (" +
 				FORMAT_VERSION + "): update the plugin");
 		}
 		if (m.formatVersion() < 2) {
-			throw new IOException(file + " is a number reader of format version " + m.formatVersion() + ", which read only the ink it " +
+			throw new IOException(source + " is a number reader of format version " + m.formatVersion() + ", which read only the ink it " +
 				"found; this plugin's readers read the whole field around it: train the reader again");
 		}
-		if (!Geometry.CURRENT.equals(m.strip())) throw new IOException(file + " reads strips " + m.strip() + ", this plugin cuts " + Geometry.CURRENT);
+		if (!Geometry.CURRENT.equals(m.strip())) throw new IOException(source + " reads strips " + m.strip() + ", this plugin cuts " + Geometry.CURRENT);
 		return m;
 	}
 
 	/** A reader to read with: its network in ONNX Runtime, or in DL4J where ONNX Runtime cannot run. */
 	public static ReaderModel load(final Path file) throws IOException {
-		final Metadata m = metadata(file);
+		return load(entries(file), file.toString());
+	}
+
+	private static ReaderModel load(final Map<String, byte[]> entries, final String source) throws IOException {
+		final Metadata m = metadata(entries, source);
 		final Alphabet alphabet = new Alphabet(m.alphabet());
 		try {
-			return new ReaderModel(alphabet, StripReader.onnx(entry(file, ONNX_ENTRY), file + "!/" + ONNX_ENTRY, alphabet.scores()), null,
-				m.training());
+			return new ReaderModel(alphabet, StripReader.onnx(entry(entries, ONNX_ENTRY, source), source + "!/" + ONNX_ENTRY, alphabet.scores()),
+				null, m.training(), calibration(m));
 		}
 		catch (final OnnxModels.OnnxRuntimeMissing noRuntime) {
-			final MultiLayerNetwork network = network(file);
-			return new ReaderModel(alphabet, new StripReader(network), network, m.training());
+			final MultiLayerNetwork network = network(entries, source);
+			return new ReaderModel(alphabet, new StripReader(network), network, m.training(), calibration(m));
 		}
 	}
 
 	/** A reader with its DL4J network, to train further or to read in DL4J. */
 	public static ReaderModel loadForTraining(final Path file) throws IOException {
-		final Metadata m = metadata(file);
-		final MultiLayerNetwork network = network(file);
-		return new ReaderModel(new Alphabet(m.alphabet()), new StripReader(network), network, m.training());
+		return loadForTraining(entries(file), file.toString());
 	}
 
-	private static MultiLayerNetwork network(final Path file) throws IOException {
+	private static ReaderModel loadForTraining(final Map<String, byte[]> entries, final String source) throws IOException {
+		final Metadata m = metadata(entries, source);
+		final MultiLayerNetwork network = network(entries, source);
+		return new ReaderModel(new Alphabet(m.alphabet()), new StripReader(network), network, m.training(), calibration(m));
+	}
+
+	/** The bundled reader, read in ONNX Runtime and kept for the plugin's session; empty where it cannot run. */
+	public static synchronized Optional<ReaderModel> bundled() {
+		if (bundled == null) {
+			try {
+				bundled = Optional.of(load(bundledEntries(), BUNDLED));
+			}
+			catch (final OnnxModels.OnnxRuntimeMissing noRuntime) {
+				bundled = Optional.empty();
+			}
+			catch (final IOException e) {
+				throw new UncheckedIOException("The bundled number reader cannot be read: " + e.getMessage(), e);
+			}
+		}
+		return bundled;
+	}
+
+	static synchronized boolean isBundled(final ReaderModel model) {
+		return bundled != null && bundled.orElse(null) == model;
+	}
+
+	/** The bundled reader with its DL4J network, to fine-tune. */
+	public static ReaderModel bundledForTraining() throws IOException {
+		return loadForTraining(bundledEntries(), BUNDLED);
+	}
+
+	private static Map<String, byte[]> bundledEntries() throws IOException {
+		try (InputStream in = ReaderModels.class.getResourceAsStream(BUNDLED)) {
+			if (in == null) throw new IOException("The plugin's jar has no " + BUNDLED + ": it is incomplete");
+			return entries(in, BUNDLED);
+		}
+	}
+
+	private static Calibration calibration(final Metadata m) {
+		return m.calibration() == null ? Calibration.NONE : m.calibration();
+	}
+
+	private static MultiLayerNetwork network(final Map<String, byte[]> entries, final String source) throws IOException {
 		Backends.prepare();
-		try (InputStream in = new ByteArrayInputStream(entry(file, DL4J_ENTRY))) {
-			final MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(in, true);
+		try (InputStream in = new ByteArrayInputStream(entry(entries, DL4J_ENTRY, source))) {
+			final MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(in, false);
 			Backends.useFastLayers(network);
 			return network;
 		}
 	}
 
-	private static byte[] entry(final Path file, final String name) throws IOException {
+	private static byte[] entry(final Map<String, byte[]> entries, final String name, final String source) throws IOException {
+		final byte[] bytes = entries.get(name);
+		if (bytes == null) throw new IOException(source + " has no " + name + ": it is not a complete number reader model");
+		return bytes;
+	}
+
+	/** The entries of a reader model file (its zip directory read, so that a cut file is told as such). */
+	private static Map<String, byte[]> entries(final Path file) throws IOException {
 		try (ZipFile zip = new ZipFile(file.toFile())) {
-			final ZipEntry entry = zip.getEntry(name);
-			if (entry == null) throw new IOException(file + " has no " + name + ": it is not a complete number reader model");
-			try (InputStream in = zip.getInputStream(entry)) {
-				return in.readAllBytes();
+			final Map<String, byte[]> entries = new HashMap<>();
+			for (final ZipEntry e : java.util.Collections.list(zip.entries())) {
+				try (InputStream in = zip.getInputStream(e)) {
+					entries.put(e.getName(), in.readAllBytes());
+				}
 			}
+			return entries;
 		}
 		catch (final ZipException e) {
 			throw ModelBundles.unreadableZip(file, e);
 		}
+	}
+
+	private static Map<String, byte[]> entries(final InputStream in, final String source) throws IOException {
+		final Map<String, byte[]> entries = new HashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(in)) {
+			for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) entries.put(e.getName(), zip.readAllBytes());
+		}
+		if (entries.isEmpty()) throw new ZipException(source + " is not a zip file");
+		return entries;
 	}
 }

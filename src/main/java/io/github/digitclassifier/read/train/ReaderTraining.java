@@ -22,6 +22,7 @@ import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.SkippedFile;
 import io.github.digitclassifier.model.EpochRecord;
+import io.github.digitclassifier.read.Calibration;
 import io.github.digitclassifier.read.NumberStrips;
 import io.github.digitclassifier.read.evaluate.NumberLabels;
 import io.github.digitclassifier.read.sequence.Ctc;
@@ -36,8 +37,10 @@ import io.github.digitclassifier.train.TrainingProgress;
  * Trains a number reader on labelled images of whole fields: each image's writing is found as
  * {@link WholeStripReader} finds it and cut into one strip, and a strip network over the labels'
  * alphabet learns to spell the labels with CTC's loss ({@link StripTraining}), on lightly augmented
- * strips ({@link StripAugmenter}). Each epoch is validated on the test images, or on a seeded
- * share of the training images, by whole-number accuracy; the best epoch is kept.
+ * strips ({@link StripAugmenter}), starting from the bundled reader (fine-tuned: all of it for
+ * digits, all but its last layer for another alphabet). Each epoch is validated on the test images,
+ * or on a seeded share of the training images, by whole-number accuracy; the best epoch is kept,
+ * and its confidences are calibrated on the validation images.
  */
 public final class ReaderTraining {
 
@@ -176,10 +179,11 @@ public final class ReaderTraining {
 	{
 		final int batches = (train.size() + recipe.batchSize() - 1) / recipe.batchSize();
 		final int updates = batches * recipe.epochs();
-		// The bundled strip network ships as ONNX only, with no DL4J copy to fine-tune: every reader starts from scratch.
+		final ReaderModel bundled = startingPoint();
+		final double rate = bundled == null ? recipe.learningRate() : recipe.learningRate() / FINE_TUNING;
 		final MultiLayerNetwork network = StripNetworks.create(
-			new Adam(new ExponentialSchedule(ScheduleType.ITERATION, recipe.learningRate(), Math.pow(1 / 16.0, 1.0 / updates))),
-			recipe.seed(), alphabet.scores());
+			new Adam(new ExponentialSchedule(ScheduleType.ITERATION, rate, Math.pow(1 / 16.0, 1.0 / updates))), recipe.seed(), alphabet.scores());
+		if (bundled != null) startFrom(network, bundled.network(), bundled.alphabet().equals(alphabet));
 		final List<LabeledStrip> sample = train.subList(0, Math.min(TRAIN_SAMPLE, train.size()));
 		final List<EpochRecord> history = new ArrayList<>();
 		INDArray best = null;
@@ -221,9 +225,47 @@ public final class ReaderTraining {
 			}
 		}
 		network.setParams(best);
-		final ReaderInfo info = new ReaderInfo("scratch", train.size(), validation.size(), recipe.epochs(), recipe.seed(), bestRecord.epoch(),
+		final StripReader reader = new StripReader(network);
+		final ReaderInfo info = new ReaderInfo(bundled == null ? "scratch" : ReaderModels.BUNDLED, train.size(), validation.size(), recipe.epochs(), recipe.seed(), bestRecord.epoch(),
 			bestRecord.validationAccuracy(), history, Instant.now().toString());
-		return new ReaderModel(alphabet, new StripReader(network), network, info);
+		return new ReaderModel(alphabet, reader, network, info, calibration(reader, validation));
+	}
+
+	/** Fine-tuning takes this many times smaller steps than training from scratch. */
+	static final double FINE_TUNING = 4;
+
+	/** The bundled reader, which every reader starts from; null where it cannot be had (no ND4J for DL4J's copy). */
+	private static ReaderModel startingPoint() {
+		try {
+			return ReaderModels.bundledForTraining();
+		}
+		catch (final IOException | RuntimeException | LinkageError unavailable) {
+			return null;
+		}
+	}
+
+	/**
+	 * Copies the trained network's weights: all of them for the same alphabet; else all but the
+	 * last layer's, which scores the symbols and starts afresh.
+	 */
+	private static void startFrom(final MultiLayerNetwork network, final MultiLayerNetwork trained, final boolean sameAlphabet) {
+		final int layers = network.getnLayers();
+		for (int i = 0; i < (sameAlphabet ? layers : layers - 1); i++) network.getLayer(i).setParams(trained.getLayer(i).params().dup());
+	}
+
+	/** The calibration of the reader's confidences on the validation strips (their best paths' probabilities). */
+	public static Calibration calibration(final StripReader reader, final List<LabeledStrip> validation) {
+		final List<StripReader.Frames> frames = reader.read(validation.stream().map(LabeledStrip::strip).toList());
+		final double[] confidences = new double[validation.size()];
+		final boolean[] right = new boolean[validation.size()];
+		for (int i = 0; i < confidences.length; i++) {
+			final Ctc.Reading best = frames.get(i).best();
+			double c = best.length() == 0 ? 0 : 1;
+			for (final double p : best.confidences()) c *= p;
+			confidences[i] = c;
+			right[i] = Arrays.equals(best.symbols(), validation.get(i).digits());
+		}
+		return Calibration.fit(confidences, right);
 	}
 
 	/** The mean CTC loss of the strips (those the frames can spell) and the share read whole on the best path. */

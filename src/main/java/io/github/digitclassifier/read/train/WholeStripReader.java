@@ -24,8 +24,9 @@ import net.imglib2.type.numeric.RealType;
  * finds it (ink, with the bundled ink detector; ruled lines erased, specks left out) and the field
  * around it ({@link NumberStrips#field}) read whole as one strip by the reader's network, on the best path (or, told {@code digits}, the best path of that many
  * symbols). Each symbol's confidence is its probability at the frame where it is likeliest, and
- * the number's their product, as for digits read by a digit model: {@code min_confidence} flags
- * the same kind of figure, and the most confident shares of an evaluation compare alike.
+ * the number's their product, as for digits read by a digit model ({@code min_confidence} flags the
+ * same kind of figure), calibrated by the reader's {@link io.github.digitclassifier.read.Calibration}
+ * into the chance that the whole number is right.
  */
 public final class WholeStripReader implements ReadsNumbers {
 
@@ -93,6 +94,6 @@ public final class WholeStripReader implements ReadsNumbers {
 			symbols.add(new ReadDigit(x0, writing.y0(), Math.max(1, x1 - x0), writing.height(), model.alphabet().symbol(r.symbols()[i]),
 				confidence, confidence < options.minConfidence()));
 		}
-		return NumberReading.of(symbols);
+		return model.calibration().apply(NumberReading.of(symbols));
 	}
 }

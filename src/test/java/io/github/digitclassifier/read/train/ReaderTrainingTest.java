@@ -104,6 +104,22 @@ public class ReaderTrainingTest {
 	}
 
 	@Test
+	void aReaderOfFormatOneIsRefusedWithWhatToDo() throws IOException {
+		// Format 1's readers saw the pieces of ink found, not the field: they cannot read today's strips.
+		final Path old = dir.resolve("old-reader.zip");
+		try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(old))) {
+			out.putNextEntry(new java.util.zip.ZipEntry(ReaderModels.METADATA_ENTRY));
+			out.write(("{\"format\":\"" + ReaderModels.FORMAT + "\",\"formatVersion\":1,\"alphabet\":\"0123456789\"," +
+				"\"strip\":{\"height\":32,\"writing\":20,\"margin\":8,\"frame\":4}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			out.closeEntry();
+		}
+		assertTrue(ModelFiles.isReaderModel(old));
+		final IOException e = assertThrows(IOException.class, () -> Readers.open(old, ReadOptions.defaults()));
+		assertTrue(e.getMessage().startsWith(old + " is a number reader of format version 1") && e.getMessage().endsWith("train the reader again"),
+			e.getMessage());
+	}
+
+	@Test
 	void readsTheFieldsBackAsReadNumbersInFolderAndEvaluateNumberReaderDo() throws IOException {
 		final WholeStripReader reader = new WholeStripReader(ReaderModels.load(modelFile), ReadOptions.defaults());
 		final FolderReadings read = reader.readFolder(folder);
