@@ -21,6 +21,7 @@ import io.github.digitclassifier.command.EvaluateCommand;
 import io.github.digitclassifier.command.EvaluateReaderCommand;
 import io.github.digitclassifier.command.ExplainCommand;
 import io.github.digitclassifier.command.ExportModelCommand;
+import io.github.digitclassifier.command.Failures;
 import io.github.digitclassifier.command.HeadlessTrainingWatch;
 import io.github.digitclassifier.command.ImportClassFoldersCommand;
 import io.github.digitclassifier.command.Keys;
@@ -28,7 +29,6 @@ import io.github.digitclassifier.command.ReadNumberCommand;
 import io.github.digitclassifier.command.ReadNumbersInFolderCommand;
 import io.github.digitclassifier.command.TrainCommand;
 import io.github.digitclassifier.command.TrainReaderCommand;
-import io.github.digitclassifier.ij1.Failures;
 
 /**
  * The headless command line: {@code digit-classifier <verb> key=value ...} runs the same SciJava
@@ -83,7 +83,7 @@ public final class Main {
 			return 0;
 		}
 		catch (final Exception | Error e) { // an Error too: a missing class or native library, memory
-			Failures.report(e);
+			System.err.println(Failures.text(e));
 			return 1;
 		}
 	}
