@@ -2,7 +2,8 @@ package io.github.digitclassifier;
 
 import org.scijava.Context;
 
-import io.github.digitclassifier.ij1.Contexts;
+import io.github.digitclassifier.command.Commands;
+import io.github.digitclassifier.command.HeadlessTrainingWatch;
 
 /** One headless SciJava Context with the plugin's services, shared by the tests of a run. */
 public final class HeadlessContext {
@@ -14,7 +15,7 @@ public final class HeadlessContext {
 	public static synchronized Context get() {
 		if (context == null) {
 			System.setProperty("java.awt.headless", "true");
-			context = Contexts.create();
+			context = Commands.context(HeadlessTrainingWatch.class);
 		}
 		return context;
 	}

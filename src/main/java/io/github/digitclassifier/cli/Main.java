@@ -21,14 +21,14 @@ import io.github.digitclassifier.command.EvaluateCommand;
 import io.github.digitclassifier.command.EvaluateReaderCommand;
 import io.github.digitclassifier.command.ExplainCommand;
 import io.github.digitclassifier.command.ExportModelCommand;
+import io.github.digitclassifier.command.Failures;
+import io.github.digitclassifier.command.HeadlessTrainingWatch;
 import io.github.digitclassifier.command.ImportClassFoldersCommand;
 import io.github.digitclassifier.command.Keys;
 import io.github.digitclassifier.command.ReadNumberCommand;
 import io.github.digitclassifier.command.ReadNumbersInFolderCommand;
 import io.github.digitclassifier.command.TrainCommand;
 import io.github.digitclassifier.command.TrainReaderCommand;
-import io.github.digitclassifier.ij1.Contexts;
-import io.github.digitclassifier.ij1.Failures;
 
 /**
  * The headless command line: {@code digit-classifier <verb> key=value ...} runs the same SciJava
@@ -58,7 +58,7 @@ public final class Main {
 		System.setProperty("java.awt.headless", "true");
 		// A failed command has said why; SciJava's stack trace of it would bury that line.
 		System.setProperty("scijava.log.level:org.scijava.module", "none");
-		final Context context = Contexts.create();
+		final Context context = Commands.context(HeadlessTrainingWatch.class);
 		final int status = run(context, args);
 		context.dispose();
 		System.exit(status);
@@ -83,7 +83,7 @@ public final class Main {
 			return 0;
 		}
 		catch (final Exception | Error e) { // an Error too: a missing class or native library, memory
-			Failures.report(e);
+			System.err.println(Failures.text(e));
 			return 1;
 		}
 	}

@@ -3,7 +3,10 @@ package io.github.digitclassifier.command;
 import java.util.Map;
 
 import org.scijava.Context;
+import org.scijava.app.StatusService;
 import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.log.LogService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
 
@@ -16,6 +19,23 @@ import org.scijava.module.ModuleService;
 public final class Commands {
 
 	private Commands() {}
+
+	/**
+	 * A new Context with the services the commands need, {@code watch} the user interface's for
+	 * trainings. SciJava finds plugins through the thread's context class loader, which inside
+	 * ImageJ 1 is not the one that loaded this plugin.
+	 */
+	public static Context context(final Class<? extends TrainingWatchService> watch) {
+		final Thread thread = Thread.currentThread();
+		final ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(Commands.class.getClassLoader());
+		try {
+			return new Context(CommandService.class, StatusService.class, LogService.class, watch);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
 
 	/** Runs the command; its failure is thrown as it is. Returns the module, for its outputs. */
 	public static Module run(final Context context, final CommandInfo info, final Map<String, Object> inputs) {

@@ -5,20 +5,19 @@ import java.util.Locale;
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
 
-import ij.IJ;
-import io.github.digitclassifier.ij1.Displays;
-import io.github.digitclassifier.ij1.TrainingPlot;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.train.TrainingProgress;
 
-/** How a training command shows its progress: the log, the status bar, live curves when a person watches; Esc cancels. */
+/**
+ * How a training command shows its progress: the log and the status bar; what the user interface
+ * adds (live curves, Esc to cancel) comes from its {@link TrainingWatchService}.
+ */
 final class Progress {
 
 	private Progress() {}
 
-	static TrainingProgress of(final LogService log, final StatusService status, final int epochs) {
-		final TrainingPlot plot = Displays.interactive() ? new TrainingPlot() : null;
-		return new TrainingProgress() {
+	static TrainingProgress of(final LogService log, final StatusService status, final TrainingWatchService watch, final int epochs) {
+		return watch.watch(new TrainingProgress() {
 			@Override
 			public void status(final String message) {
 				log.info(message);
@@ -33,10 +32,7 @@ final class Progress {
 			@Override
 			public void batchDone(final int epoch, final int batch, final int batches, final double loss) {
 				final int done = (epoch - 1) * batches + batch;
-				final String message = String.format(Locale.ROOT, "Epoch %d/%d, loss %.4f (Esc cancels)", epoch, epochs, loss);
-				status.showStatus(done, epochs * batches, message);
-				IJ.showStatus(message);
-				IJ.showProgress(done, epochs * batches);
+				status.showStatus(done, epochs * batches, String.format(Locale.ROOT, "Epoch %d/%d, loss %.4f (Esc cancels)", epoch, epochs, loss));
 			}
 
 			@Override
@@ -44,13 +40,12 @@ final class Progress {
 				log.info(String.format(Locale.ROOT,
 					"Epoch %d: train_loss %.4f train_accuracy %.4f validation_loss %.4f validation_accuracy %.4f (%.1f s)",
 					r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.seconds()));
-				if (plot != null) plot.add(r);
 			}
 
 			@Override
 			public boolean isCancelled() {
-				return IJ.escapePressed() || Thread.currentThread().isInterrupted();
+				return Thread.currentThread().isInterrupted();
 			}
-		};
+		});
 	}
 }

@@ -12,7 +12,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import ij.IJ;
 import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.model.Architecture;
@@ -89,9 +88,11 @@ public class TrainCommand extends ReportingCommand {
 	@Parameter
 	private StatusService status;
 
+	@Parameter
+	private TrainingWatchService watch;
+
 	@Override
 	protected void execute() throws IOException {
-		IJ.resetEscape(); // an Esc pressed before this run must not cancel it
 		final Path trainFolder = Paths.required(train_folder, "train_folder");
 		final Path testFolder = Paths.optional(test_folder);
 		Path modelFile = Paths.output(model_file, "model_file");
@@ -102,7 +103,7 @@ public class TrainCommand extends ReportingCommand {
 			Recipe.decayOver(epochs), augment ? Augmentation.digits() : null, seed, validation_fraction, Recipe.defaults().patience(),
 			Recipe.defaults().minUpdatesPerEpoch(), balance);
 		final TrainingResult result = Trainer.train(trainFolder, testFolder,
-			new InputRequest(preprocessing, channels, size), recipe, Progress.of(log, status, recipe.epochs()));
+			new InputRequest(preprocessing, channels, size), recipe, Progress.of(log, status, watch, recipe.epochs()));
 		ModelFiles.save(result.bundle(), modelFile);
 		if (historyFile != null) Histories.table(result.history()).write(historyFile);
 		Tables.show(TrainingChoices.table(result.choices()), "Training Choices");

@@ -12,7 +12,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import ij.IJ;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.read.train.ReaderInfo;
 import io.github.digitclassifier.read.train.ReaderModels;
@@ -61,9 +60,11 @@ public class TrainReaderCommand extends ReportingCommand {
 	@Parameter
 	private StatusService status;
 
+	@Parameter
+	private TrainingWatchService watch;
+
 	@Override
 	protected void execute() throws IOException {
-		IJ.resetEscape(); // an Esc pressed before this run must not cancel it
 		final Path trainFolder = Paths.required(train_folder, "train_folder");
 		final Path testFolder = Paths.optional(test_folder);
 		final Path labelsFile = Paths.optional(labels_file), testLabelsFile = Paths.optional(test_labels_file);
@@ -78,7 +79,7 @@ public class TrainReaderCommand extends ReportingCommand {
 		final ReaderTraining.Recipe defaults = ReaderTraining.Recipe.defaults();
 		final ReaderTraining.Recipe recipe = new ReaderTraining.Recipe(epochs, defaults.batchSize(), defaults.learningRate(),
 			defaults.validationFraction(), seed);
-		final ReaderTraining.Result result = ReaderTraining.train(trainFolder, labelsFile, testFolder, testLabelsFile, recipe, Progress.of(log, status, recipe.epochs()));
+		final ReaderTraining.Result result = ReaderTraining.train(trainFolder, labelsFile, testFolder, testLabelsFile, recipe, Progress.of(log, status, watch, recipe.epochs()));
 		ReaderModels.save(result.model(), modelFile);
 		final ReaderInfo info = result.model().info();
 		if (historyFile != null) Histories.table(info.history()).write(historyFile);

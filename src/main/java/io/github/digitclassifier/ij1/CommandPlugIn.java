@@ -63,8 +63,8 @@ public class CommandPlugIn implements PlugIn {
 			}
 		}
 		catch (final Exception | Error e) { // an Error too: a missing class or native library, memory
-			if (Failures.isMacroAbort(e)) throw e;
-			Failures.report(e);
+			if (FailureReports.isMacroAbort(e)) throw e;
+			FailureReports.report(e);
 			// ImageJ's -batch mode exits 0 whatever happened: make a failure visible to the caller.
 			if (exitOnFailure) System.exit(1);
 		}

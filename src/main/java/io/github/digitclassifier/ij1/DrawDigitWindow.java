@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Plot;
+import io.github.digitclassifier.command.Failures;
 import io.github.digitclassifier.draw.LatestWins;
 import io.github.digitclassifier.draw.SketchReader;
 import io.github.digitclassifier.predict.Prediction;

@@ -21,7 +21,6 @@ import ij.process.ByteProcessor;
 import io.github.digitclassifier.HeadlessContext;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
-import io.github.digitclassifier.ij1.Failures;
 import io.github.digitclassifier.model.ModelBundles;
 
 /** Runs every command through SciJava's CommandService in a minimal headless Context. */

@@ -1,4 +1,4 @@
-package io.github.digitclassifier.ij1;
+package io.github.digitclassifier.command;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.github.digitclassifier.ij1;
+package io.github.digitclassifier.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -6,15 +6,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
 
-import ij.IJ;
-import ij.Macro;
-import ij.macro.Interpreter;
-
 /**
- * Reports a failed command the way its caller can see it: in a macro, one line in the Log and
- * the macro aborted (never a modal dialog); interactively, an error dialog; with no display,
- * standard error. A user's mistake (a bad key, path, value or file) is told in one line naming
- * the file or key; only a bug brings its stack trace, with a request to report it.
+ * What to tell the user of a failed command, wherever it ran: a user's mistake (a bad key, path,
+ * value or file) in one line naming the file or key; only a bug brings its stack trace, with a
+ * request to report it.
  */
 public final class Failures {
 
@@ -22,24 +17,15 @@ public final class Failures {
 
 	private Failures() {}
 
-	/** Tells the user of the failure. */
-	public static void report(final Throwable failure) {
-		final String line = TITLE + " error: " + messageOf(failure);
+	/** The one line that tells the failure. */
+	public static String line(final Throwable failure) {
+		return TITLE + " error: " + messageOf(failure);
+	}
+
+	/** The line, with the bug report under it when it is a bug. */
+	public static String text(final Throwable failure) {
 		final String bug = bugReport(failure);
-		if (macroRunning()) {
-			IJ.log(bug == null ? line : line + "\n" + bug);
-			abortMacro(line);
-		}
-		else if (failure instanceof CancellationException) {
-			IJ.showStatus(TITLE + ": " + messageOf(failure) + "; nothing was saved"); // the user asked for it: no error dialog
-		}
-		else if (Displays.available()) {
-			if (bug != null) IJ.log(line + "\n" + bug);
-			IJ.error(TITLE, messageOf(failure));
-		}
-		else {
-			System.err.println(bug == null ? line : line + "\n" + bug);
-		}
+		return bug == null ? line(failure) : line(failure) + "\n" + bug;
 	}
 
 	/** For a bug, the request to report it and the stack trace; null for a user's mistake. */
@@ -61,11 +47,6 @@ public final class Failures {
 				t instanceof CancellationException || adviceFor(t) != null) return false;
 		}
 		return true;
-	}
-
-	/** ImageJ's own ending of a macro (Esc, an abort), which is no failure and must pass through untouched. */
-	public static boolean isMacroAbort(final Throwable failure) {
-		return failure instanceof ThreadDeath || failure instanceof RuntimeException && Macro.MACRO_CANCELED.equals(failure.getMessage());
 	}
 
 	/**
@@ -106,23 +87,5 @@ public final class Failures {
 				t.getMessage() + "): reinstall Digit Classifier, and see that no other plugin brings another version of that library";
 		}
 		return null;
-	}
-
-	/** A macro runs on this thread, or ImageJ runs one in batch mode. */
-	static boolean macroRunning() {
-		return Interpreter.getInstance() != null || Macro.getOptions() != null || Interpreter.isBatchMode();
-	}
-
-	/**
-	 * Stops the macro after the command that failed, with no dialog and no wait: as an error that
-	 * ImageJ has been told to ignore, which ends the macro. (Interpreter.abort() would wait two
-	 * seconds for the macro to end and then stop every macro thread, so that the command's own
-	 * thread died of a ThreadDeath.)
-	 */
-	private static void abortMacro(final String message) {
-		final Interpreter macro = Interpreter.getInstance();
-		if (macro == null) return;
-		macro.setIgnoreErrors(true);
-		macro.abort(message);
 	}
 }
