@@ -32,7 +32,8 @@ import io.github.digitclassifier.read.evaluate.ReadingReport;
  * N images of each kind with their {@code labels.csv} into {@code <out>/<kind>/}, reads each folder
  * with the reader the commands build (of the given model file, or the bundled models) and measures it
  * with {@link ReaderEvaluation}, and prints a Markdown section: per kind, whole numbers and digits
- * read right, the accuracy of the 90% and 80% most confident readings and the confidence from which
+ * read right, the mean confidence (near the whole numbers' share when the confidences are
+ * calibrated), the accuracy of the 90% and 80% most confident readings and the confidence from which
  * they are kept, numbers read per second (files decoded and read, after a warm-up), how the misread
  * numbers went wrong (nothing read, only 1s, digits too many or too few, some wrong) and misread
  * examples (all of them in {@code <out>/<kind>/misread.csv}).
@@ -102,8 +103,9 @@ public final class DocumentBenchmark {
 			final double seconds = (System.nanoTime() - start) / 1e9;
 			final ReadingReport report = evaluation.report();
 			report.misreadTable().write(folder.resolve("misread.csv"));
-			rows.add(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s (from %.3f) | %s (from %.3f) | %.1f |", kind.id(), report.count(),
-				percent(report.wholeNumberAccuracy()), percent(report.digitAccuracy()), percent(report.at90().accuracy()), report.at90().threshold(),
+			rows.add(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.3f | %s (from %.3f) | %s (from %.3f) | %.1f |", kind.id(), report.count(),
+				percent(report.wholeNumberAccuracy()), percent(report.digitAccuracy()), report.meanConfidence(), percent(report.at90().accuracy()),
+				report.at90().threshold(),
 				percent(report.at80().accuracy()), report.at80().threshold(), report.count() / seconds));
 			final List<ReadingReport.Scored> misread = report.misread();
 			final StringBuilder line = new StringBuilder("- " + kind.id() + " (" + misread.size() + " misread; the most confident first, then evenly"
@@ -121,8 +123,8 @@ public final class DocumentBenchmark {
 				byError[2], byError[3], byError[4], byError[5]));
 			for (final SkippedFile skipped : evaluation.skipped()) System.err.println("skipped " + skipped);
 		}
-		System.out.println("| document | numbers | whole numbers | digits | 90% most confident | 80% most confident | numbers/s |");
-		System.out.println("|---|---|---|---|---|---|---|");
+		System.out.println("| document | numbers | whole numbers | digits | mean confidence | 90% most confident | 80% most confident | numbers/s |");
+		System.out.println("|---|---|---|---|---|---|---|---|");
 		rows.forEach(System.out::println);
 		System.out.println();
 		System.out.println("How the misread numbers went wrong (each counted once, in the first column that fits):");

@@ -160,7 +160,7 @@ class MainTest {
 		for (final String line : labels.subList(1, labels.size())) truth.put(line.split(",")[0], line.split(",")[1]);
 		final long right = Files.readAllLines(readings).stream().skip(1).filter(r -> r.split(",")[1].equals(truth.get(r.split(",")[0]))).count();
 		final List<String> rows = Files.readAllLines(report);
-		assertEquals(List.of("metric", "whole_number_accuracy", "digit_accuracy", "accuracy_at_90", "threshold_at_90", "accuracy_at_80",
+		assertEquals(List.of("metric", "whole_number_accuracy", "digit_accuracy", "mean_confidence", "accuracy_at_90", "threshold_at_90", "accuracy_at_80",
 			"threshold_at_80", "count,20"), rows.stream().map(r -> r.startsWith("count") ? r : r.split(",")[0]).toList());
 		assertEquals(right / 20.0, Double.parseDouble(rows.get(1).split(",")[1]), 1e-6, rows.toString());
 		assertTrue(right >= 14, right + " of 20 read whole");

@@ -9,9 +9,10 @@ import io.github.digitclassifier.io.CsvTable;
 /**
  * How well numbers were read: whole numbers right, characters right (one less the edit distance
  * over the truth's length), and the accuracy of the most confident readings kept when the rest go
- * to a person (90% and 80% kept) with the confidence from which a reading is kept.
+ * to a person (90% and 80% kept) with the confidence from which a reading is kept; and the mean
+ * confidence, which a calibrated reader's keeps near its whole-number accuracy.
  */
-public record ReadingReport(int count, double wholeNumberAccuracy, double digitAccuracy, Coverage at90, Coverage at80,
+public record ReadingReport(int count, double wholeNumberAccuracy, double digitAccuracy, double meanConfidence, Coverage at90, Coverage at80,
 	List<Scored> misread)
 {
 	/** One image's truth and reading. */
@@ -32,8 +33,10 @@ public record ReadingReport(int count, double wholeNumberAccuracy, double digitA
 	public static ReadingReport of(final List<Scored> all) {
 		if (all.isEmpty()) throw new IllegalArgumentException("No number to measure");
 		int right = 0, errors = 0, length = 0;
+		double confidence = 0;
 		final List<Scored> misread = new ArrayList<>();
 		for (final Scored s : all) {
+			confidence += s.confidence();
 			if (s.right()) right++;
 			else misread.add(s);
 			errors += editDistance(s.truth(), s.read());
@@ -41,7 +44,8 @@ public record ReadingReport(int count, double wholeNumberAccuracy, double digitA
 		}
 		final double digitAccuracy = length == 0 ? (errors == 0 ? 1 : 0) : Math.max(0, 1 - (double) errors / length);
 		misread.sort(Comparator.comparingDouble(Scored::confidence).reversed().thenComparing(Scored::file));
-		return new ReadingReport(all.size(), (double) right / all.size(), digitAccuracy, coverage(all, 0.9), coverage(all, 0.8), misread);
+		return new ReadingReport(all.size(), (double) right / all.size(), digitAccuracy, confidence / all.size(), coverage(all, 0.9),
+			coverage(all, 0.8), misread);
 	}
 
 	/** The most confident {@code share} of the readings (rounded up), their accuracy and the lowest confidence among them. */
@@ -76,6 +80,7 @@ public record ReadingReport(int count, double wholeNumberAccuracy, double digitA
 		return new CsvTable(List.of("metric", "value"))
 			.add("whole_number_accuracy", wholeNumberAccuracy)
 			.add("digit_accuracy", digitAccuracy)
+			.add("mean_confidence", meanConfidence)
 			.add("accuracy_at_90", at90.accuracy())
 			.add("threshold_at_90", at90.threshold())
 			.add("accuracy_at_80", at80.accuracy())

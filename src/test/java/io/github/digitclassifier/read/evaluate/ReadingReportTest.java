@@ -32,6 +32,7 @@ class ReadingReportTest {
 		assertEquals(0.7, report.wholeNumberAccuracy(), 1e-12);
 		// One replaced, one deleted, three deleted: 5 edits over 30 characters.
 		assertEquals(1 - 5 / 30.0, report.digitAccuracy(), 1e-12);
+		assertEquals(0.55, report.meanConfidence(), 1e-12);
 		// 90% kept: the nine most confident, two of them wrong; kept from 0.2 up.
 		assertEquals(7 / 9.0, report.at90().accuracy(), 1e-12);
 		assertEquals(0.2, report.at90().threshold(), 1e-12);
@@ -39,7 +40,7 @@ class ReadingReportTest {
 		assertEquals(0.3, report.at80().threshold(), 1e-12);
 		assertEquals(List.of("f3.png", "f8.png", "f9.png"), report.misread().stream().map(Scored::file).toList());
 		assertEquals("file,truth,read,confidence\nf3.png,035,036,0.7\nf8.png,085,08,0.2\nf9.png,095,,0.1\n", report.misreadTable().text());
-		assertEquals("metric,value\nwhole_number_accuracy,0.7\ndigit_accuracy,0.833333\naccuracy_at_90,0.777778\nthreshold_at_90,0.2\n" +
+		assertEquals("metric,value\nwhole_number_accuracy,0.7\ndigit_accuracy,0.833333\nmean_confidence,0.55\naccuracy_at_90,0.777778\nthreshold_at_90,0.2\n" +
 			"accuracy_at_80,0.875\nthreshold_at_80,0.3\ncount,10\n", report.table().text());
 	}
 
