@@ -34,7 +34,7 @@ public final class ModelFiles {
 				"Read Number, Read Numbers in Folder... and Evaluate Number Reader..., not single digits; give a digit model here");
 		}
 		if (Exports.isOnnx(file)) return OnnxModels.load(file);
-		if (isPackage(file)) return BioImageIoPackages.load(file);
+		if (isPackage(file)) return BioImageIoReader.load(file);
 		return bundle(file, file.toString());
 	}
 
@@ -62,7 +62,7 @@ public final class ModelFiles {
 	}
 
 	private static boolean isPackage(final Path file) {
-		return Files.isRegularFile(file) && BioImageIoPackages.isPackage(file);
+		return Files.isRegularFile(file) && BioImageIoReader.isPackage(file);
 	}
 
 	private static Classifier loadDefault() throws IOException {

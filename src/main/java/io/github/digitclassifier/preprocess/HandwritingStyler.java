@@ -174,7 +174,7 @@ final class HandwritingStyler {
 
 	/** The content's bounds in a square of {@code side}: x0, y0, x1, y1 (the whole square when there is none). */
 	private static int[] box(final float[] pixels, final int side) {
-		final int[] box = Preprocessor.contentBox(pixels, side, side);
+		final int[] box = Paper.contentBox(pixels, side, side);
 		return box == null ? new int[] { 0, 0, side - 1, side - 1 } : box;
 	}
 

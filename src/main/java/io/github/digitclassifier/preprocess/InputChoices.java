@@ -191,7 +191,7 @@ public final class InputChoices {
 		final boolean colour = chroma / plane > COLOUR_CHROMA * Math.max(255, max);
 		if (!(max > min) || colour) return new Profile(w, h, false, colour);
 		final float range = max - min;
-		final float[] border = Preprocessor.borderValues(pixels, w, h);
+		final float[] border = Paper.borderValues(pixels, w, h);
 		for (int i = 0; i < border.length; i++) if (!Float.isFinite(border[i])) border[i] = min;
 		final float[] sorted = border.clone();
 		Arrays.sort(sorted);

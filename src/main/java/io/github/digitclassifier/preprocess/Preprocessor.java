@@ -19,56 +19,7 @@ import net.imglib2.view.Views;
  */
 public final class Preprocessor {
 
-	/** Normalised intensity above which a pixel counts as content when cropping. */
-	static final float CONTENT_LEVEL = 0.2f;
-
-	/** Content is told from noise after a blur of the image's size over this (images under 75 pixels are not blurred). */
-	static final double DETECTION_BLUR_FRACTION = 150;
-
 	private final Preprocessing settings;
-
-	/**
-	 * Work arrays reused from image to image, one set per thread. Preparing an MNIST digit allocated
-	 * 16 KB, and while the heap grows each fresh page costs the kernel more than the work does.
-	 */
-	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-	private static final class Scratch {
-
-		/** Arrays up to this many values are kept for the next image; larger images get their own. */
-		static final int KEEP = 1 << 20;
-
-		private float[] pixels = new float[0];
-		private float[] crop = new float[0];
-		private boolean[] ink = new boolean[0];
-		private int[] runs = new int[0];
-
-		/** An array of exactly {@code n} values, contents undefined (they are indexed by length). */
-		float[] pixels(final int n) {
-			if (pixels.length == n) return pixels;
-			final float[] a = new float[n];
-			if (n <= KEEP) pixels = a;
-			return a;
-		}
-
-		/** An array of at least {@code n} values, contents undefined. */
-		float[] crop(final int n) {
-			if (crop.length >= n) return crop;
-			final float[] a = new float[n];
-			if (n <= KEEP) crop = a;
-			return a;
-		}
-
-		boolean[] ink(final int n) {
-			if (ink.length < n) ink = new boolean[n];
-			return ink;
-		}
-
-		int[] runs(final int n) {
-			if (runs.length < n) runs = new int[n];
-			return runs;
-		}
-	}
 
 	public Preprocessor(final Preprocessing settings) {
 		this.settings = settings;
@@ -109,7 +60,7 @@ public final class Preprocessor {
 	{
 		final int w = (int) image.dimension(0);
 		final int h = (int) image.dimension(1);
-		final float[] all = copyRows(image, SCRATCH.get().pixels(w * h * planes));
+		final float[] all = copyRows(image, Scratch.get().pixels(w * h * planes));
 		final float[] grey = planes == 1 ? all : settings.channels() == 1 ? luminance(all, w * h) : null;
 		if (settings.standardisation() != null) {
 			final int channels = settings.channels();
@@ -128,12 +79,12 @@ public final class Preprocessor {
 			return null;
 		}
 		if (settings.fit() == Preprocessing.Fit.RESIZE) return resize(pixels, w, h, out, offset);
-		final float[] detection = removeBackground(pixels, w, h);
+		final float[] detection = Paper.removeBackground(pixels, w, h);
 		if (detection == null) {
 			Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
 			return null;
 		}
-		final Placement placement = fitByCentreOfMass(pixels, contentBox(detection, w, h), w, h, out, offset);
+		final Placement placement = fitByCentreOfMass(pixels, Paper.contentBox(detection, w, h), w, h, out, offset);
 		final Placement thinned = settings.maxStroke() > 0 ? thinStrokes(out, offset) : null;
 		return thinned == null ? placement : placement.then(thinned);
 	}
@@ -194,7 +145,7 @@ public final class Preprocessor {
 			case NEVER -> false;
 			case ALWAYS -> true;
 			case AUTO -> {
-				final float border = borderMedian(pixels, w, h);
+				final float border = Paper.borderMedian(pixels, w, h);
 				yield border - min > max - border;
 			}
 		};
@@ -204,100 +155,6 @@ public final class Preprocessor {
 			pixels[i] = invert ? (max - v) / range : (v - min) / range;
 		}
 		return true;
-	}
-
-	/**
-	 * Subtracts the background, a plane through the medians of the four borders (so that paper lit
-	 * unevenly becomes flat), and stretches what is left to 0..1. Returns the map that tells content
-	 * from background: the image blurred in proportion to its size, so that specks, grain and JPEG
-	 * noise of a photograph do not count as content; null when nothing stands out.
-	 */
-	private static float[] removeBackground(final float[] pixels, final int w, final int h) {
-		final float paper = borderMedian(pixels, w, h);
-		// A border that ink runs along (a 2's base filling the bottom row) says nothing of the paper.
-		final float top = paperSide(median(pixels, 0, 1, w), paper);
-		final float bottom = paperSide(median(pixels, (h - 1) * w, 1, w), paper);
-		final float left = paperSide(median(pixels, 0, w, h), paper);
-		final float right = paperSide(median(pixels, w - 1, w, h), paper);
-		final double slopeX = w > 1 ? (right - left) / (w - 1.0) : 0;
-		final double slopeY = h > 1 ? (bottom - top) / (h - 1.0) : 0;
-		// The plane's value at the image centre: the mean of what each border says of it.
-		final double centre = (top + bottom + left + right) / 4.0;
-		for (int y = 0; y < h; y++) {
-			for (int x = 0; x < w; x++) {
-				final double background = centre + slopeX * (x - (w - 1) / 2.0) + slopeY * (y - (h - 1) / 2.0);
-				pixels[y * w + x] = (float) Math.max(0, pixels[y * w + x] - background);
-			}
-		}
-		final double sigma = Math.max(w, h) / DETECTION_BLUR_FRACTION;
-		// Below 0.5 a blur changes next to nothing, and the map is the image itself.
-		final boolean blurred = sigma >= 0.5;
-		final float[] detection = blurred ? pixels.clone() : pixels;
-		if (blurred) Gaussians.blur(detection, w, h, sigma, sigma);
-		float max = 0;
-		for (final float v : detection) max = Math.max(max, v);
-		if (max <= 0) return null;
-		for (int i = 0; i < pixels.length; i++) {
-			pixels[i] = Math.min(1, pixels[i] / max);
-			if (blurred) detection[i] /= max;
-		}
-		return detection;
-	}
-
-	/**
-	 * Within this much (of the 0..1 range) of the whole border's median, a side's median is taken
-	 * as the paper there (lighting may differ from side to side); farther, ink runs along that side.
-	 */
-	static final float SIDE_TOLERANCE = 0.25f;
-
-	private static float paperSide(final float side, final float paper) {
-		return Math.abs(side - paper) <= SIDE_TOLERANCE ? side : paper;
-	}
-
-	/** The median of {@code count} values from {@code start}, {@code stride} apart. */
-	private static float median(final float[] pixels, final int start, final int stride, final int count) {
-		final float[] values = new float[count];
-		for (int i = 0; i < count; i++) values[i] = pixels[start + i * stride];
-		Arrays.sort(values);
-		return values[count / 2];
-	}
-
-	private static float borderMedian(final float[] pixels, final int w, final int h) {
-		final float[] border = borderValues(pixels, w, h);
-		Arrays.sort(border);
-		return border[border.length / 2];
-	}
-
-	/** The pixels along an image's edge (each once; a one-pixel image's only pixel). */
-	static float[] borderValues(final float[] pixels, final int w, final int h) {
-		final float[] border = new float[w * h == 1 ? 1 : 2 * w + 2 * Math.max(0, h - 2)];
-		int n = 0;
-		for (int x = 0; x < w; x++) {
-			border[n++] = pixels[x];
-			if (h > 1) border[n++] = pixels[(h - 1) * w + x];
-		}
-		for (int y = 1; y < h - 1; y++) {
-			border[n++] = pixels[y * w];
-			if (w > 1) border[n++] = pixels[y * w + w - 1];
-		}
-		return n == border.length ? border : Arrays.copyOf(border, n);
-	}
-
-	/**
-	 * The bounds (x0, y0, x1, y1, inclusive) of what is above the content level in an image of
-	 * normalised intensities given row by row; null when nothing is.
-	 */
-	static int[] contentBox(final float[] pixels, final int w, final int h) {
-		int x0 = w, y0 = h, x1 = -1, y1 = -1;
-		for (int y = 0; y < h; y++) {
-			for (int x = 0; x < w; x++) {
-				if (pixels[y * w + x] > CONTENT_LEVEL) {
-					x0 = Math.min(x0, x); x1 = Math.max(x1, x);
-					y0 = Math.min(y0, y); y1 = Math.max(y1, y);
-				}
-			}
-		}
-		return x1 < 0 ? null : new int[] { x0, y0, x1, y1 };
 	}
 
 	/**
@@ -317,7 +174,7 @@ public final class Preprocessor {
 	 */
 	private Placement thinStrokes(final float[] out, final int offset) {
 		final int w = settings.width(), h = settings.height();
-		final Scratch scratch = SCRATCH.get();
+		final Scratch scratch = Scratch.get();
 		final boolean[] ink = scratch.ink(w * h);
 		for (int i = 0; i < w * h; i++) ink[i] = out[offset + i] > 0.5f;
 		final int steps = (int) Math.round((Strokes.width(ink, w, h, scratch.runs(w * h)) - settings.maxStroke()) / 2.0);
@@ -335,7 +192,7 @@ public final class Preprocessor {
 		int[] box = null;
 		for (int k = 1; k <= steps; k++) {
 			final float[] thinner = Strokes.morph(digit, w, h, false);
-			final int[] b = contentBox(thinner, w, h);
+			final int[] b = Paper.contentBox(thinner, w, h);
 			if (b == null || erased(ink, thinner, k, w, h) > MAX_ERASED) break;
 			digit = thinner;
 			box = b;
@@ -362,13 +219,13 @@ public final class Preprocessor {
 	 * to its content, fitted into the box, centred by mass. An empty canvas gives an empty input.
 	 */
 	void refit(final float[] canvas, final int w, final int h, final float[] out, final int offset) {
-		final int[] box = contentBox(canvas, w, h);
+		final int[] box = Paper.contentBox(canvas, w, h);
 		if (box != null) fitByCentreOfMass(canvas, box, w, h, out, offset);
 		else Arrays.fill(out, offset, offset + settings.pixelCount(), 0f);
 	}
 
 	/**
-	 * The MNIST recipe: crop to the content's bounds ({@link #contentBox}), fit into the box, put
+	 * The MNIST recipe: crop to the content's bounds ({@link Paper#contentBox}), fit into the box, put
 	 * the centre of mass in the middle.
 	 */
 	private Placement fitByCentreOfMass(final float[] pixels, final int[] box, final int w, final int h, final float[] out,
@@ -376,7 +233,7 @@ public final class Preprocessor {
 	{
 		final int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
 		final int cw = x1 - x0 + 1, ch = y1 - y0 + 1;
-		final float[] crop = SCRATCH.get().crop(cw * ch);
+		final float[] crop = Scratch.get().crop(cw * ch);
 		double mass = 0, mx = 0, my = 0;
 		for (int y = 0; y < ch; y++) {
 			for (int x = 0; x < cw; x++) {
@@ -425,7 +282,7 @@ public final class Preprocessor {
 			final double y = shrunk.toShrunkY(y0 + stepY * oy + (stepY - 1) / 2);
 			for (int ox = 0; ox < width; ox++) {
 				final double x = shrunk.toShrunkX(x0 + stepX * ox + (stepX - 1) / 2);
-				final float v = Interpolations.borderExtended(shrunk.pixels, 0, shrunk.w, shrunk.h, x, y);
+				final float v = Interpolations.borderExtended(shrunk.pixels(), 0, shrunk.w(), shrunk.h(), x, y);
 				out[offset + oy * width + ox] = (float) ((v - mean) / std);
 			}
 		}
@@ -445,50 +302,11 @@ public final class Preprocessor {
 			final double y = shrunk.toShrunkY(stepY * oy + startY);
 			for (int ox = 0; ox < width; ox++) {
 				final double x = shrunk.toShrunkX(stepX * ox + startX);
-				final float v = Interpolations.zeroExtended(shrunk.pixels, shrunk.w, shrunk.h, x, y);
+				final float v = Interpolations.zeroExtended(shrunk.pixels(), shrunk.w(), shrunk.h(), x, y);
 				out[offset + oy * width + ox] = Math.min(1f, Math.max(0f, v));
 			}
 		}
 	}
 
-	/**
-	 * A source filtered for sampling at a coarser step: first averaged over whole blocks of
-	 * pixels (exact anti-aliasing for whole factors, and cheap for huge images), then blurred by
-	 * the Gaussian that the remaining factor needs.
-	 */
-	private record Shrunk(float[] pixels, int w, int h, int binX, int binY) {
 
-		static Shrunk of(final float[] source, final int w, final int h, final double stepX, final double stepY) {
-			final int binX = Math.max(1, Math.min(w, (int) Math.floor(stepX)));
-			final int binY = Math.max(1, Math.min(h, (int) Math.floor(stepY)));
-			final int bw = w / binX, bh = h / binY;
-			// The source is the caller's own scratch copy: blurring it in place costs no copy.
-			final float[] binned = binX == 1 && binY == 1 ? source : bin(source, w, binX, binY, bw, bh);
-			Gaussians.blur(binned, bw, bh, antiAliasSigma(stepX / binX), antiAliasSigma(stepY / binY));
-			return new Shrunk(binned, bw, bh, binX, binY);
-		}
-
-		private static float[] bin(final float[] source, final int w, final int binX, final int binY, final int bw, final int bh) {
-			final float[] binned = new float[bw * bh];
-			final float norm = 1f / (binX * binY);
-			for (int y = 0; y < bh * binY; y++) {
-				final int row = (y / binY) * bw;
-				for (int x = 0; x < bw * binX; x++) binned[row + x / binX] += source[y * w + x] * norm;
-			}
-			return binned;
-		}
-
-		/** The blur that, on top of a pixel's own extent, leaves no detail finer than the step. */
-		private static double antiAliasSigma(final double step) {
-			return step <= 1 ? 0 : 0.5 * Math.sqrt(step * step - 1);
-		}
-
-		double toShrunkX(final double x) {
-			return (x - (binX - 1) / 2.0) / binX;
-		}
-
-		double toShrunkY(final double y) {
-			return (y - (binY - 1) / 2.0) / binY;
-		}
-	}
 }

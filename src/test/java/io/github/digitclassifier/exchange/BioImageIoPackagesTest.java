@@ -116,7 +116,7 @@ class BioImageIoPackagesTest {
 			}
 			// Every file is where rdf.yaml says, with the checksum it gives.
 			for (final Map<String, Object> file : List.of(onnx, map(input.get("test_tensor")), map(output.get("test_tensor")))) {
-				assertEquals(file.get("sha256"), BioImageIoPackages.sha256(entry(package_, (String) file.get("source"))));
+				assertEquals(file.get("sha256"), Sha256.hex(entry(package_, (String) file.get("source"))));
 			}
 			final NpyArrays.Array in = NpyArrays.read(entry(package_, (String) map(input.get("test_tensor")).get("source")));
 			final NpyArrays.Array out = NpyArrays.read(entry(package_, (String) map(output.get("test_tensor")).get("source")));
@@ -221,7 +221,7 @@ class BioImageIoPackagesTest {
 			Map.of("type", "space", "id", "y", "size", 10), Map.of("type", "space", "id", "x", "size", 12)))));
 		rdf.put("outputs", List.of(Map.of("id", "scores", "axes", List.of(Map.of("type", "batch"),
 			Map.of("type", "channel", "channel_names", List.of("a", "b", "c"))))));
-		rdf.put("weights", Map.of("onnx", Map.of("source", "w.onnx", "sha256", BioImageIoPackages.sha256(weights), "opset_version", OnnxExport.OPSET)));
+		rdf.put("weights", Map.of("onnx", Map.of("source", "w.onnx", "sha256", Sha256.hex(weights), "opset_version", OnnxExport.OPSET)));
 		final Path zip = dir.resolve("open.zip");
 		try (OutputStream stream = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(stream)) {
 			out.putNextEntry(new ZipEntry("rdf.yaml"));
@@ -259,6 +259,6 @@ class BioImageIoPackagesTest {
 		});
 		final String unsupported = assertThrows(IOException.class, () -> ModelFiles.load(segmentation)).getMessage();
 		assertTrue(unsupported.contains("percentiles.zip") && unsupported.contains("zero_mean_unit_variance"), unsupported);
-		assertFalse(BioImageIoPackages.isPackage(Path.of("models/digit-classifier-mnist.zip")), "a bundle is no package");
+		assertFalse(BioImageIoReader.isPackage(Path.of("models/digit-classifier-mnist.zip")), "a bundle is no package");
 	}
 }

@@ -29,7 +29,7 @@ class HandwritingStylerTest {
 	private static int[] box(final float[] input) {
 		int x0 = 28, y0 = 28, x1 = -1, y1 = -1;
 		for (int i = 0; i < input.length; i++) {
-			if (input[i] > Preprocessor.CONTENT_LEVEL) {
+			if (input[i] > Paper.CONTENT_LEVEL) {
 				x0 = Math.min(x0, i % 28); x1 = Math.max(x1, i % 28);
 				y0 = Math.min(y0, i / 28); y1 = Math.max(y1, i / 28);
 			}

@@ -121,7 +121,7 @@ class PreprocessorTest {
 	private static int[] strokeAndHeight(final float[] prepared) {
 		final boolean[] ink = new boolean[prepared.length];
 		for (int i = 0; i < ink.length; i++) ink[i] = prepared[i] > 0.5f;
-		final int[] box = Preprocessor.contentBox(prepared, 28, 28);
+		final int[] box = Paper.contentBox(prepared, 28, 28);
 		return new int[] { Strokes.width(ink, 28, 28), box[3] - box[1] + 1 };
 	}
 
@@ -169,7 +169,7 @@ class PreprocessorTest {
 			g.fillRect(88, 50, 10, 95);
 		});
 		final float[] prepared = digits.prepare(ImageFiles.toFloat(bold));
-		final int[] box = Preprocessor.contentBox(prepared, 28, 28);
+		final int[] box = Paper.contentBox(prepared, 28, 28);
 		// Eroding the head to a pen's width would erase the tail, and the head alone, fitted again, fill the box.
 		assertEquals(20, box[3] - box[1] + 1, 1, "height: head and tail");
 		assertTrue(box[2] - box[0] + 1 <= 16, "width " + (box[2] - box[0] + 1) + ": the head was fitted alone");
