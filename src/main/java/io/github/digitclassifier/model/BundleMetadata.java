@@ -1,5 +1,6 @@
 package io.github.digitclassifier.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ public record BundleMetadata(String format, int formatVersion, List<String> clas
 		classNames = classNames == null ? null : List.copyOf(classNames);
 		history = history == null ? List.of() : List.copyOf(history);
 		choices = choices == null ? List.of() : List.copyOf(choices);
-		metrics = metrics == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metrics));
+		// Kept in order (Map.copyOf's order changes from run to run), so that files written from it are the same each time.
+		metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
 	}
 
 	public BundleMetadata withMetric(final String name, final double value) {
