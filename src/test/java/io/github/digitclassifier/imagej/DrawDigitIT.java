@@ -21,7 +21,7 @@ class DrawDigitIT {
 	/**
 	 * A stroke reads 1, Clear blanks the plot, a loop reads 0, a stroke and a loop read as the number
 	 * 10, Undo takes the loop away; the reading follows while a stroke is drawn and catches up within
-	 * 50 ms of its end. The screenshot goes to target/draw-digit.png (docs/ keeps a copy for the README).
+	 * 50 ms of its end. The screenshot goes to target/draw-digit.png (scripts/screenshots.sh takes docs/draw-digit.png with this driver).
 	 */
 	@Test
 	void aRobotDrawsAOneThenAZeroAndTheNumberTen() throws Exception {
