@@ -91,6 +91,8 @@ public final class NumberReader implements ReadsNumbers {
 	private final StripReader strips;
 	private final ReadOptions options;
 	private final InkDetector detector; // null: ink is what stands out of the paper (Ink)
+	private final FieldReader fields; // null: none
+	private final Calibration calibration;
 
 	/**
 	 * Whether a reader with the bundled strip network finds the ink with the bundled ink detector
@@ -128,7 +130,21 @@ public final class NumberReader implements ReadsNumbers {
 	 * rules, boxes, text or the scanner's margins.
 	 */
 	public NumberReader(final Classifier model, final StripReader strips, final InkDetector detector, final ReadOptions options) {
+		this(model, strips, detector, null, Calibration.NONE, options);
+	}
+
+	/**
+	 * As above, each image also read whole as a field by a number reader model ({@code fields};
+	 * null: none): the surer of the two readings stands, its confidence then calibrated. Reading a
+	 * document's field whole sees through what the ink finding gets wrong; cutting and classifying
+	 * digits reads touching digits of clean numbers better: each is surer where it is right.
+	 */
+	public NumberReader(final Classifier model, final StripReader strips, final InkDetector detector, final FieldReader fields,
+		final Calibration calibration, final ReadOptions options)
+	{
 		this.detector = detector;
+		this.fields = fields;
+		this.calibration = calibration;
 		final Preprocessing p = model.preprocessing();
 		if (p.fit() != Preprocessing.Fit.CENTER_OF_MASS) {
 			throw new IllegalArgumentException("The model reads pictures (preprocessing " + p.fit().name().toLowerCase(java.util.Locale.ROOT) +
@@ -141,6 +157,13 @@ public final class NumberReader implements ReadsNumbers {
 		}
 		this.strips = strips;
 		this.options = options;
+	}
+
+	/** The field readings of the pages that have a field, in order. */
+	private Iterator<NumberReading> wholeFields(final Page[] pages) {
+		final List<NumberStrips.Writing> writings = new ArrayList<>();
+		for (final Page page : pages) if (page != null && page.field != null) writings.add(page.field);
+		return (writings.isEmpty() ? List.<NumberReading>of() : fields.read(writings)).iterator();
 	}
 
 	/** Fails, naming the image ({@code what}), when it is too small to hold a digit or too large to read at once. */
@@ -184,6 +207,7 @@ public final class NumberReader implements ReadsNumbers {
 			final List<Strip> all = new ArrayList<>();
 			for (final Page page : pages) if (page != null) for (final Strip s : page.strips) if (s != null) all.add(s);
 			final Iterator<StripReader.Frames> frames = (all.isEmpty() ? List.<StripReader.Frames>of() : strips.read(all)).iterator();
+			final Iterator<NumberReading> wholeFields = wholeFields(pages);
 			int next = 0;
 			for (int k = 0; k < pages.length; k++) {
 				final Page page = pages[k];
@@ -193,7 +217,9 @@ public final class NumberReader implements ReadsNumbers {
 				}
 				final List<StripReader.Frames> framesOfPiece = new ArrayList<>();
 				for (final Strip s : page.strips) framesOfPiece.add(s == null ? null : frames.next());
-				readings.add(reading(page, predictions.subList(next, next + page.crops.size()), framesOfPiece));
+				final NumberReading digits = reading(page, predictions.subList(next, next + page.crops.size()), framesOfPiece);
+				final NumberReading field = page.field == null ? null : wholeFields.next();
+				readings.add(calibration.apply(field != null && field.confidence() > digits.confidence() ? field : digits));
 				next += page.crops.size();
 			}
 		}
@@ -205,7 +231,7 @@ public final class NumberReader implements ReadsNumbers {
 	 * classify; the strips of its pieces, when read with a strip network.
 	 */
 	private record Page(List<Blob> pieces, List<List<Part>> partsOfPiece, List<int[]> ranges, List<Part> merges, int height,
-		List<RandomAccessibleInterval<? extends RealType<?>>> crops, List<Strip> strips) {}
+		List<RandomAccessibleInterval<? extends RealType<?>>> crops, List<Strip> strips, NumberStrips.Writing field) {}
 
 	/** Finds the pieces of a grey image given row by row and every way to cut them. */
 	private Page page(final float[] grey, final int w, final int h) {
@@ -215,10 +241,12 @@ public final class NumberReader implements ReadsNumbers {
 		final List<Part> merges = new ArrayList<>();
 		final List<Blob> kept = new ArrayList<>();
 		final List<Strip> stripOfPiece = new ArrayList<>();
-		if (w * h == 0) return new Page(kept, partsOfPiece, ranges, merges, 0, crops, stripOfPiece);
+		if (w * h == 0) return new Page(kept, partsOfPiece, ranges, merges, 0, crops, stripOfPiece, null);
 		// An image within the detector's view on both sides (a lone digit's box) is too little of a page to judge: its ink is the threshold's.
 		final boolean detect = detector != null && Math.max(w, h) >= DETECTOR_SIDE;
-		final Ink ink = Ink.of(grey, w, h, detect ? detector.logits(grey, w, h) : null);
+		final float[] logits = detect ? detector.logits(grey, w, h) : null;
+		final NumberStrips.Writing field = fields != null ? NumberStrips.field(grey, w, h, logits) : null;
+		final Ink ink = Ink.of(grey, w, h, logits);
 		Lines.erase(ink.mask(), w, h);
 		final List<Blob> all = Blobs.of(ink.mask(), w, h);
 		final int height = Blobs.writingHeight(all);
@@ -247,7 +275,7 @@ public final class NumberReader implements ReadsNumbers {
 			merges.add(mergeable ? new Part(both, 0, 1) : null);
 			if (mergeable) crops.add(crop(both, ink, height).image());
 		}
-		return new Page(kept, partsOfPiece, ranges, merges, height, crops, stripOfPiece);
+		return new Page(kept, partsOfPiece, ranges, merges, height, crops, stripOfPiece, field);
 	}
 
 	private static String reason(final Throwable e) {

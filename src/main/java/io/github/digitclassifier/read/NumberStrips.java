@@ -53,7 +53,11 @@ public final class NumberStrips {
 	 * detector, the strength alone. Null when no writing is found.
 	 */
 	public static Writing field(final float[] grey, final int w, final int h, final InkDetector detector) {
-		final float[] logits = detector != null && Math.max(w, h) >= NumberReader.DETECTOR_SIDE ? detector.logits(grey, w, h) : null;
+		return field(grey, w, h, detector != null && Math.max(w, h) >= NumberReader.DETECTOR_SIDE ? detector.logits(grey, w, h) : null);
+	}
+
+	/** As {@link #field(float[], int, int, InkDetector)}, given the detector's logits (null: none). */
+	static Writing field(final float[] grey, final int w, final int h, final float[] logits) {
 		final Ink ink = Ink.of(grey, w, h, logits);
 		final boolean[] mask = ink.mask().clone();
 		Lines.erase(mask, w, h);

@@ -18,7 +18,11 @@ import io.github.digitclassifier.NumberImages;
 import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.read.Calibration;
+import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.read.InkDetector;
+import io.github.digitclassifier.read.NumberReader;
+import io.github.digitclassifier.read.NumberReading;
+import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.NumberStrips;
 import io.github.digitclassifier.read.sequence.StripNetworks;
 import io.github.digitclassifier.read.sequence.StripReader;
@@ -29,6 +33,10 @@ import io.github.digitclassifier.read.train.ReaderInfo;
 import io.github.digitclassifier.read.train.ReaderModel;
 import io.github.digitclassifier.read.train.ReaderModels;
 import io.github.digitclassifier.read.train.ReaderTraining;
+import io.github.digitclassifier.read.train.WholeStripReader;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
 
 /**
  * Trains the bundled number reader: fields of synthetic documents ({@link InkTrainingPages#field}:
@@ -40,7 +48,7 @@ import io.github.digitclassifier.read.train.ReaderTraining;
  * Its confidences are calibrated on those fields. Arguments: digit class folders
  * (data/mnist/train), output reader model (zip), steps, minutes, batch size, seed[, a reader model
  * to start from]; or {@code calibrate <digit folders> <reader model> <output reader model> <fields> <seed>},
- * which calibrates a reader anew on that many fields.
+ * which calibrates a reader anew on that many fields, as the bundled models read with it.
  */
 public final class MakeFieldReader {
 
@@ -87,14 +95,36 @@ public final class MakeFieldReader {
 			(System.nanoTime() - start) / 60e9));
 	}
 
+	/**
+	 * Calibrates a reader as the bundled models read with it: the bundled digit model and strip
+	 * network beside it, the surer reading standing ({@link io.github.digitclassifier.read.train.Readers}),
+	 * on fields drawn with the seed.
+	 */
 	private static void calibrate(final NumberImages.Digits digits, final Path in, final Path out, final int count, final long seed)
 		throws Exception
 	{
 		final ReaderModel model = ReaderModels.loadForTraining(in);
-		final Calibration calibration = ReaderTraining.calibration(model.strips(),
-			strips(digits, InkDetector.bundled().orElseThrow(), seed, 0, count));
+		final InkDetector detector = InkDetector.bundled().orElseThrow();
+		final ReadOptions options = ReadOptions.defaults();
+		final NumberReader reader = new NumberReader(ModelFiles.loadOrDefault(null), StripReader.bundled().orElseThrow(), detector,
+			new WholeStripReader(model, options), Calibration.NONE, options);
+		final List<InkTrainingPages.Page> pages = new ArrayList<>();
+		final Random random = new Random(seed);
+		for (int i = 0; i < count; i++) pages.add(InkTrainingPages.field(digits, random));
+		final List<NumberReading> readings = reader.readAll(pages.stream()
+			.<RandomAccessibleInterval<? extends RealType<?>>>map(p -> ArrayImgs.floats(p.grey(), p.width(), p.height())).toList());
+		final double[] confidences = new double[count];
+		final boolean[] right = new boolean[count];
+		int whole = 0;
+		for (int i = 0; i < count; i++) {
+			confidences[i] = readings.get(i).confidence();
+			right[i] = readings.get(i).text().equals(pages.get(i).text());
+			if (right[i]) whole++;
+		}
+		final Calibration calibration = Calibration.fit(confidences, right);
 		ReaderModels.save(model.calibrated(calibration), out);
-		System.out.println("RESULT calibration " + calibration);
+		System.out.println(String.format(Locale.ROOT, "RESULT %d of %d fields read whole as the bundled models read; calibration %s", whole, count,
+			calibration));
 	}
 
 	/** Fields {@code first} to {@code first + count - 1} of the seed's sequence as strips, each drawn from its own seed. */

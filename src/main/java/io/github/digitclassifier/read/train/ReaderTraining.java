@@ -250,7 +250,9 @@ public final class ReaderTraining {
 	 */
 	private static void startFrom(final MultiLayerNetwork network, final MultiLayerNetwork trained, final boolean sameAlphabet) {
 		final int layers = network.getnLayers();
-		for (int i = 0; i < (sameAlphabet ? layers : layers - 1); i++) network.getLayer(i).setParams(trained.getLayer(i).params().dup());
+		for (int i = 0; i < (sameAlphabet ? layers : layers - 1); i++) {
+			if (trained.getLayer(i).numParams() > 0) network.getLayer(i).setParams(trained.getLayer(i).params().dup()); // pooling has none
+		}
 	}
 
 	/** The calibration of the reader's confidences on the validation strips (their best paths' probabilities). */

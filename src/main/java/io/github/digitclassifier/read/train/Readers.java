@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.model.Classifier;
+import io.github.digitclassifier.read.InkDetector;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.ReadsNumbers;
@@ -14,7 +15,7 @@ import io.github.digitclassifier.read.sequence.StripReader;
  * The reader of any {@code model_file} that reading accepts, one place for the commands, the Spark
  * job and the benchmarks: a number reader model reads the writing whole with its own network
  * ({@link WholeStripReader}); a digit model reads digit by digit ({@link NumberReader}), with the
- * bundled strip network when it is the bundled digit model.
+ * bundled strip network and number reader when it is the bundled digit model.
  */
 public final class Readers {
 
@@ -37,12 +38,26 @@ public final class Readers {
 		}
 		final Classifier model = ModelFiles.loadOrDefault(modelFile);
 		try {
-			return new Opened(new NumberReader(model, strips(modelFile), options), model, null);
+			return new Opened(digitReader(model, modelFile, options), model, null);
 		}
 		catch (final RuntimeException e) {
 			model.close();
 			throw e;
 		}
+	}
+
+	/**
+	 * The reader of a digit model: with the bundled one, the bundled strip network and ink detector
+	 * help it, and the bundled number reader reads each image whole beside it (where ONNX Runtime
+	 * runs and the ink detector is wanted); another model reads alone.
+	 */
+	private static NumberReader digitReader(final Classifier model, final Path modelFile, final ReadOptions options) {
+		final StripReader strips = strips(modelFile);
+		if (strips == null) return new NumberReader(model, options);
+		final InkDetector detector = NumberReader.wantedDetector();
+		final ReaderModel fields = detector == null ? null : ReaderModels.bundled().orElse(null);
+		if (fields == null) return new NumberReader(model, strips, detector, options);
+		return new NumberReader(model, strips, detector, new WholeStripReader(fields, options), fields.calibration(), options);
 	}
 
 	/** The strip network that reads with a digit model from this model file: the bundled one with the bundled model, else none. */

@@ -2,11 +2,13 @@ package io.github.digitclassifier.read.train;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.read.FieldReader;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.NumberReading;
 import io.github.digitclassifier.read.NumberStrips;
@@ -28,7 +30,7 @@ import net.imglib2.type.numeric.RealType;
  * same kind of figure), calibrated by the reader's {@link io.github.digitclassifier.read.Calibration}
  * into the chance that the whole number is right.
  */
-public final class WholeStripReader implements ReadsNumbers {
+public final class WholeStripReader implements ReadsNumbers, FieldReader {
 
 	/** Images found and cut at a time before their strips are read together. */
 	static final int CHUNK = 64;
@@ -60,16 +62,24 @@ public final class WholeStripReader implements ReadsNumbers {
 					failures[first + k] = ReadsNumbers.reason(e);
 				}
 			});
-			final List<Strip> strips = new ArrayList<>();
-			for (final NumberStrips.Writing w : writings) if (w != null) strips.add(w.strip());
-			final List<StripReader.Frames> frames = strips.isEmpty() ? List.of() : model.strips().read(strips);
-			int next = 0;
+			final List<NumberStrips.Writing> found = new ArrayList<>();
+			for (final NumberStrips.Writing w : writings) if (w != null) found.add(w);
+			final Iterator<NumberReading> read = read(found).iterator();
 			for (int k = 0; k < writings.length; k++) {
 				if (failures[first + k] != null) readings.add(null);
 				else if (writings[k] == null) readings.add(NumberReading.NONE);
-				else readings.add(reading(writings[k], frames.get(next++)));
+				else readings.add(model.calibration().apply(read.next()));
 			}
 		}
+		return readings;
+	}
+
+	/** The readings of these fields' writings, their confidences as read. */
+	@Override
+	public List<NumberReading> read(final List<NumberStrips.Writing> fields) {
+		final List<StripReader.Frames> frames = fields.isEmpty() ? List.of() : model.strips().read(fields.stream().map(NumberStrips.Writing::strip).toList());
+		final List<NumberReading> readings = new ArrayList<>(fields.size());
+		for (int i = 0; i < fields.size(); i++) readings.add(reading(fields.get(i), frames.get(i)));
 		return readings;
 	}
 
@@ -94,6 +104,6 @@ public final class WholeStripReader implements ReadsNumbers {
 			symbols.add(new ReadDigit(x0, writing.y0(), Math.max(1, x1 - x0), writing.height(), model.alphabet().symbol(r.symbols()[i]),
 				confidence, confidence < options.minConfidence()));
 		}
-		return model.calibration().apply(NumberReading.of(symbols));
+		return NumberReading.of(symbols);
 	}
 }
