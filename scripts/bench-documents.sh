@@ -4,8 +4,8 @@
 # training numbers: cheque courtesy amounts on security print, row numbers in the cells of scanned
 # 1920s registers (margins, page edges, ruled lines), digits in a form's printed boxes, postal codes
 # among an envelope's printed address (io.github.digitclassifier.bench.documents.Documents). Each
-# kind's images and labels.csv go to <out>/<kind>/; the reader the commands build (bundled digit
-# model and strip network) reads them, measured by ReaderEvaluation. Prints per kind whole numbers
+# kind's images and labels.csv go to <out>/<kind>/; the reader the commands build (the bundled
+# models) reads them, measured by ReaderEvaluation. Prints per kind whole numbers
 # and digits read right, the accuracy of the 90% and 80% most confident readings (and the confidence
 # from which they are kept), numbers read per second and misread examples, and puts that in
 # docs/benchmarks.md (section "Numbers on documents", replaced on each run).
@@ -39,23 +39,14 @@ trap 'rm -f "$result"' EXIT
 	echo "## Numbers on documents"
 	echo
 	echo "\`scripts/bench-documents.sh $count $out $seed${kinds:+ $kinds}\`, $(date -u +%Y-%m-%d): $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-		"$(nproc) cores; $count numbers per kind (seed $seed), read as the commands read (bundled digit model and strip network," \
-		"no digit count given). The real sets of issue 33, which cannot be shared, read 41.7% (cheques) and 2.7% (registers)" \
-		"whole with the bundled reader; no real figures for forms and envelopes. Images: docs/img/documents-<kind>.png."
+		"$(nproc) cores; $count numbers per kind (seed $seed), read as the commands read with the bundled models (the number" \
+		"reader, and the digit model with its strip network; no digit count given). The real sets of issue 33, which cannot be" \
+		"shared, read 41.7% (cheques) and 2.7% (registers) whole with the bundled models when the issue was filed; no real figures" \
+		"for forms and envelopes. Mean confidence: near the whole numbers' share where the confidences are calibrated." \
+		"Images: docs/img/documents-<kind>.png."
 	echo
 	run bench "$digits" "$out" "$count" "$seed" "$kinds" "$model"
 } | tee "$result"
 if [[ -z $model ]] && grep -q '^| ' "$result"; then
-	mkdir -p docs
-	[[ -f docs/benchmarks.md ]] || printf '# Benchmarks\n\nFigures written by the scripts that measure them; each section is replaced when its script runs again.\n' > docs/benchmarks.md
-	# Replace the section (from its heading to the next "## " heading) or append it.
-	awk -v file="$result" '
-		BEGIN { while ((getline line < file) > 0) section = section line "\n" }
-		/^## Numbers on documents$/ { skipping = 1; if (!done) { printf "%s", section; done = 1 }; next }
-		skipping && /^## / { skipping = 0; print ""; }
-		!skipping { print }
-		END { if (!done) { print ""; printf "%s", section } }
-	' docs/benchmarks.md > docs/benchmarks.md.new
-	mv docs/benchmarks.md.new docs/benchmarks.md
-	echo "docs/benchmarks.md: section \"Numbers on documents\" written."
+	scripts/benchmarks-section.sh "$result"
 fi

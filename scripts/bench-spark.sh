@@ -70,12 +70,4 @@ result=$out/section.md
 	echo "Paper estimate, 100 executors of 4 cores: $estimate, if reading the files keeps up (HDFS or S3 at 20-50 ms a file needs 400 parallel reads, which the tasks' decoding threads give: about 10,000 files/s, so about 3 hours for 10^8 from S3), plus the driver's listing (give a list file) and 24,415 tasks of 4,096 images."
 } > "$result"
 cat "$result"
-awk -v file="$result" '
-	BEGIN { while ((getline line < file) > 0) section = section line "\n" }
-	/^## Spark job$/ { skipping = 1; if (!done) { printf "%s", section; done = 1 }; next }
-	skipping && /^## / { skipping = 0; print ""; }
-	!skipping { print }
-	END { if (!done) { print ""; printf "%s", section } }
-' docs/benchmarks.md > docs/benchmarks.md.new
-mv docs/benchmarks.md.new docs/benchmarks.md
-echo "docs/benchmarks.md: section \"Spark job\" written."
+scripts/benchmarks-section.sh "$result"

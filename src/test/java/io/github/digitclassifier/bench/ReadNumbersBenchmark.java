@@ -13,6 +13,8 @@ import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.NumberReading;
 import io.github.digitclassifier.read.ReadOptions;
+import io.github.digitclassifier.read.ReadsNumbers;
+import io.github.digitclassifier.read.train.Readers;
 import io.github.digitclassifier.read.sequence.StripReader;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -23,8 +25,8 @@ import net.imglib2.type.numeric.RealType;
  * second. Arguments: digit class folders (e.g. data/mnist/test), numbers per condition, digits per
  * number, model bundle (empty: the bundled one), seed, and 1 to tell the reader how many digits each
  * number has ({@code digits=N}; 0, the default, for any), and the strip network that reads touching
- * digits ({@link StripReader}: a file, "none" to cut them apart; empty or absent: as the commands do,
- * the bundled one with the bundled model, none with another).
+ * digits ({@link StripReader}: a file, "none" to cut them apart; empty or absent: the reader the
+ * commands build for the model, {@link Readers}). Prints a Markdown table.
  */
 public final class ReadNumbersBenchmark {
 
@@ -36,11 +38,11 @@ public final class ReadNumbersBenchmark {
 		final long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
 		final boolean told = args.length > 5 && args[5].equals("1");
 		final String stripArg = args.length > 6 ? args[6] : "";
-		final StripReader strips = stripArg.equals("none") ? null : !stripArg.isEmpty() ? StripReader.load(Path.of(stripArg)) :
-			model == null ? StripReader.bundled().orElseThrow() : null;
-		final NumberReader reader = new NumberReader(ModelFiles.loadOrDefault(model), strips,
-			new ReadOptions(ReadOptions.defaults().minConfidence(), told ? length : 0));
-		System.out.println("condition,numbers,digits_per_number,whole_string_accuracy,per_digit_accuracy,numbers_per_second");
+		final ReadOptions options = new ReadOptions(ReadOptions.defaults().minConfidence(), told ? length : 0);
+		final ReadsNumbers reader = stripArg.isEmpty() ? Readers.open(model, options).reader()
+			: new NumberReader(ModelFiles.loadOrDefault(model), stripArg.equals("none") ? null : StripReader.load(Path.of(stripArg)), options);
+		System.out.println("| condition | numbers | digits per number | whole numbers | digits | numbers/s |");
+		System.out.println("|---|---|---|---|---|---|");
 		for (final NumberImages.Condition condition : NumberImages.Condition.values()) {
 			final Random random = new Random(seed);
 			final List<RandomAccessibleInterval<? extends RealType<?>>> images = new ArrayList<>();
@@ -63,8 +65,8 @@ public final class ReadNumbersBenchmark {
 				digitScore += Math.max(0, 1 - (double) editDistance(read, truth) / truth.length());
 				if (!read.equals(truth) && System.getProperty("show") != null) System.out.println("  " + condition + " " + i + ": read " + read + " for " + truth);
 			}
-			System.out.println(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f,%.1f", condition.name().toLowerCase(Locale.ROOT), count,
-				length, (double) whole / count, digitScore / count, count / seconds));
+			System.out.println(String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %.1f%% | %.1f |", condition.name().toLowerCase(Locale.ROOT),
+				count, length, 100.0 * whole / count, 100 * digitScore / count, count / seconds));
 		}
 	}
 
