@@ -73,7 +73,7 @@ class FirstCommandIT {
 		cases.add(new Case("read folder reader", "run(\"Read Numbers in Folder...\", \"folder=[" + fields + "] " + readerKey +
 			" output_file=[OUT/readings.csv]\");", "readings.csv", 31));
 		cases.add(new Case("evaluate reader reader", "run(\"Evaluate Number Reader...\", \"" + readerKey + " test_folder=[" + fields +
-			"] report_file=[OUT/reading.csv]\");", "reading.csv", 8));
+			"] report_file=[OUT/reading.csv]\");", "reading.csv", 9));
 		for (final Map.Entry<String, String> model : models.entrySet()) {
 			final String kind = model.getKey(), key = "model_file=[" + model.getValue() + "]";
 			final Path test = kind.equals("bundled") ? digits : TinyModel.test();
@@ -92,7 +92,7 @@ class FirstCommandIT {
 				" output_file=[OUT/readings.csv]\");", "readings.csv", images + 1));
 			cases.add(new Case("evaluate reader " + kind, "run(\"Evaluate Number Reader...\", \"" + key + " test_folder=[" + test +
 				"] labels_file=[" + labels(test, dir.resolve("models/" + kind + "-labels.csv")) + "] report_file=[OUT/reading.csv]\");",
-				"reading.csv", 8));
+				"reading.csv", 9));
 			if (kind.equals("bundled") || kind.equals("bundle")) {
 				cases.add(new Case("export " + kind, "run(\"Export Model...\", \"" + key + " format=bioimageio output_file=[OUT/package.zip]\");",
 					"package.zip", -1));
