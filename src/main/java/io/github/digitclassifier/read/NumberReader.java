@@ -245,12 +245,13 @@ public final class NumberReader implements ReadsNumbers {
 		// An image within the detector's view on both sides (a lone digit's box) is too little of a page to judge: its ink is the threshold's.
 		final boolean detect = detector != null && Math.max(w, h) >= DETECTOR_SIDE;
 		final float[] logits = detect ? detector.logits(grey, w, h) : null;
-		final NumberStrips.Writing field = fields != null ? NumberStrips.field(grey, w, h, logits) : null;
 		final Ink ink = Ink.of(grey, w, h, logits);
 		Lines.erase(ink.mask(), w, h);
 		final List<Blob> all = Blobs.of(ink.mask(), w, h);
 		final int height = Blobs.writingHeight(all);
 		final List<Blob> pieces = Blobs.digitPieces(all, height);
+		// The field is found from the same pieces as the digits: its strip uses the ink's strength, which erasing lines leaves.
+		final NumberStrips.Writing field = fields != null ? NumberStrips.field(ink, logits, pieces, height) : null;
 		final double typical = typicalWidth(pieces, height);
 		final boolean fewer = options.digits() > pieces.size();
 		final double slant = Blobs.slant(pieces, w);

@@ -63,8 +63,16 @@ public final class NumberStrips {
 		Lines.erase(mask, w, h);
 		final List<Blob> all = Blobs.of(mask, w, h);
 		final int height = Blobs.writingHeight(all);
-		final List<Blob> pieces = Blobs.digitPieces(all, height);
+		return field(ink, logits, Blobs.digitPieces(all, height), height);
+	}
+
+	/**
+	 * The field around these digit pieces of the ink found (by the detector's {@code logits}; null:
+	 * none), whose writing is {@code height} pixels tall; null when there are none.
+	 */
+	static Writing field(final Ink ink, final float[] logits, final List<Blob> pieces, final int height) {
 		if (pieces.isEmpty()) return null;
+		final int w = ink.width(), h = ink.height();
 		Blob whole = pieces.get(0);
 		for (final Blob piece : pieces.subList(1, pieces.size())) whole = whole.merge(piece);
 		final float[] strength = ink.strength();
