@@ -159,6 +159,15 @@ public final class NumberReader implements ReadsNumbers {
 		this.options = options;
 	}
 
+	/**
+	 * The detector's logits for a grey image (null: no detector). An image within the detector's
+	 * view on both sides (a lone digit's box) is too little of a page to judge: null, its ink is
+	 * the threshold's.
+	 */
+	static float[] logits(final InkDetector detector, final float[] grey, final int w, final int h) {
+		return detector != null && Math.max(w, h) >= DETECTOR_SIDE ? detector.logits(grey, w, h) : null;
+	}
+
 	/** The field readings of the pages that have a field, in order. */
 	private Iterator<NumberReading> wholeFields(final Page[] pages) {
 		final List<NumberStrips.Writing> writings = new ArrayList<>();
@@ -242,16 +251,13 @@ public final class NumberReader implements ReadsNumbers {
 		final List<Blob> kept = new ArrayList<>();
 		final List<Strip> stripOfPiece = new ArrayList<>();
 		if (w * h == 0) return new Page(kept, partsOfPiece, ranges, merges, 0, crops, stripOfPiece, null);
-		// An image within the detector's view on both sides (a lone digit's box) is too little of a page to judge: its ink is the threshold's.
-		final boolean detect = detector != null && Math.max(w, h) >= DETECTOR_SIDE;
-		final float[] logits = detect ? detector.logits(grey, w, h) : null;
-		final Ink ink = Ink.of(grey, w, h, logits);
-		Lines.erase(ink.mask(), w, h);
-		final List<Blob> all = Blobs.of(ink.mask(), w, h);
-		final int height = Blobs.writingHeight(all);
-		final List<Blob> pieces = Blobs.digitPieces(all, height);
-		// The field is found from the same pieces as the digits: its strip uses the ink's strength, which erasing lines leaves.
-		final NumberStrips.Writing field = fields != null ? NumberStrips.field(ink, logits, pieces, height) : null;
+		final float[] logits = logits(detector, grey, w, h);
+		final DigitPieces found = DigitPieces.find(grey, w, h, logits);
+		final Ink ink = found.ink();
+		final List<Blob> pieces = found.pieces();
+		final int height = found.height();
+		// The field is found from the same pieces as the digits.
+		final NumberStrips.Writing field = fields != null ? NumberStrips.field(found, logits) : null;
 		final double typical = typicalWidth(pieces, height);
 		final boolean fewer = options.digits() > pieces.size();
 		final double slant = Blobs.slant(pieces, w);

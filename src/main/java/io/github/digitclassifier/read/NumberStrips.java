@@ -31,16 +31,12 @@ public final class NumberStrips {
 	public record Writing(Strip strip, int x0, int y0, int width, int height) {}
 
 	/** The writing of a grey image given row by row, found as {@link #of(float[], int, int)} finds it; null when it has none. */
-	public static Writing writing(final float[] grey, final int w, final int h) {
-		final Ink ink = Ink.of(grey, w, h);
-		Lines.erase(ink.mask(), w, h);
-		final List<Blob> all = Blobs.of(ink.mask(), w, h);
-		final int height = Blobs.writingHeight(all);
-		final List<Blob> pieces = Blobs.digitPieces(all, height);
-		if (pieces.isEmpty()) return null;
-		Blob whole = pieces.get(0);
-		for (final Blob piece : pieces.subList(1, pieces.size())) whole = whole.merge(piece);
-		return new Writing(of(NumberReader.crop(whole, ink, height), height), whole.x0(), whole.y0(), whole.width(), whole.height());
+	private static Writing writing(final float[] grey, final int w, final int h) {
+		final DigitPieces found = DigitPieces.find(grey, w, h, null);
+		final Blob whole = found.whole();
+		if (whole == null) return null;
+		return new Writing(of(NumberReader.crop(whole, found.ink(), found.height()), found.height()), whole.x0(), whole.y0(), whole.width(),
+			whole.height());
 	}
 
 	/**
@@ -53,28 +49,16 @@ public final class NumberStrips {
 	 * detector, the strength alone. Null when no writing is found.
 	 */
 	public static Writing field(final float[] grey, final int w, final int h, final InkDetector detector) {
-		return field(grey, w, h, detector != null && Math.max(w, h) >= NumberReader.DETECTOR_SIDE ? detector.logits(grey, w, h) : null);
+		final float[] logits = NumberReader.logits(detector, grey, w, h);
+		return field(DigitPieces.find(grey, w, h, logits), logits);
 	}
 
-	/** As {@link #field(float[], int, int, InkDetector)}, given the detector's logits (null: none). */
-	static Writing field(final float[] grey, final int w, final int h, final float[] logits) {
-		final Ink ink = Ink.of(grey, w, h, logits);
-		final boolean[] mask = ink.mask().clone();
-		Lines.erase(mask, w, h);
-		final List<Blob> all = Blobs.of(mask, w, h);
-		final int height = Blobs.writingHeight(all);
-		return field(ink, logits, Blobs.digitPieces(all, height), height);
-	}
-
-	/**
-	 * The field around these digit pieces of the ink found (by the detector's {@code logits}; null:
-	 * none), whose writing is {@code height} pixels tall; null when there are none.
-	 */
-	static Writing field(final Ink ink, final float[] logits, final List<Blob> pieces, final int height) {
-		if (pieces.isEmpty()) return null;
-		final int w = ink.width(), h = ink.height();
-		Blob whole = pieces.get(0);
-		for (final Blob piece : pieces.subList(1, pieces.size())) whole = whole.merge(piece);
+	/** The field around the digit pieces found (with the detector's {@code logits}; null: none); null when there are none. */
+	static Writing field(final DigitPieces found, final float[] logits) {
+		final Blob whole = found.whole();
+		if (whole == null) return null;
+		final Ink ink = found.ink();
+		final int w = ink.width(), h = ink.height(), height = found.height();
 		final float[] strength = ink.strength();
 		final float[] inked = new float[whole.pixels().length];
 		for (int i = 0; i < inked.length; i++) inked[i] = strength[whole.pixels()[i]];
