@@ -68,6 +68,13 @@ public final class DocumentBenchmark {
 		}
 	}
 
+	/** Prints a Markdown table: its header, the separator and the rows. */
+	private static void table(final List<String> rows, final String... columns) {
+		System.out.println("| " + String.join(" | ", columns) + " |");
+		System.out.println("|" + "---|".repeat(columns.length));
+		rows.forEach(System.out::println);
+	}
+
 	/** The seed of image {@code index} of {@code kind} in a run seeded {@code seed}. */
 	static long seedOf(final long seed, final Kind kind, final int index) {
 		return seed * 1_000_003L + kind.ordinal() * 100_000_007L + index;
@@ -123,15 +130,12 @@ public final class DocumentBenchmark {
 				byError[2], byError[3], byError[4], byError[5]));
 			for (final SkippedFile skipped : evaluation.skipped()) System.err.println("skipped " + skipped);
 		}
-		System.out.println("| document | numbers | whole numbers | digits | mean confidence | 90% most confident | 80% most confident | numbers/s |");
-		System.out.println("|---|---|---|---|---|---|---|---|");
-		rows.forEach(System.out::println);
+		table(rows, "document", "numbers", "whole numbers", "digits", "mean confidence", "90% most confident", "80% most confident", "numbers/s");
 		System.out.println();
 		System.out.println("How the misread numbers went wrong (each counted once, in the first column that fits):");
 		System.out.println();
-		System.out.println("| document | misread | nothing read | only 1s read | 3 or more digits too many | 1 or 2 too many | too few | as many, some wrong |");
-		System.out.println("|---|---|---|---|---|---|---|---|");
-		kindsOfError.forEach(System.out::println);
+		table(kindsOfError, "document", "misread", "nothing read", "only 1s read", "3 or more digits too many", "1 or 2 too many", "too few",
+			"as many, some wrong");
 		System.out.println();
 		System.out.println("Misread (truth → read, confidence):");
 		System.out.println();

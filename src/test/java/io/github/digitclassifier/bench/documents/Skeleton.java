@@ -149,11 +149,7 @@ public final class Skeleton {
 					for (int xx = 1; xx < w - 1; xx++) {
 						if (!on[yy * w + xx]) continue;
 						final boolean[] p = new boolean[8];
-						int count = 0;
-						for (int k = 0; k < 8; k++) {
-							p[k] = on[(yy + DY[k]) * w + xx + DX[k]];
-							if (p[k]) count++;
-						}
+						final int count = neighbours(on, w, xx, yy, p);
 						if (count < 2 || count > 6) continue;
 						int transitions = 0;
 						for (int k = 0; k < 8; k++) if (!p[k] && p[(k + 1) % 8]) transitions++;
@@ -169,18 +165,23 @@ public final class Skeleton {
 		}
 	}
 
+	/** Fills {@code p} with the pixel's neighbours P2..P9 (the pixel is not on the image's edge); their count. */
+	private static int neighbours(final boolean[] on, final int w, final int x, final int y, final boolean[] p) {
+		int count = 0;
+		for (int k = 0; k < 8; k++) {
+			p[k] = on[(y + DY[k]) * w + x + DX[k]];
+			if (p[k]) count++;
+		}
+		return count;
+	}
+
 	/** Removes pixels whose two orthogonal neighbours touch each other anyway (the corners of staircases). */
 	private static void removeStaircaseCorners(final boolean[] on, final int w, final int h) {
 		for (int yy = 1; yy < h - 1; yy++) {
 			for (int xx = 1; xx < w - 1; xx++) {
 				if (!on[yy * w + xx]) continue;
 				final boolean[] p = new boolean[8];
-				int count = 0;
-				for (int k = 0; k < 8; k++) {
-					p[k] = on[(yy + DY[k]) * w + xx + DX[k]];
-					if (p[k]) count++;
-				}
-				if (count < 2) continue;
+				if (neighbours(on, w, xx, yy, p) < 2) continue;
 				boolean corner = false;
 				for (int k = 0; k < 8; k += 2) if (p[k] && p[(k + 2) % 8] && !p[k + 1]) corner = true;
 				if (corner && ringComponents(p) == 1) on[yy * w + xx] = false;
