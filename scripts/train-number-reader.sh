@@ -3,7 +3,8 @@
 # (io.github.digitclassifier.bench.InkTrainingPages.field: numbers of 1 to 7 MNIST training digits,
 # 12 to 80 px tall, from a cheque's amount box to a register's tall cell, on paper, security print,
 # printed rules, boxes, text and stamps, scanner margins and page edges, with uneven light, blur,
-# noise and JPEG; some with points, dashes, a cross or an underline that are not part of the number),
+# noise and JPEG; some with points, dashes, a cross or an underline that are not part of the number;
+# half the digits written again by other pens, slants, widths and warps, some 1s flagged as Europe's),
 # each seen through the bundled ink detector as a reader model sees it; a fresh batch of 32 each
 # step, Adam annealed to 1/16 over the steps, seed 42 (or $SEED); stops after the steps or the minutes,
 # whichever come first. Its confidences are then calibrated as the bundled models read with it (the

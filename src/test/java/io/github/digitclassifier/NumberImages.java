@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import io.github.digitclassifier.data.ImageFiles;
+import io.github.digitclassifier.preprocess.DigitRestyler;
+import io.github.digitclassifier.preprocess.HandwritingStyle;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
@@ -38,8 +42,11 @@ public final class NumberImages {
 	/** A number's image (8-bit grey) and the digits written in it. */
 	public record Sample(BufferedImage image, String text) {}
 
-	/** Digits by class, each as its ink (0..1, light on dark) cut to its bounds. */
-	public record Digits(List<List<Ink>> byClass) {
+	/**
+	 * Digits by class, each as its ink (0..1, light on dark) cut to its bounds; with a restyler, a
+	 * share of those drawn are written again by another hand, pen or scanner.
+	 */
+	public record Digits(List<List<Ink>> byClass, Optional<DigitRestyler> restyler) {
 
 		/** Loads {@code root/0..9}. */
 		public static Digits load(final Path root) throws IOException {
@@ -51,9 +58,30 @@ public final class NumberImages {
 				}
 				byClass.add(inks);
 			}
-			return new Digits(byClass);
+			return new Digits(byClass, Optional.empty());
+		}
+
+		/** These digits, a share of them restyled when drawn ({@link HandwritingStyle#share()}). */
+		public Digits restyled(final HandwritingStyle style) {
+			return new Digits(byClass, Optional.of(new DigitRestyler(style)));
+		}
+
+		/** A random digit of class {@code d}; without a restyler it takes one number of {@code random}, as it always has. */
+		Ink pick(final int d, final Random random) {
+			final List<Ink> inks = byClass.get(d);
+			final Ink ink = inks.get(random.nextInt(inks.size()));
+			if (restyler.isEmpty()) return ink;
+			final SplittableRandom split = new SplittableRandom(random.nextLong());
+			if (!restyler.get().picks(split)) return ink;
+			final float[] restyled = restyler.get().restyle(ink.prepared(), d == 1, split);
+			float most = 0;
+			for (final float v : restyled) most = Math.max(most, v);
+			return most > 0.1f ? Ink.of(restyled, PREPARED, PREPARED, 255) : ink; // a style may leave nothing of a faint digit
 		}
 	}
+
+	/** The side of a prepared digit, MNIST's. */
+	private static final int PREPARED = 28;
 
 	/** A digit's ink, light on dark, 0..1, cut to where it is above a tenth. */
 	public record Ink(float[] pixels, int width, int height) {
@@ -63,9 +91,15 @@ public final class NumberImages {
 
 		/** The ink of a digit given row by row, 0..255: light on dark, or dark on light (mostly bright), which is inverted. */
 		private static Ink of(final float[] given, final int w, final int h) {
+			return of(given, w, h, 1);
+		}
+
+		/** {@code given} times {@code gain} as above: 0..1 values with a gain of 255. */
+		private static Ink of(final float[] given, final int w, final int h, final float gain) {
 			double mean = 0;
-			for (final float v : given) mean += v / given.length;
+			for (final float v : given) mean += v * gain / given.length;
 			final float[] all = given.clone();
+			for (int i = 0; i < all.length; i++) all[i] *= gain;
 			if (mean > 127.5) for (int i = 0; i < all.length; i++) all[i] = 255 - all[i];
 			int x0 = w, y0 = h, x1 = -1, y1 = -1;
 			for (int y = 0; y < h; y++) {
@@ -80,6 +114,16 @@ public final class NumberImages {
 			final float[] pixels = new float[cw * ch];
 			for (int y = 0; y < ch; y++) for (int x = 0; x < cw; x++) pixels[y * cw + x] = all[(y + y0) * w + x + x0] / 255f;
 			return new Ink(pixels, cw, ch);
+		}
+
+		/** The ink centred on a prepared digit's square, as a restyler takes it. */
+		private float[] prepared() {
+			final float[] square = new float[PREPARED * PREPARED];
+			final int x0 = (PREPARED - width) / 2, y0 = (PREPARED - height) / 2;
+			for (int y = 0; y < Math.min(height, PREPARED); y++) {
+				for (int x = 0; x < Math.min(width, PREPARED); x++) square[(y + Math.max(0, y0)) * PREPARED + x + Math.max(0, x0)] = pixels[y * width + x];
+			}
+			return square;
 		}
 
 		/** Linear interpolation, 0 outside. */
@@ -103,8 +147,7 @@ public final class NumberImages {
 	public static Sample draw(final Digits digits, final int length, final Condition condition, final int height,
 		final boolean darkOnLight, final Random random)
 	{
-		return draw(d -> digits.byClass().get(d).get(random.nextInt(digits.byClass().get(d).size())), length, condition, height,
-			darkOnLight, random);
+		return draw(d -> digits.pick(d, random), length, condition, height, darkOnLight, random);
 	}
 
 	/** As {@link #draw(Digits, int, Condition, int, boolean, Random)}, each digit of class d written as {@code digitOfClass} gives it. */

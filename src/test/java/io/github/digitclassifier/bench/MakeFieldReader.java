@@ -17,6 +17,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import io.github.digitclassifier.NumberImages;
 import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.model.EpochRecord;
+import io.github.digitclassifier.preprocess.HandwritingStyle;
 import io.github.digitclassifier.read.Calibration;
 import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.read.InkDetector;
@@ -42,7 +43,8 @@ import net.imglib2.type.numeric.RealType;
  * Trains the bundled number reader: fields of synthetic documents ({@link InkTrainingPages#field}:
  * numbers of 1 to 7 MNIST training digits on security print, rules, boxes, printed text, margins,
  * from a cheque's amount box to a register's tall cell), each seen as a reader model sees it
- * ({@link NumberStrips#field}, with the bundled ink detector), a fresh batch each step, Adam
+ * ({@link NumberStrips#field}, with the bundled ink detector), half their digits restyled
+ * ({@link #STYLE}), a fresh batch each step, Adam
  * annealed to a sixteenth over the steps. Every 500 steps it prints how many of 500 fields drawn
  * with another seed it reads whole. It stops after the steps or the minutes, whichever come first.
  * Its confidences are calibrated on those fields. Arguments: digit class folders
@@ -52,12 +54,19 @@ import net.imglib2.type.numeric.RealType;
  */
 public final class MakeFieldReader {
 
+	/**
+	 * Half the digits written again as the digit model's training rewrites them: other pens, slants,
+	 * widths, warps, Europe's flagged 1s, a few scanning effects; not stretched to a square box
+	 * (a form reader's storage, not a page's writing), and no non-digits (a field's are its own).
+	 */
+	static final HandwritingStyle STYLE = new HandwritingStyle(0.5, 4, 0.3, 0.3, 0, 1.0, 0.1, 0, 0.5);
+
 	public static void main(final String[] args) throws Exception {
 		if (args[0].equals("calibrate")) {
-			calibrate(NumberImages.Digits.load(Path.of(args[1])), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]));
+			calibrate(NumberImages.Digits.load(Path.of(args[1])).restyled(STYLE), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]));
 			return;
 		}
-		final NumberImages.Digits digits = NumberImages.Digits.load(Path.of(args[0]));
+		final NumberImages.Digits digits = NumberImages.Digits.load(Path.of(args[0])).restyled(STYLE);
 		final Path out = Path.of(args[1]);
 		final int steps = Integer.parseInt(args[2]);
 		final double minutes = Double.parseDouble(args[3]);
