@@ -57,11 +57,31 @@ final class Blobs {
 		return blobs;
 	}
 
+	/** A piece that runs out of the image and is this many times as tall as the writing within it is no writing. */
+	static final double EDGE_TO_WRITING = 3;
+
+	/**
+	 * The writing's height, taken from the pieces within the image when something runs out of it
+	 * far taller than they are: a page's edge, a scanner's margin or a register's rule, whose ink
+	 * would carry the height (a number written small beside it would be left out as specks). From
+	 * all the pieces otherwise (a number that touches its field's border).
+	 */
+	static int writingHeight(final List<Blob> blobs, final int w, final int h) {
+		final List<Blob> within = new ArrayList<>();
+		int tallestOut = 0;
+		for (final Blob b : blobs) {
+			if (b.x0() > 0 && b.y0() > 0 && b.x1() < w - 1 && b.y1() < h - 1) within.add(b);
+			else tallestOut = Math.max(tallestOut, b.height());
+		}
+		final int height = writingHeight(within);
+		return height >= MIN_HEIGHT && tallestOut >= EDGE_TO_WRITING * height ? height : writingHeight(blobs);
+	}
+
 	/**
 	 * The writing's height: the height the most ink is in (each piece weighs by its pixels), so that
 	 * specks and points hardly count. 0 when there is no piece.
 	 */
-	static int writingHeight(final List<Blob> blobs) {
+	private static int writingHeight(final List<Blob> blobs) {
 		// A digit broken across (a 5's flag apart from its bowl) counts whole, not as two short pieces.
 		final List<Blob> byHeight = mergedNeighbours(blobs, Blobs::brokenAcross);
 		byHeight.sort(Comparator.comparingInt(Blob::height));

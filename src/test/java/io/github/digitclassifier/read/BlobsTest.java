@@ -1,0 +1,52 @@
+package io.github.digitclassifier.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The writing's height, on masks laid out as the documents that once misled it. */
+class BlobsTest {
+
+	/** Sets {@code x0..x1} by {@code y0..y1} in a mask {@code w} wide. */
+	private static void fill(final boolean[] mask, final int w, final int x0, final int y0, final int x1, final int y1) {
+		for (int y = y0; y <= y1; y++) for (int x = x0; x <= x1; x++) mask[y * w + x] = true;
+	}
+
+	/** A digit-like ring {@code size} tall with its top left at (x, y). */
+	private static void ring(final boolean[] mask, final int w, final int x, final int y, final int size) {
+		fill(mask, w, x, y, x + size * 2 / 3, y + 2);
+		fill(mask, w, x, y + size - 3, x + size * 2 / 3, y + size - 1);
+		fill(mask, w, x, y, x + 2, y + size - 1);
+		fill(mask, w, x + size * 2 / 3 - 2, y, x + size * 2 / 3, y + size - 1);
+	}
+
+	private static int height(final boolean[] mask, final int w, final int h) {
+		return Blobs.writingHeight(Blobs.of(mask, w, h), w, h);
+	}
+
+	@Test
+	void aRegistersCellTakesTheHeightOfTheNumberNotOfThePageEdgeBesideIt() {
+		// A cell 90 x 240: the page's dark edge down its right side, broken where the scan lost it,
+		// and a number of two digits 24 px tall written small in the middle.
+		final int w = 90, h = 240;
+		final boolean[] mask = new boolean[w * h];
+		fill(mask, w, 72, 0, 89, 110);
+		fill(mask, w, 74, 118, 89, 239);
+		ring(mask, w, 10, 120, 24);
+		ring(mask, w, 34, 121, 24);
+		assertEquals(24, height(mask, w, h));
+	}
+
+	@Test
+	void aNumberThatTouchesItsFieldsBorderKeepsItsHeightBesideASmallMarkWithin() {
+		// A cheque's tight field: "92" runs out of the bottom; the "=" after it is within but no writing.
+		final int w = 96, h = 57;
+		final boolean[] mask = new boolean[w * h];
+		ring(mask, w, 29, 21, 36);
+		ring(mask, w, 54, 21, 36);
+		fill(mask, w, 80, 34, 94, 37);
+		fill(mask, w, 80, 44, 94, 47);
+		fill(mask, w, 86, 37, 87, 44); // joined into one piece 14 tall
+		assertEquals(36, height(mask, w, h));
+	}
+}
