@@ -39,8 +39,9 @@ import io.github.digitclassifier.read.evaluate.ReadingReport;
  * examples (all of them in {@code <out>/<kind>/misread.csv}).
  *
  * <p>Arguments: {@code bench <optdigits folder> <out folder> <count per kind> <seed> [kinds, comma-separated] [model file]}
- * (the model file as Read Number's {@code model_file}; empty or absent: the bundled models)
- * or {@code examples <optdigits folder> <image folder> <count per kind> <seed>} (a montage PNG per
+ * (the model file as Read Number's {@code model_file}; empty or absent: the bundled models),
+ * {@code write <optdigits folder> <out folder> <count per kind> <seed> [kinds]} (the images and
+ * their labels.csv only, in {@code <out>/<kind>/}), or {@code examples <optdigits folder> <image folder> <count per kind> <seed>} (a montage PNG per
  * kind, {@code documents-<kind>.png}). Without the UCI digits it says so and exits normally.
  */
 public final class DocumentBenchmark {
@@ -63,8 +64,9 @@ public final class DocumentBenchmark {
 		else kinds.addAll(List.of(Kind.values()));
 		switch (mode) {
 			case "bench" -> bench(documents, kinds, out, count, seed, args.length > 6 && !args[6].isBlank() ? Path.of(args[6]) : null);
+			case "write" -> { for (final Kind kind : kinds) write(documents, kind, out.resolve(kind.id()), count, seed); }
 			case "examples" -> { for (final Kind kind : kinds) montage(documents, kind, out, count, seed); }
-			default -> throw new IllegalArgumentException("Mode is bench or examples, not " + mode);
+			default -> throw new IllegalArgumentException("Mode is bench, write or examples, not " + mode);
 		}
 	}
 
