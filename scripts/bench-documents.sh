@@ -15,13 +15,7 @@
 # OFFLINE=1 runs Maven offline. Without ../shared/data/optdigits it says so and does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-digits=../shared/data/optdigits
-if ! compgen -G "$digits/optdigits-orig.*" >/dev/null; then
-	echo "No UCI handwritten digits in $digits (../shared/data is missing here): the document bench is skipped."
-	exit 0
-fi
-mvn_flags=(-q -B)
-[[ ${OFFLINE:-} == 1 ]] && mvn_flags+=(-o)
+source scripts/document-bench-setup.sh
 mvn "${mvn_flags[@]}" test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 run() {
 	java -Xmx2g -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

@@ -9,14 +9,8 @@
 # OFFLINE=1 runs Maven offline. Without ../shared/data/optdigits it says so and does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-digits=../shared/data/optdigits
-if ! compgen -G "$digits/optdigits-orig.*" >/dev/null; then
-	echo "No UCI handwritten digits in $digits (../shared/data is missing here): the fine-tuning bench is skipped."
-	exit 0
-fi
+source scripts/document-bench-setup.sh
 epochs=${1:-15} out=${2:-target/bench-fine-tune}
-mvn_flags=(-q -B)
-[[ ${OFFLINE:-} == 1 ]] && mvn_flags+=(-o)
 mvn "${mvn_flags[@]}" package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 rm -rf "$out"
 java -Xmx2g -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
