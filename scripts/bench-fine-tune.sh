@@ -5,12 +5,12 @@
 # train-reader`, from the bundled reader), then Evaluate Number Reader on the other 128, with the
 # bundled models and with the reader trained. Prints a table and puts it in docs/benchmarks.md
 # (section "Fine-tuning on one kind of document").
-#   scripts/bench-fine-tune.sh [epochs (15)] [out folder (target/bench-fine-tune)]
+#   scripts/bench-fine-tune.sh [epochs (40, the command's default)] [out folder (target/bench-fine-tune)]
 # OFFLINE=1 runs Maven offline. Without ../shared/data/optdigits it says so and does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/document-bench-setup.sh
-epochs=${1:-15} out=${2:-target/bench-fine-tune}
+epochs=${1:-40} out=${2:-target/bench-fine-tune}
 mvn "${mvn_flags[@]}" package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 rm -rf "$out"
 java -Xmx2g -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
