@@ -12,13 +12,13 @@ import net.imglib2.type.numeric.RealType;
 
 /**
  * Occlusion (Zeiler and Fergus, 2014) for any {@link Classifier}: square patches of the image
- * replaced by the paper around them, each occluded image prepared and classified again; a pixel's heat is the
- * mean drop of the predicted class's probability over the patches that covered it (never below
- * 0). Patches are an eighth of the image's longer side, half overlapping; where a few of them
- * carry the heat, their region is looked at again with patches an eighth of its side (up to
- * {@link #LEVELS} times), so that a small digit on a large page gets a map as fine as its strokes
- * without occluding the whole page finely. The heat is the mean over the levels; a region a
- * finer level did not look at adds nothing there, its coarser patches having dropped little.
+ * replaced by the paper around them, each occluded image prepared and classified again; a pixel's
+ * heat is the mean drop of the predicted class's probability over the patches that covered it
+ * (never below 0). Patches are an eighth of the image's longer side, half overlapping; where a few
+ * of them carry the heat, their region is looked at again with patches an eighth of its side (up
+ * to {@link #LEVELS} times), so that a small digit on a large page gets a map as fine as its
+ * strokes without occluding the whole page finely. The heat is the mean over the levels; a region
+ * a finer level did not look at adds nothing there, its coarser patches having dropped little.
  */
 public final class Occlusion implements Explainer {
 
