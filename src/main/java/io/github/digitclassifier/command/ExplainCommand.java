@@ -39,9 +39,9 @@ public class ExplainCommand extends ReportingCommand {
 	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE, required = false, persist = false, description = MODEL_FILE_HELP)
 	private File model_file;
 
-	@Parameter(label = "Method", choices = { "auto", "gradcam", "occlusion" }, persist = false,
+	@Parameter(label = "Method", persist = false,
 		description = "gradcam needs a model bundle (the bundled model too); occlusion explains any model")
-	private String method = "auto";
+	private Method method = Method.AUTO;
 
 	@Parameter(label = "Save heat maps to (TIFF)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
 	private File output_file;
@@ -61,15 +61,14 @@ public class ExplainCommand extends ReportingCommand {
 		final String small = area == null ? ImageFiles.tooSmall("Image " + image.getTitle(), image.getWidth(), image.getHeight()) :
 			ImageFiles.tooSmall("The selection on " + image.getTitle(), area.width, area.height);
 		if (small != null) throw new IllegalArgumentException(small);
-		final Method chosen = Method.fromId(method);
 		final Path outputFile = Paths.tiffOutput(output_file, "output_file");
 		Paths.notInput(outputFile, "output_file", Paths.optional(model_file), "model_file");
 		final Slices.Items items;
 		final List<String> labels;
 		final List<Explanation> explanations = new ArrayList<>();
 		try (Classifier model = ModelFiles.loadOrDefault(Paths.optional(model_file))) {
-			final MultiLayerNetwork network = Explainers.needsNetwork(chosen) ? ModelFiles.networkOrNull(Paths.optional(model_file)) : null;
-			final Explainer explainer = Explainers.create(chosen, model, network);
+			final MultiLayerNetwork network = Explainers.needsNetwork(method) ? ModelFiles.networkOrNull(Paths.optional(model_file)) : null;
+			final Explainer explainer = Explainers.create(method, model, network);
 			items = Slices.of(image, model.preprocessing().channels());
 			labels = Slices.originalLabels(image, items);
 			for (int i = 0; i < items.images().size(); i++) explanations.add(explainer.explain(Explanations.within(items.images().get(i), area)));

@@ -7,7 +7,7 @@ import io.github.digitclassifier.model.Classifier;
 /** The explainer a method names, for a model. */
 public final class Explainers {
 
-	/** What auto runs for a model with a DL4J network: chosen by the deletion figures (README, Explain Prediction). */
+	/** What auto runs for a model with a DL4J network: chosen by the deletion figures (docs/explain.md, docs/benchmarks.md). */
 	static final Method AUTO_WITH_NETWORK = Method.OCCLUSION;
 
 	private Explainers() {}

@@ -12,13 +12,13 @@ import net.imglib2.type.numeric.RealType;
 
 /**
  * Occlusion (Zeiler and Fergus, 2014) for any {@link Classifier}: square patches of the image
- * replaced by its paper, each occluded image prepared and classified again; a pixel's heat is the
- * mean drop of the predicted class's probability over the patches that covered it (never below
- * 0). Patches are an eighth of the image's longer side, half overlapping; where a few of them
- * carry the heat, their region is looked at again with patches an eighth of its side (up to
- * {@link #LEVELS} times), so that a small digit on a large page gets a map as fine as its strokes
- * without occluding the whole page finely. The heat is the mean over the levels; a region a
- * finer level did not look at adds nothing there, its coarser patches having dropped little.
+ * replaced by the paper around them, each occluded image prepared and classified again; a pixel's
+ * heat is the mean drop of the predicted class's probability over the patches that covered it
+ * (never below 0). Patches are an eighth of the image's longer side, half overlapping; where a few
+ * of them carry the heat, their region is looked at again with patches an eighth of its side (up
+ * to {@link #LEVELS} times), so that a small digit on a large page gets a map as fine as its
+ * strokes without occluding the whole page finely. The heat is the mean over the levels; a region
+ * a finer level did not look at adds nothing there, its coarser patches having dropped little.
  */
 public final class Occlusion implements Explainer {
 
@@ -127,7 +127,6 @@ public final class Occlusion implements Explainer {
 					Math.min(region[3], y + patch) });
 			}
 		}
-		final float[] paper = pixels.paper();
 		final int size = classifier.preprocessing().pixelCount(), classes = classifier.classNames().size();
 		final double[] sum = new double[w * h];
 		final int[] count = new int[w * h];
@@ -137,6 +136,7 @@ public final class Occlusion implements Explainer {
 			IntStream.range(0, n).parallel().forEach(k -> {
 				final int[] p = patches.get(first + k);
 				final float[] occluded = pixels.values.clone();
+				final float[] paper = pixels.paperAround(p);
 				for (int y = p[1]; y < p[3]; y++) for (int x = p[0]; x < p[2]; x++) pixels.remove(occluded, y * w + x, paper);
 				preprocessor.prepareInto(pixels.image(occluded), inputs, k * size);
 			});

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -57,6 +58,9 @@ public final class DrawDigitWindow extends Frame {
 
 	private record Snapshot(long version, byte[] grey, boolean strokeEnded) {}
 
+	/** A reading for the plot: the other classes' bars, the predicted class's bar, the title. */
+	private record Bars(long version, double[] others, double[] predicted, String title) {}
+
 	private final transient SketchReader reader;
 	private final transient AutoCloseable model;
 	private final transient LatestWins<Snapshot> worker, numbers;
@@ -74,6 +78,8 @@ public final class DrawDigitWindow extends Frame {
 	/** Milliseconds from the end of a stroke (or Clear, Undo) to its reading shown, and to its number shown. */
 	private final transient List<Double> strokeLatencies = new CopyOnWriteArrayList<>(), numberLatencies = new CopyOnWriteArrayList<>();
 	private final transient ConcurrentHashMap<Long, Long> numberMadeAt = new ConcurrentHashMap<>();
+	/** The newest reading not yet plotted: a newer one replaces it, so the event thread plots only the latest. */
+	private final transient AtomicReference<Bars> toPlot = new AtomicReference<>();
 	private long version, shownVersion, strokeEndVersion = -1;
 	private volatile String shownTitle = TITLE;
 	private volatile String shownNumber = "";
@@ -195,9 +201,9 @@ public final class DrawDigitWindow extends Frame {
 	}
 
 	/**
-	 * On the worker: classifies the drawing and redraws the plot (ImageJ draws it off the event
-	 * thread, which stays free for the hand), then shows the title on the event thread. At a
-	 * stroke's end, ink in pieces goes on to the number worker, so the plot never waits for a number.
+	 * On the worker: classifies the drawing and hands its bars to the event thread, which alone
+	 * changes the plot (AWT's components are not thread-safe). At a stroke's end, ink in pieces goes
+	 * on to the number worker, so the plot never waits for a number.
 	 */
 	private void read(final Snapshot snapshot) {
 		final SketchReader.Reading reading = reader.read(snapshot.version(), snapshot.grey(), CANVAS_WIDTH, CANVAS_HEIGHT);
@@ -212,18 +218,32 @@ public final class DrawDigitWindow extends Frame {
 			all[p.classIndex()] = 0;
 			title = String.format(Locale.ROOT, "%s: %s (%.0f%%)", TITLE, p.className(), 100 * p.confidence());
 		}
-		// Replacing takes the current colour: each data set is given its own again.
-		plot.setColor(OTHERS, OTHERS);
-		plot.replace(0, "separated bar", indices(n), all);
-		plot.setColor(PREDICTED, PREDICTED);
-		plot.replace(1, "separated bar", indices(n), best);
-		plot.setPlotObjectLabel(titleObject, title);
-		plotImage.setTitle(title);
-		plot.updateImage();
 		final boolean asNumber = snapshot.strokeEnded() && reading.pieces() > 1;
 		if (asNumber) numbers.offer(snapshot);
 		// A stroke's end with ink in one piece (or none) has no number to show.
-		EventQueue.invokeLater(() -> show(reading.version(), title, snapshot.strokeEnded() && !asNumber ? "" : null));
+		if (snapshot.strokeEnded() && !asNumber) {
+			EventQueue.invokeLater(() -> {
+				if (snapshot.version() == strokeEndVersion) showNumber("");
+			});
+		}
+		// One plotting queued at a time; a reading that comes meanwhile replaces the one waiting.
+		if (toPlot.getAndSet(new Bars(reading.version(), all, best, title)) == null) EventQueue.invokeLater(this::plotNewest);
+	}
+
+	/** On the event thread: the newest reading into the plot and the titles. */
+	private void plotNewest() {
+		final Bars bars = toPlot.getAndSet(null);
+		if (bars == null) return;
+		final int n = bars.others().length;
+		// Replacing takes the current colour: each data set is given its own again.
+		plot.setColor(OTHERS, OTHERS);
+		plot.replace(0, "separated bar", indices(n), bars.others());
+		plot.setColor(PREDICTED, PREDICTED);
+		plot.replace(1, "separated bar", indices(n), bars.predicted());
+		plot.setPlotObjectLabel(titleObject, bars.title());
+		plotImage.setTitle(bars.title());
+		plot.updateImage();
+		show(bars.version(), bars.title());
 	}
 
 	/** On the number worker: reads the pieces as a number. */
@@ -239,8 +259,7 @@ public final class DrawDigitWindow extends Frame {
 		});
 	}
 
-	private void show(final long shown, final String title, final String numberText) {
-		if (numberText != null && shown == strokeEndVersion) showNumber(numberText);
+	private void show(final long shown, final String title) {
 		setTitle(title);
 		shownTitle = title;
 		final Long made = madeAt.get(shown);

@@ -1,11 +1,11 @@
 package io.github.digitclassifier.preprocess;
 
 /** Separable Gaussian blur of float images in place, borders extended. */
-final class Gaussians {
+public final class Gaussians {
 
 	private Gaussians() {}
 
-	static void blur(final float[] pixels, final int w, final int h, final double sigmaX, final double sigmaY) {
+	public static void blur(final float[] pixels, final int w, final int h, final double sigmaX, final double sigmaY) {
 		if (sigmaX > 0.05) blurLines(pixels, w, h, kernel(sigmaX), 1, w);
 		if (sigmaY > 0.05) blurLines(pixels, h, w, kernel(sigmaY), w, 1);
 	}

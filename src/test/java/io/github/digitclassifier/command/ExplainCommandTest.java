@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.module.Module;
 
@@ -40,12 +41,13 @@ class ExplainCommandTest {
 		return new ImagePlus("page", stack);
 	}
 
+	/** Runs the command with {@code method} read as a macro's text is read. */
 	private Module run(final ImagePlus image, final String method, final Path output) {
-		final Map<String, Object> inputs = new LinkedHashMap<>();
+		final CommandInfo info = HeadlessContext.get().service(CommandService.class).getCommand(ExplainCommand.class);
+		final Map<String, Object> inputs = new LinkedHashMap<>(Keys.inputs(info, Map.of("method", method)));
 		inputs.put("image", image);
-		inputs.put("method", method);
 		if (output != null) inputs.put("output_file", output.toFile());
-		return Commands.run(HeadlessContext.get(), HeadlessContext.get().service(CommandService.class).getCommand(ExplainCommand.class), inputs);
+		return Commands.run(HeadlessContext.get(), info, inputs);
 	}
 
 	@Test

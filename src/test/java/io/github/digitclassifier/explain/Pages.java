@@ -6,7 +6,9 @@ import java.util.Random;
 
 import io.github.digitclassifier.data.ImageFiles;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 
 /** Images with something small on a large noisy page, and where it is: what an explanation should find. */
@@ -42,6 +44,71 @@ public final class Pages {
 			}
 		}
 		return new Page(ArrayImgs.floats(page, width, height), new int[] { x, y, x + dw * scale, y + dh * scale });
+	}
+
+	/**
+	 * A digit as {@link #digit} writes it, on a page cluttered as real paper is: uneven light, ruled
+	 * lines (the digit written on one) and a margin line, pencil strokes, specks and a smudge beside
+	 * the digit and away from it. The clutter is fainter or thinner than the digit, as a page's
+	 * marks are beside the writing asked about, but it lies where the model looks.
+	 */
+	public static Page cluttered(final Path png, final int width, final int height, final int x, final int y, final int scale,
+		final long seed) throws IOException
+	{
+		final Page page = digit(png, width, height, x, y, scale, seed);
+		@SuppressWarnings("unchecked")
+		final float[] p = ((ArrayImg<FloatType, FloatArray>) page.image()).update(null).getCurrentStorageArray();
+		final Random random = new Random(seed + 1);
+		for (int yy = 0; yy < height; yy++) {
+			for (int xx = 0; xx < width; xx++) p[yy * width + xx] += 30f * xx / width - 20f * yy / height; // light from one side
+		}
+		final int[] box = page.box();
+		// Ruled lines, one through the digit's lower part, and the margin.
+		final int spacing = box[3] - box[1] + 8;
+		for (int ly = (box[1] + 2 * (box[3] - box[1]) / 3) % spacing; ly < height; ly += spacing) line(p, width, height, 0, ly, width - 1, ly, 0, 45);
+		line(p, width, height, width / 8, 0, width / 8, height - 1, 0, 45);
+		for (int i = 0; i < 14; ) { // pencil strokes, half of them near the digit; none crosses it, which would change what it reads
+			final boolean near = i % 2 == 0;
+			final int sx = near ? box[0] - 40 + random.nextInt(box[2] - box[0] + 80) : random.nextInt(width);
+			final int sy = near ? box[1] - 40 + random.nextInt(box[3] - box[1] + 80) : random.nextInt(height);
+			final double angle = random.nextDouble() * 2 * Math.PI, length = 10 + random.nextInt(30);
+			final int ex = (int) (sx + length * Math.cos(angle)), ey = (int) (sy + length * Math.sin(angle));
+			if (Math.max(sx, ex) < box[0] - 4 || Math.min(sx, ex) > box[2] + 4 || Math.max(sy, ey) < box[1] - 4 || Math.min(sy, ey) > box[3] + 4) {
+				line(p, width, height, sx, sy, ex, ey, 0, 45);
+				i++;
+			}
+		}
+		for (int i = 0; i < 60; i++) { // specks of dust and toner
+			final int cx = random.nextInt(width), cy = random.nextInt(height), r = 1;
+			for (int dy = -r; dy <= r; dy++) {
+				for (int dx = -r; dx <= r; dx++) {
+					if (dx * dx + dy * dy <= r * r && cx + dx >= 0 && cx + dx < width && cy + dy >= 0 && cy + dy < height) {
+						p[(cy + dy) * width + cx + dx] -= 60;
+					}
+				}
+			}
+		}
+		return page;
+	}
+
+	/** Darkens a line {@code 2 * half + 1} pixels wide from (x0, y0) to (x1, y1) by {@code dark}. */
+	private static void line(final float[] p, final int width, final int height, final int x0, final int y0, final int x1, final int y1,
+		final int half, final float dark)
+	{
+		final int steps = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)) + 1;
+		final boolean[] done = new boolean[p.length];
+		for (int i = 0; i < steps; i++) {
+			final int cx = x0 + Math.round((float) (x1 - x0) * i / steps), cy = y0 + Math.round((float) (y1 - y0) * i / steps);
+			for (int dy = -half; dy <= half; dy++) {
+				for (int dx = -half; dx <= half; dx++) {
+					final int xx = cx + dx, yy = cy + dy;
+					if (xx >= 0 && xx < width && yy >= 0 && yy < height && !done[yy * width + xx]) {
+						done[yy * width + xx] = true;
+						p[yy * width + xx] -= dark;
+					}
+				}
+			}
+		}
 	}
 
 	/** A colour image (red, green, blue planes), {@code scale} times its size, at {@code (x, y)} on grey paper with grain of its own. */

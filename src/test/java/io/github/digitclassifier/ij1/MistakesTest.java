@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import ij.ImagePlus;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
@@ -49,6 +52,22 @@ class MistakesTest {
 				assertTrue(row.get(0).startsWith(row.get(1) + "/") && !row.get(1).equals(row.get(2)), row.toString());
 				assertTrue(Double.parseDouble(row.get(3)) <= previous + 1e-12, row.toString());
 				previous = Double.parseDouble(row.get(3));
+			}
+			// The stack: a slice per wrong image, in the table's order, labelled true -> predicted (confidence).
+			final ImagePlus stack = Mistakes.stack(result, TinyModel.test());
+			assertEquals(wrong, stack.getStackSize());
+			final Pattern label = Pattern.compile("(\\S+) -> (\\S+) \\((\\d+)%\\)");
+			int previousPercent = 100;
+			for (int i = 0; i < table.rows().size(); i++) {
+				final List<String> row = table.rows().get(i);
+				final Matcher m = label.matcher(stack.getStack().getSliceLabel(i + 1));
+				assertTrue(m.matches(), stack.getStack().getSliceLabel(i + 1));
+				assertEquals(row.get(1), m.group(1));
+				assertEquals(row.get(2), m.group(2));
+				final int percent = Integer.parseInt(m.group(3));
+				assertEquals(Math.round(100 * Double.parseDouble(row.get(3))), percent, 1, row.toString());
+				assertTrue(percent <= previousPercent, "slices not sorted by confidence: " + stack.getStack().getSliceLabel(i + 1));
+				previousPercent = percent;
 			}
 			long pairs = 0;
 			for (final List<String> row : result.confusedPairs().rows()) pairs += Long.parseLong(row.get(2));
