@@ -23,7 +23,7 @@ import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.model.NetworkClassifier;
-import io.github.digitclassifier.preprocess.InputRequest;
+import io.github.digitclassifier.train.InputRequest;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingProgress;
 import net.imglib2.RandomAccessibleInterval;

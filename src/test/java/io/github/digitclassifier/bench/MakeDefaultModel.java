@@ -10,7 +10,7 @@ import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.Recipe;
-import io.github.digitclassifier.preprocess.InputRequest;
+import io.github.digitclassifier.train.InputRequest;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingProgress;

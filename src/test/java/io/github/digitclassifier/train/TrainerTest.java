@@ -16,7 +16,7 @@ import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.Recipe;
-import io.github.digitclassifier.preprocess.InputRequest;
+import io.github.digitclassifier.train.InputRequest;
 import io.github.digitclassifier.preprocess.Preprocessing;
 
 class TrainerTest {
