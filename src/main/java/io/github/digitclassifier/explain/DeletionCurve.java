@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.runtime.Classifier;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.digitclassifier.Processes;
 import io.github.digitclassifier.TinyModel;
+import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.io.CsvTable;
 import io.github.digitclassifier.model.ModelBundles;
 
@@ -42,7 +43,7 @@ class FullDiskIT {
 	@Test
 	void aModelOrTableThatDoesNotFitLeavesTheEarlierFileWhole() throws Exception {
 		final Path model = Files.writeString(disk.resolve("model.zip"), "the earlier model");
-		final String message = assertThrows(IOException.class, () -> ModelBundles.save(TinyModel.result().bundle(), model)).getMessage();
+		final String message = assertThrows(IOException.class, () -> OnnxFiles.saveBundle(TinyModel.result().bundle(), model)).getMessage();
 		assertTrue(message.contains(model.toString()), message);
 		assertEquals("the earlier model", Files.readString(model));
 

@@ -1,4 +1,4 @@
-package io.github.digitclassifier.exchange;
+package io.github.digitclassifier.runtime.load;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -17,10 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 
 import io.github.digitclassifier.TinyModel;
-import io.github.digitclassifier.model.Classifier;
+import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
-import io.github.digitclassifier.model.NetworkClassifier;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
+import io.github.digitclassifier.runtime.onnx.OnnxClassifier;
 
 /** Bundles classify through ONNX Runtime: their ONNX copy, or their network exported on loading; DL4J otherwise. */
 class ModelFilesTest {
@@ -39,7 +41,7 @@ class ModelFilesTest {
 	void aSavedBundleHoldsItsNetworkAsOnnxAndClassifiesThroughOnnxRuntimeAsDl4jDoes() throws IOException {
 		final ModelBundle bundle = TinyModel.result().bundle();
 		final Path file = dir.resolve("model.zip");
-		ModelFiles.save(bundle, file);
+		OnnxFiles.saveBundle(bundle, file);
 		assertNotNull(ModelBundles.inferenceNetwork(file));
 		try (Classifier model = ModelFiles.load(file)) {
 			assertInstanceOf(OnnxClassifier.class, model);
@@ -68,7 +70,7 @@ class ModelFilesTest {
 		final MultiLayerNetwork elu = new MultiLayerNetwork(configuration);
 		elu.init(lenet.network().params().dup(), false);
 		final Path file = dir.resolve("elu.zip");
-		ModelFiles.save(new ModelBundle(elu, lenet.metadata()), file);
+		OnnxFiles.saveBundle(new ModelBundle(elu, lenet.metadata()), file);
 		assertNull(ModelBundles.inferenceNetwork(file));
 		try (Classifier model = ModelFiles.load(file)) {
 			assertInstanceOf(NetworkClassifier.class, model);
