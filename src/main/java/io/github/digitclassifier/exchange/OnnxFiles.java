@@ -92,7 +92,7 @@ public final class OnnxFiles {
 	}
 
 	/** The network as ONNX, or null when the export cannot write it (a layer it does not know): the copy is optional. */
-	public static byte[] onnxCopy(final ModelBundle bundle) {
+	private static byte[] onnxCopy(final ModelBundle bundle) {
 		try {
 			return OnnxExport.onnx(bundle);
 		}

@@ -9,7 +9,6 @@ import io.github.digitclassifier.exchange.BioImageIoReader;
 import io.github.digitclassifier.exchange.DescribedOnnx;
 import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.model.BundleMetadata;
-import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.runtime.Classifier;
 import io.github.digitclassifier.runtime.ModelKind;
@@ -23,8 +22,8 @@ import io.github.digitclassifier.runtime.onnx.Sessions;
  * chosen before anything is loaded, from the file's {@link ModelKind} and whether ONNX Runtime runs
  * here. A bundle classifies through ONNX Runtime from its ONNX copy: it is faster than DL4J on a
  * stack and far faster on one image, and starts without ND4J, whose start is slow. DL4J classifies
- * a bundle of a layer the export does not know and every bundle on a platform without ONNX
- * Runtime's natives; a bundle without its copy (written before format 3) is exported when loaded.
+ * a bundle without the copy (written before format 3, or of a layer the export does not know) and
+ * every bundle on a platform without ONNX Runtime's natives. Loading never writes or exports.
  */
 public final class ModelFiles {
 
@@ -63,15 +62,11 @@ public final class ModelFiles {
 		return OnnxModels.load(model.onnx(), model.description(), model.source(), model.describedIn());
 	}
 
-	/** A bundle through ONNX Runtime when it runs here: its ONNX copy, else its network exported now; else through DL4J. */
+	/** A bundle through ONNX Runtime when it holds its ONNX copy and ONNX Runtime runs here, else through DL4J. */
 	private static Classifier bundle(final Path file, final String name) throws IOException {
 		final BundleMetadata metadata = ModelBundles.readMetadata(file);
-		if (!Sessions.available()) return new NetworkClassifier(ModelBundles.load(file));
 		final byte[] copy = ModelBundles.inferenceNetwork(file);
-		if (copy != null) return onnx(new DescribedOnnx(copy, OnnxFiles.descriptionJson(metadata), name + "!/" + ModelBundles.INFERENCE_ENTRY, name));
-		final ModelBundle bundle = ModelBundles.load(file);
-		final byte[] exported = OnnxFiles.onnxCopy(bundle);
-		if (exported == null) return new NetworkClassifier(bundle);
-		return onnx(new DescribedOnnx(exported, OnnxFiles.descriptionJson(metadata), name, name));
+		if (copy == null || !Sessions.available()) return new NetworkClassifier(ModelBundles.load(file));
+		return onnx(new DescribedOnnx(copy, OnnxFiles.descriptionJson(metadata), name + "!/" + ModelBundles.INFERENCE_ENTRY, name));
 	}
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -24,7 +25,7 @@ import io.github.digitclassifier.runtime.Classifier;
 import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
 import io.github.digitclassifier.runtime.onnx.OnnxClassifier;
 
-/** Bundles classify through ONNX Runtime: their ONNX copy, or their network exported on loading; DL4J otherwise. */
+/** Bundles classify through ONNX Runtime from the ONNX copy written when they are saved; through DL4J without one. */
 class ModelFilesTest {
 
 	@TempDir
@@ -53,13 +54,15 @@ class ModelFilesTest {
 	}
 
 	@Test
-	void aBundleWithoutItsOnnxCopyIsExportedOnLoading() throws IOException {
+	void aBundleWithoutItsOnnxCopyClassifiesThroughDl4jAndIsLeftAsItWas() throws IOException {
 		final Path old = Path.of("src/test/resources/io/github/digitclassifier/model/format1-bundle.zip");
 		assertNull(ModelBundles.inferenceNetwork(old));
+		final byte[] before = Files.readAllBytes(old);
 		try (Classifier model = ModelFiles.load(old)) {
-			assertInstanceOf(OnnxClassifier.class, model);
+			assertInstanceOf(NetworkClassifier.class, model, "loading exports nothing");
 			assertArrayEquals(new NetworkClassifier(ModelBundles.load(old)).probabilities(images(5), 5), model.probabilities(images(5), 5), 1e-5f);
 		}
+		assertArrayEquals(before, Files.readAllBytes(old));
 	}
 
 	@Test
