@@ -17,7 +17,6 @@ import io.github.digitclassifier.Processes;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.model.ModelBundles;
 
 /**
  * Writing onto a full disk: a 64 KB tmpfs (mounting it needs root, as CI is). The write fails with a
