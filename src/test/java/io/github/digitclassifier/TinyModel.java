@@ -9,7 +9,7 @@ import io.github.digitclassifier.model.Architecture;
 import io.github.digitclassifier.model.Balance;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.preprocess.Augmentation;
-import io.github.digitclassifier.preprocess.InputRequest;
+import io.github.digitclassifier.train.InputRequest;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingProgress;

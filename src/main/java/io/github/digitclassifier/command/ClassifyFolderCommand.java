@@ -11,11 +11,11 @@ import org.scijava.widget.FileWidget;
 
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.exchange.ModelFiles;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.FolderPredictions;
 import io.github.digitclassifier.predict.PredictionTables;
 import io.github.digitclassifier.predict.Predictor;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 
 /** Classifies every image in a folder and its sub-folders. */
 @Plugin(type = Command.class, label = "Classify Folder")

@@ -15,11 +15,11 @@ import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.ij1.Slices;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.exchange.ModelFiles;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.predict.PredictionTables;
 import io.github.digitclassifier.predict.Predictor;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 
 /** Classifies every slice of the current image; the prediction goes into each slice's label. */
 @Plugin(type = Command.class, label = "Classify Current Image")

@@ -9,14 +9,14 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import io.github.digitclassifier.read.train.Readers;
 import io.github.digitclassifier.draw.SketchReader;
-import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.ij1.Displays;
 import io.github.digitclassifier.ij1.DrawDigitWindow;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
+import io.github.digitclassifier.read.train.Readers;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 
 /**
  * Opens a canvas to draw digits on, read live by a model; a macro's call just opens it. The

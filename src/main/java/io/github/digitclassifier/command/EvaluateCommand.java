@@ -18,8 +18,8 @@ import io.github.digitclassifier.ij1.ConfusionImages;
 import io.github.digitclassifier.ij1.Displays;
 import io.github.digitclassifier.ij1.Mistakes;
 import io.github.digitclassifier.ij1.Tables;
-import io.github.digitclassifier.exchange.ModelFiles;
-import io.github.digitclassifier.model.Classifier;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 
 /** Measures a model on a test folder: classification report and confusion matrix. */
 @Plugin(type = Command.class, label = "Evaluate Digit Classifier")

@@ -16,14 +16,14 @@ import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import io.github.digitclassifier.data.ImageFiles;
-import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.explain.Explainer;
 import io.github.digitclassifier.explain.Explainers;
 import io.github.digitclassifier.explain.Explanation;
 import io.github.digitclassifier.explain.Method;
 import io.github.digitclassifier.ij1.Explanations;
 import io.github.digitclassifier.ij1.Slices;
-import io.github.digitclassifier.model.Classifier;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 
 /**
  * Explains the prediction for every slice of the current image (within the selection when there

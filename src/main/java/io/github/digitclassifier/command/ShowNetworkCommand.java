@@ -12,7 +12,6 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
-import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.exchange.OnnxLayers;
 import io.github.digitclassifier.ij1.NetworkImages;
 import io.github.digitclassifier.ij1.Slices;
@@ -21,6 +20,7 @@ import io.github.digitclassifier.inspect.NetworkInspection;
 import io.github.digitclassifier.io.CsvTable;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.runtime.ModelKind;
 
 /**
  * Shows a model bundle's network: its layers as a table, its first convolution's filters as a
@@ -51,7 +51,8 @@ public class ShowNetworkCommand extends ReportingCommand {
 		final Path modelFile = Paths.optional(model_file);
 		final Path outputFile = Paths.output(output_file, "output_file");
 		Paths.notInput(outputFile, "output_file", modelFile, "model_file");
-		if (modelFile != null && OnnxLayers.isOnnx(modelFile)) {
+		final ModelKind kind = modelFile == null ? ModelKind.BUNDLE : ModelKind.of(modelFile);
+		if (kind == ModelKind.ONNX) {
 			final CsvTable table = new CsvTable(List.of("layer", "name", "kind", "output_shape", "parameters"));
 			for (final OnnxLayers.Node n : OnnxLayers.of(modelFile)) table.add(n.index(), n.name(), n.op(), n.outputShape(), n.parameters());
 			if (outputFile != null) table.write(outputFile);
@@ -60,7 +61,7 @@ public class ShowNetworkCommand extends ReportingCommand {
 				"bundles only (the .zip Train Digit Classifier writes)");
 			return;
 		}
-		if (modelFile != null && (ModelFiles.isReaderModel(modelFile) || ModelFiles.isExchangeFile(modelFile))) {
+		if (kind != ModelKind.BUNDLE) {
 			throw new IllegalArgumentException(modelFile + " is not a model bundle: Show Network shows the layers, filters and feature maps " +
 				"of a bundle (the .zip Train Digit Classifier writes) and the layers of an .onnx file; bioimage.io packages and number " +
 				"reader models are run by ONNX Runtime, whose graph it does not take apart");

@@ -12,14 +12,14 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import io.github.digitclassifier.exchange.ModelFiles;
+import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.ij1.Tables;
 import io.github.digitclassifier.model.Architecture;
 import io.github.digitclassifier.model.Balance;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.preprocess.Augmentation;
-import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.train.Histories;
+import io.github.digitclassifier.train.InputRequest;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingChoices;
 import io.github.digitclassifier.train.TrainingResult;
@@ -104,7 +104,7 @@ public class TrainCommand extends ReportingCommand {
 			Recipe.defaults().minUpdatesPerEpoch(), balance);
 		final TrainingResult result = Trainer.train(trainFolder, testFolder,
 			new InputRequest(preprocessing, channels, size), recipe, Progress.of(log, status, watch, recipe.epochs()));
-		ModelFiles.save(result.bundle(), modelFile);
+		OnnxFiles.saveBundle(result.bundle(), modelFile);
 		if (historyFile != null) Histories.table(result.history()).write(historyFile);
 		Tables.show(TrainingChoices.table(result.choices()), "Training Choices");
 		Tables.show(Histories.table(result.history()), "Training History");

@@ -2,11 +2,11 @@ package io.github.digitclassifier.draw;
 
 import java.util.List;
 
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.predict.Predictor;
 import io.github.digitclassifier.read.NumberReading;
 import io.github.digitclassifier.read.ReadsNumbers;
+import io.github.digitclassifier.runtime.Classifier;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;

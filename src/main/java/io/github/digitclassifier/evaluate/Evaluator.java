@@ -14,10 +14,10 @@ import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.Dataset;
 import io.github.digitclassifier.data.LabeledImage;
 import io.github.digitclassifier.data.SkippedFile;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.preprocess.ImageBatches;
 import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.runtime.Classifier;
 
 /** Measures a model on labelled images with DL4J's {@link Evaluation}. */
 public final class Evaluator {

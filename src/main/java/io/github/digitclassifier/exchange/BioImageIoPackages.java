@@ -18,8 +18,9 @@ import io.github.digitclassifier.io.AtomicFiles;
 import io.github.digitclassifier.model.Architecture;
 import io.github.digitclassifier.model.BundleMetadata;
 import io.github.digitclassifier.model.ModelBundle;
-import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.runtime.ModelKind;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
 
 /**
  * Writes BioImage Model Zoo packages (bioimage.io, resource description format 0.5): a zip of
@@ -31,7 +32,7 @@ import io.github.digitclassifier.preprocess.Preprocessing;
  */
 public final class BioImageIoPackages {
 
-	public static final String RDF = "rdf.yaml";
+	public static final String RDF = ModelKind.PACKAGE_ENTRY;
 	/** The newest format version when written: channel names may be any string since 0.5.11. */
 	static final String FORMAT_VERSION = "0.5.14";
 	static final String WEIGHTS = "weights.onnx", TEST_INPUT = "test_input.npy", TEST_OUTPUT = "test_output.npy",
@@ -82,7 +83,7 @@ public final class BioImageIoPackages {
 			file(TEST_OUTPUT, files), List.of(), List.of());
 		final Rdf.FileRef weights = file(WEIGHTS, files);
 		// JDLL (DeepImageJ's engine) names the model by the nickname, else the id, and fails without either.
-		final Rdf.Config config = new Rdf.Config(id, OnnxModels.descriptionJson(m));
+		final Rdf.Config config = new Rdf.Config(id, OnnxFiles.descriptionJson(m));
 		return new Rdf("model", FORMAT_VERSION, id, PackageReadme.name(m), PackageReadme.description(m), List.of(new Rdf.Author("Digit Classifier")),
 			cite(m), license, README, List.of(COVER), List.of("classification", "2d", "onnx", "fiji", "digit-classifier"), m.created(),
 			List.of(in), List.of(out), Map.of("onnx", new Rdf.Weights(weights.source(), weights.sha256(), OnnxExport.OPSET)), config);

@@ -15,37 +15,30 @@ import org.yaml.snakeyaml.error.YAMLException;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.runtime.ModelKind;
 
-/** Reads bioimage.io packages, this plugin's ({@link BioImageIoPackages}) and others with ONNX weights, as classifiers. */
+/**
+ * Reads bioimage.io packages, this plugin's ({@link BioImageIoPackages}) and others with ONNX
+ * weights, as ONNX weights with the description a classifier needs.
+ */
 public final class BioImageIoReader {
 
 	private BioImageIoReader() {}
 
-	/** Whether a file is a zip with an {@value BioImageIoPackages#RDF} (or {@code bioimageio.yaml}) at its top. */
-	public static boolean isPackage(final Path file) {
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			return rdfEntry(zip) != null;
-		}
-		catch (final IOException e) {
-			return false;
-		}
-	}
-
 	private static ZipEntry rdfEntry(final ZipFile zip) {
-		final ZipEntry rdf = zip.getEntry(BioImageIoPackages.RDF);
-		return rdf != null ? rdf : zip.getEntry("bioimageio.yaml");
+		final ZipEntry rdf = zip.getEntry(ModelKind.PACKAGE_ENTRY);
+		return rdf != null ? rdf : zip.getEntry(ModelKind.NEWER_PACKAGE_ENTRY);
 	}
 
 	/**
-	 * A package with ONNX weights, ready to classify: the classes are the output's channel names;
+	 * A package's ONNX weights and their description: the classes are the output's channel names;
 	 * the preprocessing is this plugin's own when the package has it ({@code config.digit_classifier}),
 	 * else the whole image stretched to the input size with the package's fixed standardisation,
 	 * linear scaling or 0-100% range scaling; a softmax in its postprocessing means the weights give logits.
 	 */
-	public static Classifier load(final Path zipFile) throws IOException {
+	public static DescribedOnnx read(final Path zipFile) throws IOException {
 		try (ZipFile zip = new ZipFile(zipFile.toFile())) {
 			final ZipEntry rdfEntry = rdfEntry(zip);
 			if (rdfEntry == null) throw new IOException("Model file " + zipFile + " is not a bioimage.io package: it has no " + BioImageIoPackages.RDF);
@@ -84,14 +77,14 @@ public final class BioImageIoReader {
 			catch (final RuntimeException e) { // a value of the wrong kind where a number or list was expected
 				throw new IOException(describedIn + " has a tensor description that cannot be used: " + e.getMessage(), e);
 			}
-			return OnnxModels.load(bytes, description, zipFile + "!/" + source, describedIn);
+			return new DescribedOnnx(bytes, description, zipFile + "!/" + source, describedIn);
 		}
 		catch (final ZipException e) {
 			throw ModelBundles.unreadableZip(zipFile, e);
 		}
 	}
 
-	/** What {@link OnnxModels} needs to know, from the tool's own section or from the package's tensors. */
+	/** What a classifier needs to know of the weights, from the tool's own section or from the package's tensors. */
 	private static JsonObject description(final Rdf rdf, final String describedIn) throws IOException {
 		if (rdf.config().digitClassifier() != null) return rdf.config().digitClassifier();
 		final JsonObject json = new JsonObject();

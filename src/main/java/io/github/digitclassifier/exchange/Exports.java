@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.runtime.ModelKind;
 
 /** Export Model's core: a model file (or the bundled model) written in an exchange format. */
 public final class Exports {
@@ -23,11 +24,12 @@ public final class Exports {
 
 	/** Exports the bundle in {@code modelFile}, the bundled model when null. */
 	public static Exported export(final Path modelFile, final ExportFormat format, final Path output) throws IOException {
-		if (modelFile != null && ModelFiles.isExchangeFile(modelFile)) {
+		final ModelKind kind = modelFile == null ? ModelKind.BUNDLE : ModelKind.of(modelFile);
+		if (kind.isExchangeFormat()) {
 			throw new IllegalArgumentException("model_file " + modelFile + " is an ONNX model or bioimage.io package already: " +
 				"Export Model exports Digit Classifier model files");
 		}
-		if (modelFile != null && ModelFiles.isReaderModel(modelFile)) {
+		if (kind == ModelKind.NUMBER_READER) {
 			throw new IllegalArgumentException("model_file " + modelFile + " is a number reader model: it holds its network as ONNX " +
 				"already (strip-network.onnx); Export Model exports digit models");
 		}
@@ -52,17 +54,13 @@ public final class Exports {
 	{
 		return switch (format) {
 			case ONNX -> {
-				OnnxModels.export(bundle, output);
-				yield List.of(output, OnnxModels.descriptionOf(output));
+				OnnxFiles.export(bundle, output);
+				yield List.of(output, OnnxFiles.descriptionOf(output));
 			}
 			case BIOIMAGEIO -> {
 				BioImageIoPackages.write(bundle, output, license);
 				yield List.of(output);
 			}
 		};
-	}
-
-	static boolean isOnnx(final Path file) {
-		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
 	}
 }

@@ -19,11 +19,6 @@ public final class OnnxLayers {
 
 	private OnnxLayers() {}
 
-	/** Whether the file is an ONNX file (by its name, as model_file reads it). */
-	public static boolean isOnnx(final Path file) {
-		return Exports.isOnnx(file);
-	}
-
 	public static List<Node> of(final Path onnx) throws IOException {
 		return of(Files.readAllBytes(onnx));
 	}

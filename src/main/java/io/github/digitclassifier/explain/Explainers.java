@@ -2,7 +2,7 @@ package io.github.digitclassifier.explain;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
-import io.github.digitclassifier.model.Classifier;
+import io.github.digitclassifier.runtime.Classifier;
 
 /** The explainer a method names, for a model. */
 public final class Explainers {

@@ -1,9 +1,9 @@
 package io.github.digitclassifier.explain;
 
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.preprocess.Placement;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.runtime.Classifier;
 
 /** An image's prepared input, where it comes from, and the class predicted for it: what is explained. */
 record Predicted(float[] prepared, Placement placement, int index, float probability) {

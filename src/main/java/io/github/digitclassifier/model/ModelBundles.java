@@ -81,13 +81,9 @@ public final class ModelBundles {
 		}
 	}
 
-	public static void save(final ModelBundle bundle, final Path file) throws IOException {
-		save(bundle, file, null);
-	}
-
 	/**
 	 * Writes a bundle in the current format, with {@code inference}, the network as ONNX, when not
-	 * null (exchange.ModelFiles exports it: this package knows no ONNX).
+	 * null (exchange.OnnxFiles.saveBundle exports it: this package knows no ONNX).
 	 */
 	public static void save(final ModelBundle bundle, final Path file, final byte[] inference) throws IOException {
 		final BundleMetadata m = bundle.metadata();

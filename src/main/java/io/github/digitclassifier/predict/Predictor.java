@@ -14,8 +14,8 @@ import io.github.digitclassifier.data.FileReadAhead;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.ImageFolders;
 import io.github.digitclassifier.data.SkippedFile;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.runtime.Classifier;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;

@@ -21,7 +21,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.exchange.OnnxExport;
-import io.github.digitclassifier.exchange.OnnxModels;
+import io.github.digitclassifier.runtime.onnx.Sessions;
 
 /**
  * Finds handwriting: a small fully convolutional network that gives every pixel of a grey image a
@@ -63,12 +63,12 @@ public final class InkDetector implements AutoCloseable {
 
 	/** A detector exported to ONNX, run in ONNX Runtime. */
 	public static InkDetector onnx(final byte[] onnx, final String source) throws IOException {
-		return new InkDetector(OnnxModels.environment(source), OnnxModels.session(onnx, source), source);
+		return new InkDetector(Sessions.environment(source), Sessions.open(onnx, source), source);
 	}
 
 	/** The detector that comes with the plugin, loaded once; empty where ONNX Runtime cannot start. */
 	public static synchronized Optional<InkDetector> bundled() {
-		if (bundled == null) bundled = OnnxModels.bundled(BUNDLED, "ink detector", InkDetector::onnx);
+		if (bundled == null) bundled = Sessions.bundled(BUNDLED, "ink detector", InkDetector::onnx);
 		return bundled;
 	}
 
@@ -133,7 +133,7 @@ public final class InkDetector implements AutoCloseable {
 
 	private float[] run(final float[] input, final int w, final int h) {
 		try {
-			return OnnxModels.run(environment, session, OnnxExport.INPUT, input, new long[] { 1, CHANNELS, h, w });
+			return Sessions.run(environment, session, OnnxExport.INPUT, input, new long[] { 1, CHANNELS, h, w });
 		}
 		catch (final OrtException e) {
 			throw new IllegalStateException("Ink detector " + source + " failed: " + e.getMessage(), e);

@@ -8,7 +8,6 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import io.github.digitclassifier.data.ImageFiles;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.predict.Predictor;
 import io.github.digitclassifier.preprocess.Preprocessing;
@@ -16,6 +15,7 @@ import io.github.digitclassifier.preprocess.Preprocessor;
 import io.github.digitclassifier.read.sequence.Ctc;
 import io.github.digitclassifier.read.sequence.Strip;
 import io.github.digitclassifier.read.sequence.StripReader;
+import io.github.digitclassifier.runtime.Classifier;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.digitclassifier.read.train.Readers;
-import io.github.digitclassifier.exchange.ModelFiles;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.Predictor;
 import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.ReadsNumbers;
+import io.github.digitclassifier.read.train.Readers;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 
 /**
  * The models an executor JVM holds: one per broadcast model (by its hash) and use, opened by the

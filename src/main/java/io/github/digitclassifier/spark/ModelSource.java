@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.digitclassifier.exchange.OnnxModels;
+import io.github.digitclassifier.exchange.OnnxFiles;
 
 /**
  * A model file's bytes, read once on the driver and broadcast: the file (and an ONNX file's
@@ -41,7 +41,7 @@ final class ModelSource implements Serializable {
 		if (!storage.exists(modelFile)) throw new IllegalArgumentException("model_file not found: " + modelFile);
 		files.put(name(modelFile), storage.read(modelFile));
 		if (modelFile.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
-			final String description = modelFile + OnnxModels.DESCRIPTION_SUFFIX;
+			final String description = modelFile + OnnxFiles.DESCRIPTION_SUFFIX;
 			// Missing: ModelFiles says what an .onnx needs beside it, when the model is opened.
 			if (storage.exists(description)) files.put(name(description), storage.read(description));
 		}

@@ -26,21 +26,21 @@ import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.model.Balance;
 import io.github.digitclassifier.model.BundleMetadata;
 import io.github.digitclassifier.model.EpochRecord;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
-import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.model.TrainingChoice;
 import io.github.digitclassifier.model.TrainingData;
 import io.github.digitclassifier.preprocess.Augmenter;
 import io.github.digitclassifier.preprocess.ImageBatches;
-import io.github.digitclassifier.preprocess.InputChoices;
-import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
+import io.github.digitclassifier.train.InputChoices;
+import io.github.digitclassifier.train.InputRequest;
 
 /**
  * Trains a network on class folders: validation after every epoch, early stopping on the

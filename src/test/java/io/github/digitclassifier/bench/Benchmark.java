@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
-import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.Dataset;
@@ -24,6 +23,7 @@ import io.github.digitclassifier.predict.Predictor;
 import io.github.digitclassifier.preprocess.PreparedImages;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.preprocess.Preprocessor;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingProgress;
 
@@ -73,7 +73,7 @@ public final class Benchmark {
 		for (final Architecture network : Architecture.values()) {
 			result(network.id() + "_train_img_per_s", trainingSpeeds(network, images, 1)[0]);
 		}
-		try (io.github.digitclassifier.model.Classifier model = io.github.digitclassifier.exchange.ModelFiles.loadOrDefault(null)) {
+		try (io.github.digitclassifier.runtime.Classifier model = io.github.digitclassifier.runtime.load.ModelFiles.loadOrDefault(null)) {
 			classification(model, "", mnist); // as the commands run it: through ONNX Runtime
 		}
 	}
@@ -88,7 +88,7 @@ public final class Benchmark {
 		final Path onnx = dir.resolve("digits.onnx");
 		for (int i = 0; i < 3; i++) { // the last of three: the first includes class loading
 			long t = System.nanoTime();
-			io.github.digitclassifier.exchange.OnnxModels.export(bundle, onnx);
+			io.github.digitclassifier.exchange.OnnxFiles.export(bundle, onnx);
 			final double onnxMs = (System.nanoTime() - t) / 1e6;
 			t = System.nanoTime();
 			io.github.digitclassifier.exchange.Exports.export(null, io.github.digitclassifier.exchange.ExportFormat.BIOIMAGEIO, dir.resolve("digits.zip"));
@@ -98,7 +98,7 @@ public final class Benchmark {
 			}
 		}
 		if (engine.equals("dl4j")) classification(new NetworkClassifier(bundle), "dl4j_", mnist);
-		else try (io.github.digitclassifier.model.Classifier model = io.github.digitclassifier.exchange.ModelFiles.load(onnx)) {
+		else try (io.github.digitclassifier.runtime.Classifier model = io.github.digitclassifier.runtime.load.ModelFiles.load(onnx)) {
 			classification(model, "onnx_", mnist);
 		}
 	}
@@ -119,7 +119,7 @@ public final class Benchmark {
 	}
 
 	/** Classifies the first 10,000 test images as slices of a stack, twice, then one image many times. */
-	private static void classification(final io.github.digitclassifier.model.Classifier model, final String prefix, final Path mnist)
+	private static void classification(final io.github.digitclassifier.runtime.Classifier model, final String prefix, final Path mnist)
 		throws Exception
 	{
 		final Dataset test = ClassFolders.scan(mnist.resolve("test"));

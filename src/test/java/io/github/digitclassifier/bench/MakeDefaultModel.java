@@ -3,15 +3,15 @@ package io.github.digitclassifier.bench;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.github.digitclassifier.exchange.ModelFiles;
-import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
+import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.Recipe;
-import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
+import io.github.digitclassifier.train.InputRequest;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingProgress;
 import io.github.digitclassifier.train.TrainingResult;
@@ -46,7 +46,7 @@ public final class MakeDefaultModel {
 		final EvaluationResult test = Evaluator.evaluate(new NetworkClassifier(result.bundle()), mnist.resolve("test"));
 		final ModelBundle bundle = new ModelBundle(result.bundle().network(),
 			result.bundle().metadata().withMetric("test_accuracy", test.accuracy()).withMetric("training_minutes", minutes));
-		ModelFiles.save(bundle, out);
+		OnnxFiles.saveBundle(bundle, out);
 		System.out.println(test.evaluation().stats());
 		System.out.println(String.format(Locale.ROOT, "RESULT test_accuracy %.4f training_minutes %.1f", test.accuracy(), minutes));
 	}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.NumberImages;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.model.ModelBundles;
@@ -14,8 +13,9 @@ import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.NumberReading;
 import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.ReadsNumbers;
-import io.github.digitclassifier.read.train.Readers;
 import io.github.digitclassifier.read.sequence.StripReader;
+import io.github.digitclassifier.read.train.Readers;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 

@@ -21,7 +21,9 @@ import ij.process.ByteProcessor;
 import io.github.digitclassifier.HeadlessContext;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
+import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.runtime.ModelKind;
 
 /** Runs every command through SciJava's CommandService in a minimal headless Context. */
 class CommandsTest {
@@ -131,7 +133,7 @@ class CommandsTest {
 		assertEquals(60, stack.getStackSize());
 		assertEquals("circle/circle0.png", stack.getStack().getSliceLabel(1));
 		final Path model = dir.resolve("model.zip");
-		ModelBundles.save(TinyModel.result().bundle(), model);
+		OnnxFiles.saveBundle(TinyModel.result().bundle(), model);
 		final Path out = dir.resolve("slices.csv");
 		run(ClassifyImageCommand.class, Map.of("image", stack, "model_file", model.toFile(), "output_file", out.toFile()));
 		final List<String> rows = Files.readAllLines(out);
@@ -265,7 +267,7 @@ class CommandsTest {
 		final double validation = (Double) trained.getOutput("validation_accuracy");
 		assertTrue(validation >= 0 && validation <= 1, "validation accuracy " + validation);
 		assertEquals(3, Files.readAllLines(history).size());
-		assertTrue(io.github.digitclassifier.exchange.ModelFiles.isReaderModel(reader));
+		assertEquals(ModelKind.NUMBER_READER, ModelKind.of(reader));
 		final Path readings = dir.resolve("readings.csv");
 		run(ReadNumbersInFolderCommand.class, Map.of("folder", fields.toFile(), "model_file", reader.toFile(), "output_file", readings.toFile()));
 		assertEquals(31, Files.readAllLines(readings).size());

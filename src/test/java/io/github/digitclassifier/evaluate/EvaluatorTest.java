@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.factory.Nd4j;
 
-import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.io.CsvTable;
 import io.github.digitclassifier.model.ModelBundle;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
 
 class EvaluatorTest {
 

@@ -2,7 +2,6 @@ package io.github.digitclassifier.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,9 +35,11 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.model.ModelBundle;
-import io.github.digitclassifier.model.NetworkClassifier;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.ModelKind;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 import onnx.Onnx;
 
 class BioImageIoPackagesTest {
@@ -213,7 +214,7 @@ class BioImageIoPackagesTest {
 
 	@Test
 	void aPackageWhoseWeightsLeaveTheSizeOpenTakesItFromItsAxes() throws IOException {
-		final byte[] weights = OnnxModelsTest.anySize();
+		final byte[] weights = OnnxFilesTest.anySize();
 		final Map<String, Object> rdf = new LinkedHashMap<>();
 		rdf.put("type", "model");
 		rdf.put("format_version", "0.5.4");
@@ -259,6 +260,6 @@ class BioImageIoPackagesTest {
 		});
 		final String unsupported = assertThrows(IOException.class, () -> ModelFiles.load(segmentation)).getMessage();
 		assertTrue(unsupported.contains("percentiles.zip") && unsupported.contains("zero_mean_unit_variance"), unsupported);
-		assertFalse(BioImageIoReader.isPackage(Path.of("models/digit-classifier-mnist.zip")), "a bundle is no package");
+		assertEquals(ModelKind.BUNDLE, ModelKind.of(Path.of("models/digit-classifier-mnist.zip")), "a bundle is no package");
 	}
 }

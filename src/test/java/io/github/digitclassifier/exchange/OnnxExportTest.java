@@ -23,12 +23,13 @@ import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.model.Architecture;
 import io.github.digitclassifier.model.BundleMetadata;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
-import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 
 class OnnxExportTest {
 
@@ -38,8 +39,8 @@ class OnnxExportTest {
 	/** Exports, loads through ONNX Runtime, and compares probabilities of random prepared images. */
 	private void assertSameProbabilities(final ModelBundle bundle, final String name) throws IOException {
 		final Path onnx = dir.resolve(name + ".onnx");
-		OnnxModels.export(bundle, onnx);
-		assertTrue(Files.isRegularFile(OnnxModels.descriptionOf(onnx)));
+		OnnxFiles.export(bundle, onnx);
+		assertTrue(Files.isRegularFile(OnnxFiles.descriptionOf(onnx)));
 		final Preprocessing p = bundle.metadata().preprocessing();
 		final Random random = new Random(5);
 		final int n = 37;
@@ -96,7 +97,7 @@ class OnnxExportTest {
 	@Test
 	void evaluatingTheOnnxFileEqualsEvaluatingTheBundle() throws IOException {
 		final Path onnx = dir.resolve("default.onnx");
-		OnnxModels.export(ModelBundles.loadDefault(), onnx);
+		OnnxFiles.export(ModelBundles.loadDefault(), onnx);
 		final EvaluationResult bundle = Evaluator.evaluate(new NetworkClassifier(ModelBundles.loadDefault()), Path.of("sample-data/test"));
 		final EvaluationResult exported;
 		try (Classifier model = ModelFiles.load(onnx)) {
@@ -110,8 +111,8 @@ class OnnxExportTest {
 	@Test
 	void anOnnxFileWithoutItsDescriptionIsRefusedNamingIt() throws IOException {
 		final Path onnx = dir.resolve("alone.onnx");
-		OnnxModels.export(ModelBundles.loadDefault(), onnx);
-		Files.delete(OnnxModels.descriptionOf(onnx));
+		OnnxFiles.export(ModelBundles.loadDefault(), onnx);
+		Files.delete(OnnxFiles.descriptionOf(onnx));
 		final String message = assertThrows(IOException.class, () -> ModelFiles.load(onnx)).getMessage();
 		assertTrue(message.contains(onnx.toString()) && message.contains("alone.onnx.json"), message);
 	}
@@ -119,7 +120,7 @@ class OnnxExportTest {
 	@Test
 	void aFileThatIsNotOnnxIsRefusedNamingIt() throws IOException {
 		final Path onnx = Files.writeString(dir.resolve("text.onnx"), "not a model");
-		Files.writeString(OnnxModels.descriptionOf(onnx), "{\"classNames\": [\"a\"], \"preprocessing\": {\"fit\": \"resize\"}}");
+		Files.writeString(OnnxFiles.descriptionOf(onnx), "{\"classNames\": [\"a\"], \"preprocessing\": {\"fit\": \"resize\"}}");
 		final String message = assertThrows(IOException.class, () -> ModelFiles.load(onnx)).getMessage();
 		assertTrue(message.contains(onnx.toString()) && message.contains("not an ONNX model"), message);
 		assertFalse(message.isBlank());

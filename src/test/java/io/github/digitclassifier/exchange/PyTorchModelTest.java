@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.predict.FilePrediction;
 import io.github.digitclassifier.predict.FolderPredictions;
 import io.github.digitclassifier.predict.Predictor;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 
 /**
  * A LeNet trained with Debian's PyTorch on MNIST ({@code scripts/torch_lenet_onnx.py}) and exported

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.data.ImageFiles;
-import io.github.digitclassifier.exchange.OnnxModels;
-import io.github.digitclassifier.model.Classifier;
+import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
-import io.github.digitclassifier.model.NetworkClassifier;
-import io.github.digitclassifier.preprocess.InputRequest;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
+import io.github.digitclassifier.train.InputRequest;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingProgress;
 import net.imglib2.RandomAccessibleInterval;
@@ -74,8 +75,8 @@ class ExplainTest {
 	@Test
 	void occlusionOfAnOnnxExportFindsTheDigit() throws Exception {
 		final Path onnx = dir.resolve("mnist.onnx");
-		OnnxModels.export(bundle, onnx);
-		try (Classifier model = OnnxModels.load(onnx)) {
+		OnnxFiles.export(bundle, onnx);
+		try (Classifier model = ModelFiles.load(onnx)) {
 			final Explanation e = new Occlusion(model).explain(page.image());
 			assertEquals("7", e.className());
 			assertOnTheDigit(e, page, "ONNX export");

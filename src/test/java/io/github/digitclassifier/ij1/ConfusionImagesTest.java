@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import ij.ImagePlus;
 import ij.gui.TextRoi;
-import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
 
 class ConfusionImagesTest {
 

@@ -16,10 +16,10 @@ import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.evaluate.EvaluationResult;
 import io.github.digitclassifier.evaluate.Evaluator;
 import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.model.Recipe;
 import io.github.digitclassifier.predict.FilePrediction;
 import io.github.digitclassifier.predict.Predictor;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
 
 /** Show mistakes lists exactly the images Evaluate counts as wrong, as Classify Folder predicts them. */
 class MistakesTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.exchange.ExportFormat;
 import io.github.digitclassifier.exchange.Exports;
-import io.github.digitclassifier.exchange.ModelFiles;
+import io.github.digitclassifier.exchange.OnnxFiles;
 
 /**
  * Every command as the first Digit Classifier command of a fresh JVM, installed as users install
@@ -38,7 +38,7 @@ class FirstCommandIT {
 	void everyCommandWorksFirstInEveryLayoutWithEveryKindOfModel() throws Exception {
 		final Path bundle = dir.resolve("models/shapes model.zip");
 		Files.createDirectories(bundle.getParent());
-		ModelFiles.save(TinyModel.result().bundle(), bundle);
+		OnnxFiles.saveBundle(TinyModel.result().bundle(), bundle);
 		final Path onnx = dir.resolve("models/shapes.onnx"), bioimageio = dir.resolve("models/shapes-bioimageio.zip");
 		Exports.export(bundle, ExportFormat.ONNX, onnx);
 		Exports.export(bundle, ExportFormat.BIOIMAGEIO, bioimageio);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import io.github.digitclassifier.Processes;
 import io.github.digitclassifier.TinyModel;
+import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.io.CsvTable;
-import io.github.digitclassifier.model.ModelBundles;
 
 /**
  * Writing onto a full disk: a 64 KB tmpfs (mounting it needs root, as CI is). The write fails with a
@@ -42,7 +42,7 @@ class FullDiskIT {
 	@Test
 	void aModelOrTableThatDoesNotFitLeavesTheEarlierFileWhole() throws Exception {
 		final Path model = Files.writeString(disk.resolve("model.zip"), "the earlier model");
-		final String message = assertThrows(IOException.class, () -> ModelBundles.save(TinyModel.result().bundle(), model)).getMessage();
+		final String message = assertThrows(IOException.class, () -> OnnxFiles.saveBundle(TinyModel.result().bundle(), model)).getMessage();
 		assertTrue(message.contains(model.toString()), message);
 		assertEquals("the earlier model", Files.readString(model));
 

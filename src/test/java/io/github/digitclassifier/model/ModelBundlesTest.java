@@ -28,6 +28,7 @@ import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.predict.Predictor;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
@@ -41,7 +42,7 @@ class ModelBundlesTest {
 	void roundTripPredictsTheSameProbabilities() throws Exception {
 		final ModelBundle bundle = TinyModel.result().bundle();
 		final Path file = dir.resolve("model.zip");
-		ModelBundles.save(bundle, file);
+		ModelBundles.save(bundle, file, null);
 		final ModelBundle loaded = ModelBundles.load(file);
 		assertEquals(bundle.metadata(), loaded.metadata());
 		final List<Path> images;
@@ -102,7 +103,7 @@ class ModelBundlesTest {
 	@Test
 	void refusesWhatIsNotAWholeBundleNamingTheFile() throws Exception {
 		final Path good = dir.resolve("good.zip");
-		ModelBundles.save(TinyModel.result().bundle(), good);
+		ModelBundles.save(TinyModel.result().bundle(), good, null);
 		final byte[] bytes = Files.readAllBytes(good);
 
 		final Path text = Files.writeString(dir.resolve("text.zip"), "not a zip");
@@ -135,7 +136,7 @@ class ModelBundlesTest {
 		final Path file = dir.resolve("model.zip");
 		Files.writeString(file, "earlier content");
 		final ModelBundle broken = new ModelBundle(null, TinyModel.result().bundle().metadata());
-		assertThrows(RuntimeException.class, () -> ModelBundles.save(broken, file));
+		assertThrows(RuntimeException.class, () -> ModelBundles.save(broken, file, null));
 		assertEquals("earlier content", Files.readString(file));
 		try (Stream<Path> files = Files.list(dir)) {
 			assertEquals(1, files.count());

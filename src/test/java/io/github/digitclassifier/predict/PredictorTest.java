@@ -10,11 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.SkippedFile;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
 
 class PredictorTest {
 

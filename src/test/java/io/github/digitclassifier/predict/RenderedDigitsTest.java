@@ -18,8 +18,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.digitclassifier.model.NetworkClassifier;
 import io.github.digitclassifier.model.ModelBundles;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
 
 /**
  * The bundled model on digits as people make them: rendered in several fonts, sizes and positions,

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.Dataset;
+import io.github.digitclassifier.train.InputChoices;
 
 class SymmetryTest {
 

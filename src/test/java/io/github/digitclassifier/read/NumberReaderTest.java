@@ -18,10 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.digitclassifier.model.NetworkClassifier;
-import io.github.digitclassifier.exchange.ModelFiles;
-import io.github.digitclassifier.NumberImages;
 import io.github.digitclassifier.NumberImages.Condition;
+import io.github.digitclassifier.NumberImages;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.model.BundleMetadata;
@@ -29,6 +27,8 @@ import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.preprocess.Preprocessing;
 import io.github.digitclassifier.read.sequence.StripReader;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 

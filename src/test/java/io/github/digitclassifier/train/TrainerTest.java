@@ -16,8 +16,8 @@ import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.model.Recipe;
-import io.github.digitclassifier.preprocess.InputRequest;
 import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.train.InputRequest;
 
 class TrainerTest {
 
@@ -88,7 +88,7 @@ class TrainerTest {
 		assertTrue(means.get(2) < means.get(0) && means.get(2) < means.get(1), "blue is the dimmest on average: " + means);
 		assertTrue(result.validation().accuracy() > 0.9, "validation accuracy " + result.validation().accuracy());
 		// Classify Folder's path reads the files in colour too.
-		final var folder = new io.github.digitclassifier.predict.Predictor(new io.github.digitclassifier.model.NetworkClassifier(result.bundle())).predictFolder(root.resolve("test"));
+		final var folder = new io.github.digitclassifier.predict.Predictor(new io.github.digitclassifier.runtime.dl4j.NetworkClassifier(result.bundle())).predictFolder(root.resolve("test"));
 		assertEquals(80, folder.predictions().size());
 		assertTrue(folder.predictions().stream().filter(p -> p.file().startsWith(p.prediction().className() + "/")).count() > 72);
 		// The same images as grey: brightness varies as much as between hues.

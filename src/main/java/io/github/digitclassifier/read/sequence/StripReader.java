@@ -19,7 +19,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.digitclassifier.backend.Backends;
 import io.github.digitclassifier.exchange.OnnxExport;
-import io.github.digitclassifier.exchange.OnnxModels;
+import io.github.digitclassifier.runtime.onnx.Sessions;
 
 /**
  * Reads strips of writing with a strip network ({@link StripNetworks}): each strip's frames, from
@@ -70,7 +70,7 @@ public final class StripReader implements AutoCloseable {
 		this.symbols = symbols;
 		this.scorer = (input, n, width) -> {
 			try {
-				return OnnxModels.run(environment, session, OnnxExport.INPUT, input, new long[] { n, 1, Strip.HEIGHT, width });
+				return Sessions.run(environment, session, OnnxExport.INPUT, input, new long[] { n, 1, Strip.HEIGHT, width });
 			}
 			catch (final OrtException e) {
 				throw new IllegalStateException("Strip network " + source + " failed: " + e.getMessage(), e);
@@ -97,7 +97,7 @@ public final class StripReader implements AutoCloseable {
 
 	/** A strip network of {@code symbols} scores per frame (the blank last) exported to ONNX, run in ONNX Runtime. */
 	public static StripReader onnx(final byte[] onnx, final String source, final int symbols) throws IOException {
-		return new StripReader(OnnxModels.environment(source), OnnxModels.session(onnx, source), source, symbols);
+		return new StripReader(Sessions.environment(source), Sessions.open(onnx, source), source, symbols);
 	}
 
 	/** The scores per frame of a DL4J strip network: its last convolution's filters. */
@@ -122,7 +122,7 @@ public final class StripReader implements AutoCloseable {
 	 * start (touching digits are then cut apart).
 	 */
 	public static synchronized Optional<StripReader> bundled() {
-		if (bundled == null) bundled = OnnxModels.bundled(BUNDLED, "strip network", StripReader::onnx);
+		if (bundled == null) bundled = Sessions.bundled(BUNDLED, "strip network", StripReader::onnx);
 		return bundled;
 	}
 

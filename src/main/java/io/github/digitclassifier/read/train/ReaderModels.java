@@ -22,24 +22,25 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import io.github.digitclassifier.backend.Backends;
-import io.github.digitclassifier.exchange.OnnxModels;
 import io.github.digitclassifier.io.AtomicFiles;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.read.Calibration;
 import io.github.digitclassifier.read.sequence.Strip;
 import io.github.digitclassifier.read.sequence.StripReader;
+import io.github.digitclassifier.runtime.ModelKind;
+import io.github.digitclassifier.runtime.onnx.Sessions;
 
 /**
  * Number reader model files: a zip of {@link #METADATA_ENTRY} (format, alphabet, the strip's
  * geometry, how it was trained), the strip network as ONNX ({@link #ONNX_ENTRY}, which reads) and
  * as DL4J's zip ({@link #DL4J_ENTRY}, to train further). A digit model's bundle holds
- * {@code digit-classifier.json} instead: the json entry tells them apart.
+ * {@code digit-classifier.json} instead: the json entry tells them apart ({@link ModelKind}).
  */
 public final class ReaderModels {
 
 	public static final String FORMAT = "digit-classifier-number-reader";
 	public static final int FORMAT_VERSION = 2;
-	public static final String METADATA_ENTRY = "number-reader.json";
+	public static final String METADATA_ENTRY = ModelKind.READER_ENTRY;
 	public static final String ONNX_ENTRY = "strip-network.onnx";
 	public static final String DL4J_ENTRY = "strip-network-dl4j.zip";
 
@@ -68,17 +69,6 @@ public final class ReaderModels {
 	private static Optional<ReaderModel> bundled;
 
 	private ReaderModels() {}
-
-	/** Whether a file is a number reader model: a zip holding {@link #METADATA_ENTRY}. */
-	public static boolean isReaderModel(final Path file) {
-		if (!Files.isRegularFile(file)) return false;
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			return zip.getEntry(METADATA_ENTRY) != null;
-		}
-		catch (final IOException notAZip) {
-			return false;
-		}
-	}
 
 	/**
 	 * Writes a reader (its DL4J network required) with its ONNX export. DL4J's copy is saved
@@ -125,7 +115,7 @@ public final class ReaderModels {
 		return m;
 	}
 
-	/** A reader to read with: its network in ONNX Runtime, or in DL4J where ONNX Runtime cannot run. */
+	/** A reader to read with: its network in ONNX Runtime, or in DL4J where ONNX Runtime does not run. */
 	public static ReaderModel load(final Path file) throws IOException {
 		return load(entries(file), file.toString());
 	}
@@ -133,14 +123,12 @@ public final class ReaderModels {
 	private static ReaderModel load(final Map<String, byte[]> entries, final String source) throws IOException {
 		final Metadata m = metadata(entries, source);
 		final Alphabet alphabet = new Alphabet(m.alphabet());
-		try {
-			return new ReaderModel(alphabet, StripReader.onnx(entry(entries, ONNX_ENTRY, source), source + "!/" + ONNX_ENTRY, alphabet.scores()),
-				null, m.training(), calibration(m));
-		}
-		catch (final OnnxModels.OnnxRuntimeMissing noRuntime) {
+		if (!Sessions.available()) {
 			final MultiLayerNetwork network = network(entries, source);
 			return new ReaderModel(alphabet, new StripReader(network), network, m.training(), calibration(m));
 		}
+		return new ReaderModel(alphabet, StripReader.onnx(entry(entries, ONNX_ENTRY, source), source + "!/" + ONNX_ENTRY, alphabet.scores()),
+			null, m.training(), calibration(m));
 	}
 
 	/** A reader with its DL4J network, to train further or to read in DL4J. */
@@ -158,10 +146,7 @@ public final class ReaderModels {
 	public static synchronized Optional<ReaderModel> bundled() {
 		if (bundled == null) {
 			try {
-				bundled = Optional.of(load(bundledEntries(), BUNDLED));
-			}
-			catch (final OnnxModels.OnnxRuntimeMissing noRuntime) {
-				bundled = Optional.empty();
+				bundled = Sessions.available() ? Optional.of(load(bundledEntries(), BUNDLED)) : Optional.empty();
 			}
 			catch (final IOException e) {
 				throw new UncheckedIOException("The bundled number reader cannot be read: " + e.getMessage(), e);

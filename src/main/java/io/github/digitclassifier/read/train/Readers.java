@@ -3,13 +3,14 @@ package io.github.digitclassifier.read.train;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import io.github.digitclassifier.exchange.ModelFiles;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.read.InkDetector;
 import io.github.digitclassifier.read.NumberReader;
 import io.github.digitclassifier.read.ReadOptions;
 import io.github.digitclassifier.read.ReadsNumbers;
 import io.github.digitclassifier.read.sequence.StripReader;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.ModelKind;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 
 /**
  * The reader of any {@code model_file} that reading accepts, one place for the commands, the Spark
@@ -32,7 +33,7 @@ public final class Readers {
 
 	/** The reader of a model file (null: the bundled models). */
 	public static Opened open(final Path modelFile, final ReadOptions options) throws IOException {
-		if (modelFile != null && ModelFiles.isReaderModel(modelFile)) {
+		if (modelFile != null && ModelKind.of(modelFile) == ModelKind.NUMBER_READER) {
 			final ReaderModel readerModel = ReaderModels.load(modelFile);
 			return new Opened(new WholeStripReader(readerModel, options), null, readerModel);
 		}

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.digitclassifier.NumberImages;
 import io.github.digitclassifier.data.ImageFiles;
-import io.github.digitclassifier.exchange.ModelFiles;
 import io.github.digitclassifier.read.FileReading;
 import io.github.digitclassifier.read.FolderReadings;
 import io.github.digitclassifier.read.ReadOptions;
@@ -30,6 +29,8 @@ import io.github.digitclassifier.read.evaluate.NumberLabels;
 import io.github.digitclassifier.read.evaluate.ReaderEvaluation;
 import io.github.digitclassifier.read.sequence.Strip;
 import io.github.digitclassifier.read.sequence.StripReader;
+import io.github.digitclassifier.runtime.ModelKind;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 import io.github.digitclassifier.train.TrainingProgress;
 
 /**
@@ -88,9 +89,8 @@ public class ReaderTrainingTest {
 
 	@Test
 	void theModelFileRoundTripsAndIsToldFromADigitModel() throws IOException {
-		assertTrue(ReaderModels.isReaderModel(modelFile));
-		assertTrue(ModelFiles.isReaderModel(modelFile));
-		assertTrue(!ModelFiles.isReaderModel(Path.of("models/digit-classifier-mnist.zip")));
+		assertEquals(ModelKind.NUMBER_READER, ModelKind.of(modelFile));
+		assertEquals(ModelKind.BUNDLE, ModelKind.of(Path.of("models/digit-classifier-mnist.zip")));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(modelFile));
 		assertTrue(e.getMessage().contains("number reader model"), e.getMessage());
 		final ReaderModel loaded = ReaderModels.load(modelFile);
@@ -114,7 +114,7 @@ public class ReaderTrainingTest {
 				"\"strip\":{\"height\":32,\"writing\":20,\"margin\":8,\"frame\":4}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			out.closeEntry();
 		}
-		assertTrue(ModelFiles.isReaderModel(old));
+		assertEquals(ModelKind.NUMBER_READER, ModelKind.of(old));
 		final IOException e = assertThrows(IOException.class, () -> Readers.open(old, ReadOptions.defaults()));
 		assertTrue(e.getMessage().startsWith(old + " is a number reader of format version 1") && e.getMessage().endsWith("train the reader again"),
 			e.getMessage());

@@ -1,4 +1,4 @@
-package io.github.digitclassifier.preprocess;
+package io.github.digitclassifier.train;
 
 import io.github.digitclassifier.model.MacroValue;
 

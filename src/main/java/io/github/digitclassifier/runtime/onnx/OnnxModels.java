@@ -1,139 +1,41 @@
-package io.github.digitclassifier.exchange;
+package io.github.digitclassifier.runtime.onnx;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import io.github.digitclassifier.backend.OnnxRuntimeNatives;
-import io.github.digitclassifier.io.AtomicFiles;
-import io.github.digitclassifier.model.BundleMetadata;
-import io.github.digitclassifier.model.Classifier;
-import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.runtime.Classifier;
 
 /**
- * ONNX models as model files: {@code model.onnx} with its description {@code model.onnx.json}
- * beside it. The description is a model bundle's metadata (what Export Model writes) or, written
- * by hand, just {@code classNames}, {@code preprocessing} (at least its {@code fit}) and
- * {@code scores}; the input size and channels come from the network's input.
+ * ONNX networks and their descriptions as classifiers run by ONNX Runtime: an {@code .onnx} file,
+ * a bioimage.io package's weights, a bundle's ONNX copy. The description is a model bundle's
+ * metadata (what Export Model writes) or, written by hand, just {@code classNames},
+ * {@code preprocessing} (at least its {@code fit}) and {@code scores}; the input size and channels
+ * come from the network's input.
  */
 public final class OnnxModels {
 
-	/** Appended to an ONNX file's name to name its description. */
-	public static final String DESCRIPTION_SUFFIX = ".json";
-
 	private OnnxModels() {}
 
-	/** Where the description of an ONNX file is. */
-	public static Path descriptionOf(final Path onnx) {
-		return onnx.resolveSibling(onnx.getFileName() + DESCRIPTION_SUFFIX);
-	}
-
-	/**
-	 * Writes a bundle's network as ONNX to {@code onnx} and its metadata as the description beside
-	 * it. Each file is written whole or not at all; when the model cannot be written, a description
-	 * that was not there before is removed again.
-	 */
-	public static void export(final ModelBundle bundle, final Path onnx) throws IOException {
-		final byte[] model = OnnxExport.onnx(bundle);
-		final Path description = descriptionOf(onnx);
-		final byte[] before = Files.isRegularFile(description) ? Files.readAllBytes(description) : null;
-		AtomicFiles.write(description, temp -> Files.writeString(temp, description(bundle.metadata())));
-		try {
-			AtomicFiles.write(onnx, temp -> Files.write(temp, model));
-		}
-		catch (final IOException | RuntimeException e) {
-			// The pair stays as it was: the description that was there is put back, or the new one removed.
-			if (before == null) Files.deleteIfExists(description);
-			else AtomicFiles.write(description, temp -> Files.write(temp, before));
-			throw e;
-		}
-	}
-
-	/** The description of an exported bundle: its metadata, and that its outputs are probabilities. */
-	static String description(final BundleMetadata metadata) {
-		return ModelBundles.gson().toJson(descriptionJson(metadata));
-	}
-
-	static JsonObject descriptionJson(final BundleMetadata metadata) {
-		final JsonObject json = ModelBundles.gson().toJsonTree(metadata).getAsJsonObject();
-		json.addProperty("scores", "probabilities");
-		return json;
-	}
-
-	/** An ONNX file and its description, ready to classify. */
-	public static Classifier load(final Path onnx) throws IOException {
-		if (!Files.isRegularFile(onnx)) throw new IOException("Model file not found: " + onnx);
-		final Path description = descriptionOf(onnx);
-		if (!Files.isRegularFile(description)) {
-			throw new IOException("ONNX model " + onnx + " has no description: write " + description.getFileName() +
-				" beside it, with its classNames and preprocessing (see docs/models.md)");
-		}
-		final JsonObject json;
-		try {
-			json = JsonParser.parseString(Files.readString(description, StandardCharsets.UTF_8)).getAsJsonObject();
-		}
-		catch (final JsonParseException | IllegalStateException e) {
-			throw new IOException("Description " + description + " is not a JSON object: " + e.getMessage(), e);
-		}
-		return load(Files.readAllBytes(onnx), json, onnx.toString(), description.toString());
-	}
-
-	/** ONNX Runtime's environment, its natives prepared; {@code source} names what needs it in the message when it cannot start. */
-	public static OrtEnvironment environment(final String source) throws IOException {
-		try {
-			OnnxRuntimeNatives.prepare();
-			return OrtEnvironment.getEnvironment();
-		}
-		catch (final LinkageError e) {
-			throw new OnnxRuntimeMissing("ONNX Runtime cannot start on this platform, so " + source + " cannot run (" + e + ")", e);
-		}
-	}
-
-	/** A session of ONNX bytes, fully optimised, on every core, its threads not spinning; {@code source} names them in messages. */
-	public static OrtSession session(final byte[] onnx, final String source) throws IOException {
-		final OrtEnvironment environment = environment(source); // before the options, which need the natives
-		try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-			options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-			// Its threads sleep between runs instead of spinning: spinning, they took the cores from the Java threads
-			// preparing the next images and slowed a large stack down (one image runs as fast either way).
-			options.addConfigEntry("session.intra_op.allow_spinning", "0");
-			return environment.createSession(onnx, options);
-		}
-		catch (final OrtException e) {
-			throw new IOException("Model file " + source + " is not an ONNX model ONNX Runtime can run: " + e.getMessage(), e);
-		}
-	}
-
 	/** ONNX bytes described by {@code json}; {@code source} and {@code describedIn} name them in messages. */
-	static Classifier load(final byte[] onnx, final JsonObject json, final String source, final String describedIn) throws IOException {
-		final OrtEnvironment environment = environment(source);
-		final OrtSession session = session(onnx, source);
+	public static Classifier load(final byte[] onnx, final JsonObject json, final String source, final String describedIn) throws IOException {
+		final OrtEnvironment environment = Sessions.environment(source);
+		final OrtSession session = Sessions.open(onnx, source);
 		try {
 			return classifier(environment, session, json, source, describedIn);
 		}
@@ -230,49 +132,6 @@ public final class OnnxModels {
 			throw new IOException("Description " + describedIn + " repeats a class name: " + classNames);
 		}
 		return classNames;
-	}
-
-	/** ONNX Runtime's natives are missing: bundles fall back to DL4J, the strip network is left out, other models cannot run. */
-	/** Runs a session on one float tensor of this shape under the input name {@code input}: its first output's values. */
-	public static float[] run(final OrtEnvironment environment, final OrtSession session, final String input, final float[] values,
-		final long[] shape) throws OrtException
-	{
-		try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), shape);
-			OrtSession.Result result = session.run(Map.of(input, tensor)))
-		{
-			final FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
-			final float[] copy = new float[out.remaining()];
-			out.get(copy);
-			return copy;
-		}
-	}
-
-	/** Makes a model of an ONNX file's bytes, named {@code source} in messages. */
-	public interface Maker<T> {
-		T make(byte[] onnx, String source) throws IOException;
-	}
-
-	/**
-	 * A model that comes with the plugin, made of its resource {@code resource} (what it is:
-	 * {@code what}, for a message); empty where ONNX Runtime cannot start on this platform.
-	 */
-	public static <T> Optional<T> bundled(final String resource, final String what, final Maker<T> maker) {
-		try (InputStream in = OnnxModels.class.getResourceAsStream(resource)) {
-			if (in == null) throw new IllegalStateException("The bundled " + what + " " + resource + " is missing from the plugin");
-			return Optional.of(maker.make(in.readAllBytes(), resource));
-		}
-		catch (final OnnxRuntimeMissing noRuntime) {
-			return Optional.empty();
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	public static final class OnnxRuntimeMissing extends IOException {
-		OnnxRuntimeMissing(final String message, final Throwable cause) {
-			super(message, cause);
-		}
 	}
 
 	/** The described preprocessing, its size and channels those of the network's input; values of the wrong kind are named. */

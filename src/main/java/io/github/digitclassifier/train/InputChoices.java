@@ -1,8 +1,7 @@
-package io.github.digitclassifier.preprocess;
+package io.github.digitclassifier.train;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,10 +11,9 @@ import io.github.digitclassifier.data.Dataset;
 import io.github.digitclassifier.data.ImageFiles;
 import io.github.digitclassifier.data.LabeledImage;
 import io.github.digitclassifier.model.TrainingChoice;
-
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
-import net.imglib2.type.numeric.real.FloatType;
+import io.github.digitclassifier.preprocess.ImageProfile;
+import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.preprocess.Preprocessor;
 
 /**
  * Decides, once per training, how images are prepared: what an {@link InputRequest} leaves to
@@ -36,9 +34,6 @@ public final class InputChoices {
 	/** Largest input side auto picks: larger inputs slow training on a laptop more than they help small images. */
 	public static final int MAX_AUTO_SIZE = 64;
 
-	/** Mean spread of red, green and blue, as a share of the intensity range, above which an image is in colour. */
-	static final double COLOUR_CHROMA = 0.02;
-
 	/** Images whose pixels give the standardisation. */
 	static final int STANDARDISATION_SAMPLE = 2000;
 
@@ -49,10 +44,10 @@ public final class InputChoices {
 
 	public static Chosen choose(final Dataset train, final InputRequest request) {
 		final List<TrainingChoice> choices = new ArrayList<>();
-		final List<Profile> profiles = profiles(train);
+		final List<ImageProfile> profiles = profiles(train);
 		InputRequest.Mode mode = request.preprocessing();
 		if (mode == InputRequest.Mode.AUTO) {
-			final long ink = profiles.stream().filter(Profile::ink).count();
+			final long ink = profiles.stream().filter(ImageProfile::ink).count();
 			final double share = profiles.isEmpty() ? 0 : (double) ink / profiles.size();
 			mode = share >= INK_SHARE_FOR_DIGITS ? InputRequest.Mode.DIGITS : InputRequest.Mode.RESIZE;
 			choices.add(new TrainingChoice("preprocessing", mode.id(), String.format(Locale.ROOT,
@@ -88,7 +83,7 @@ public final class InputChoices {
 	}
 
 	/** Colour pictures keep their colour; digits are read grey. */
-	private static int channels(final InputRequest request, final InputRequest.Mode mode, final List<Profile> profiles,
+	private static int channels(final InputRequest request, final InputRequest.Mode mode, final List<ImageProfile> profiles,
 		final List<TrainingChoice> choices)
 	{
 		if (request.channels() != InputRequest.Channels.AUTO) {
@@ -99,7 +94,7 @@ public final class InputChoices {
 			choices.add(new TrainingChoice("channels", "grey", "auto: digits are read grey"));
 			return 1;
 		}
-		final long colour = profiles.stream().filter(Profile::colour).count();
+		final long colour = profiles.stream().filter(ImageProfile::colour).count();
 		final double share = profiles.isEmpty() ? 0 : (double) colour / profiles.size();
 		final boolean rgb = share >= COLOUR_SHARE_FOR_RGB;
 		choices.add(new TrainingChoice("channels", rgb ? "rgb" : "grey", String.format(Locale.ROOT,
@@ -152,57 +147,16 @@ public final class InputChoices {
 		return preprocessing.withStandardisation(new Preprocessing.Standardisation(mean, std));
 	}
 
-	/** What an image looks like to the decisions. */
-	record Profile(int width, int height, boolean ink, boolean colour) {}
-
-	private static List<Profile> profiles(final Dataset train) {
+	private static List<ImageProfile> profiles(final Dataset train) {
 		final List<LabeledImage> sample = spread(train.images(), PROFILE_SAMPLE);
 		return sample.parallelStream().map(image -> {
 			try {
-				return profile(ImageFiles.read(image.file(), 3));
+				return ImageProfile.of(ImageFiles.read(image.file(), 3));
 			}
 			catch (final IOException | RuntimeException e) {
 				return null; // reported when the training images are prepared
 			}
 		}).filter(Objects::nonNull).toList();
-	}
-
-	/**
-	 * Colour: red, green and blue differ by more than JPEG's chroma noise on average. Ink on a
-	 * plain background: a grey image whose border is nearly all one grey, and what differs clearly
-	 * from that grey covers a small part of it (strokes), not most of it (a picture that fills its
-	 * frame). Colour images count as pictures.
-	 */
-	static Profile profile(final ArrayImg<FloatType, FloatArray> rgb) {
-		final int w = (int) rgb.dimension(0), h = (int) rgb.dimension(1), plane = w * h;
-		final float[] planes = rgb.update(null).getCurrentStorageArray();
-		double chroma = 0;
-		for (int i = 0; i < plane; i++) {
-			final float r = planes[i], g = planes[plane + i], b = planes[2 * plane + i];
-			if (Float.isFinite(r + g + b)) chroma += Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-		}
-		final float[] pixels = Preprocessor.luminance(planes, plane);
-		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
-		for (final float v : pixels) {
-			if (!Float.isFinite(v)) continue;
-			min = Math.min(min, v);
-			max = Math.max(max, v);
-		}
-		final boolean colour = chroma / plane > COLOUR_CHROMA * Math.max(255, max);
-		if (!(max > min) || colour) return new Profile(w, h, false, colour);
-		final float range = max - min;
-		final float[] border = Paper.borderValues(pixels, w, h);
-		for (int i = 0; i < border.length; i++) if (!Float.isFinite(border[i])) border[i] = min;
-		final float[] sorted = border.clone();
-		Arrays.sort(sorted);
-		final float background = sorted[sorted.length / 2];
-		int plain = 0;
-		for (final float v : border) if (Math.abs(v - background) <= 0.15f * range) plain++;
-		int content = 0;
-		for (final float v : pixels) if (Float.isFinite(v) && Math.abs(v - background) > 0.3f * range) content++;
-		final double contentShare = (double) content / pixels.length;
-		final boolean ink = plain >= 0.9 * border.length && contentShare > 0.002 && contentShare < 0.4;
-		return new Profile(w, h, ink, false);
 	}
 
 	/** At most {@code count} images evenly spread over the list (class folders come one after another). */

@@ -1,4 +1,4 @@
-package io.github.digitclassifier.preprocess;
+package io.github.digitclassifier.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,9 @@ import io.github.digitclassifier.SyntheticImages;
 import io.github.digitclassifier.data.ClassFolders;
 import io.github.digitclassifier.data.Dataset;
 import io.github.digitclassifier.model.TrainingChoice;
+import io.github.digitclassifier.preprocess.PreparedImages;
+import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.preprocess.Preprocessor;
 
 class InputChoicesTest {
 

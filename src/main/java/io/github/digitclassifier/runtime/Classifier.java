@@ -1,4 +1,4 @@
-package io.github.digitclassifier.model;
+package io.github.digitclassifier.runtime;
 
 import java.util.List;
 
@@ -6,9 +6,8 @@ import io.github.digitclassifier.preprocess.Preprocessing;
 
 /**
  * A trained model as prediction, evaluation and reading see it: its classes, how images are
- * prepared for it, and class probabilities for prepared images. A DL4J bundle
- * ({@link NetworkClassifier}) and an ONNX network run by ONNX Runtime both serve it. Safe to call
- * from several threads.
+ * prepared for it, and class probabilities for prepared images. Each engine serves it: ONNX Runtime
+ * ({@code runtime.onnx}) and DL4J ({@code runtime.dl4j}). Safe to call from several threads.
  */
 public interface Classifier extends AutoCloseable {
 

@@ -1,12 +1,12 @@
-package io.github.digitclassifier.exchange;
+package io.github.digitclassifier.runtime.onnx;
 
 import java.util.List;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.runtime.Classifier;
 
 /**
  * An ONNX network run by ONNX Runtime, on all cores. Images go in as the network's input wants
@@ -14,7 +14,7 @@ import io.github.digitclassifier.preprocess.Preprocessing;
  * with a fixed batch size gets batches of that size. Outputs that are logits (or log-probabilities)
  * are turned into probabilities with a softmax.
  */
-final class OnnxClassifier implements Classifier {
+public final class OnnxClassifier implements Classifier {
 
 	/** Where an image's channels are in the network's input. */
 	enum Layout { CHANNELS_FIRST, CHANNELS_LAST, GREY }
@@ -109,7 +109,7 @@ final class OnnxClassifier implements Classifier {
 		};
 		final float[] out;
 		try {
-			out = OnnxModels.run(environment, session, input, chunk, shape);
+			out = Sessions.run(environment, session, input, chunk, shape);
 		}
 		catch (final OrtException e) {
 			throw new IllegalArgumentException("ONNX model " + source + " failed: " + e.getMessage(), e);

@@ -13,11 +13,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.digitclassifier.model.Classifier;
 import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.load.ModelFiles;
 
 /** ONNX models made elsewhere, written by hand here: a linear classifier over the pixels. */
-class OnnxModelsTest {
+class OnnxFilesTest {
 
 	@TempDir
 	Path dir;
@@ -39,7 +40,7 @@ class OnnxModelsTest {
 		if (softmax) y = graph.node("Softmax", List.of(y), OnnxGraph.integer("axis", 1));
 		final Path file = dir.resolve(name + ".onnx");
 		Files.write(file, graph.model("x", inputDims, "scores", new long[] { classes }, "test", "a test"));
-		Files.writeString(OnnxModels.descriptionOf(file), description);
+		Files.writeString(OnnxFiles.descriptionOf(file), description);
 		return file;
 	}
 
@@ -138,7 +139,7 @@ class OnnxModelsTest {
 	@Test
 	void aJvmWithLongSystemPropertiesRunsOnnxModels() throws Exception {
 		final Path onnx = dir.resolve("digits.onnx");
-		OnnxModels.export(io.github.digitclassifier.model.ModelBundles.loadDefault(), onnx);
+		OnnxFiles.export(io.github.digitclassifier.model.ModelBundles.loadDefault(), onnx);
 		final Path out = dir.resolve("predictions.csv");
 		final Path cache = Files.createDirectories(dir.resolve("cache"));
 		final io.github.digitclassifier.Processes.Result result = io.github.digitclassifier.Processes.run(new ProcessBuilder(
@@ -166,10 +167,10 @@ class OnnxModelsTest {
 	@Test
 	void aNetworkThatLeavesTheImageSizeOpenTakesItFromTheDescription() throws IOException {
 		final Path open = Files.write(dir.resolve("open.onnx"), anySize());
-		Files.writeString(OnnxModels.descriptionOf(open), THREE_CLASSES + "}");
+		Files.writeString(OnnxFiles.descriptionOf(open), THREE_CLASSES + "}");
 		final String message = assertThrows(IOException.class, () -> ModelFiles.load(open)).getMessage();
 		assertTrue(message.contains("open.onnx.json") && message.contains("must give the height"), message);
-		Files.writeString(OnnxModels.descriptionOf(open), "{\"classNames\": [\"a\", \"b\", \"c\"], \"preprocessing\": {\"fit\": \"resize\", " +
+		Files.writeString(OnnxFiles.descriptionOf(open), "{\"classNames\": [\"a\", \"b\", \"c\"], \"preprocessing\": {\"fit\": \"resize\", " +
 			"\"width\": 12, \"height\": 10, \"standardisation\": {\"mean\": [0], \"std\": [1]}}}");
 		try (Classifier model = ModelFiles.load(open)) {
 			assertEquals(List.of(1, 10, 12), List.of(model.preprocessing().channels(), model.preprocessing().height(), model.preprocessing().width()));

@@ -1,4 +1,4 @@
-package io.github.digitclassifier.model;
+package io.github.digitclassifier.runtime.dl4j;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.digitclassifier.backend.Backends;
+import io.github.digitclassifier.model.Layouts;
+import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.preprocess.Preprocessing;
+import io.github.digitclassifier.runtime.Classifier;
 
 /** A DL4J network as a {@link Classifier}, run channels-last (see {@link Layouts#channelsLast}). */
 public final class NetworkClassifier implements Classifier {

@@ -1,4 +1,4 @@
-package io.github.digitclassifier.model;
+package io.github.digitclassifier.runtime.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -9,6 +9,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.learning.config.Adam;
 
+import io.github.digitclassifier.model.Architecture;
+import io.github.digitclassifier.model.Layouts;
 import io.github.digitclassifier.preprocess.Preprocessing;
 
 class NetworkClassifierTest {

@@ -1,4 +1,4 @@
-package io.github.digitclassifier.exchange;
+package io.github.digitclassifier.runtime.load;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 
 import io.github.digitclassifier.TinyModel;
-import io.github.digitclassifier.model.Classifier;
+import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.model.ModelBundle;
 import io.github.digitclassifier.model.ModelBundles;
-import io.github.digitclassifier.model.NetworkClassifier;
+import io.github.digitclassifier.runtime.Classifier;
+import io.github.digitclassifier.runtime.dl4j.NetworkClassifier;
+import io.github.digitclassifier.runtime.onnx.OnnxClassifier;
 
-/** Bundles classify through ONNX Runtime: their ONNX copy, or their network exported on loading; DL4J otherwise. */
+/** Bundles classify through ONNX Runtime from the ONNX copy written when they are saved; through DL4J without one. */
 class ModelFilesTest {
 
 	@TempDir
@@ -39,7 +42,7 @@ class ModelFilesTest {
 	void aSavedBundleHoldsItsNetworkAsOnnxAndClassifiesThroughOnnxRuntimeAsDl4jDoes() throws IOException {
 		final ModelBundle bundle = TinyModel.result().bundle();
 		final Path file = dir.resolve("model.zip");
-		ModelFiles.save(bundle, file);
+		OnnxFiles.saveBundle(bundle, file);
 		assertNotNull(ModelBundles.inferenceNetwork(file));
 		try (Classifier model = ModelFiles.load(file)) {
 			assertInstanceOf(OnnxClassifier.class, model);
@@ -51,13 +54,15 @@ class ModelFilesTest {
 	}
 
 	@Test
-	void aBundleWithoutItsOnnxCopyIsExportedOnLoading() throws IOException {
+	void aBundleWithoutItsOnnxCopyClassifiesThroughDl4jAndIsLeftAsItWas() throws IOException {
 		final Path old = Path.of("src/test/resources/io/github/digitclassifier/model/format1-bundle.zip");
 		assertNull(ModelBundles.inferenceNetwork(old));
+		final byte[] before = Files.readAllBytes(old);
 		try (Classifier model = ModelFiles.load(old)) {
-			assertInstanceOf(OnnxClassifier.class, model);
+			assertInstanceOf(NetworkClassifier.class, model, "loading exports nothing");
 			assertArrayEquals(new NetworkClassifier(ModelBundles.load(old)).probabilities(images(5), 5), model.probabilities(images(5), 5), 1e-5f);
 		}
+		assertArrayEquals(before, Files.readAllBytes(old));
 	}
 
 	@Test
@@ -68,7 +73,7 @@ class ModelFilesTest {
 		final MultiLayerNetwork elu = new MultiLayerNetwork(configuration);
 		elu.init(lenet.network().params().dup(), false);
 		final Path file = dir.resolve("elu.zip");
-		ModelFiles.save(new ModelBundle(elu, lenet.metadata()), file);
+		OnnxFiles.saveBundle(new ModelBundle(elu, lenet.metadata()), file);
 		assertNull(ModelBundles.inferenceNetwork(file));
 		try (Classifier model = ModelFiles.load(file)) {
 			assertInstanceOf(NetworkClassifier.class, model);
