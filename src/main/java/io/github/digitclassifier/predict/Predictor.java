@@ -27,8 +27,9 @@ import net.imglib2.type.numeric.RealType;
 public final class Predictor {
 
 	/**
-	 * Images per forward pass: 1,024 ran the CNN faster than 512, at ~200 MB of activations. A
-	 * multiple of {@link FileReadAhead#BATCH}, as a folder's files are read ahead.
+	 * Images per forward pass: larger passes run the CNN faster until the activations outgrow the
+	 * caches (docs/history.md, the batch of 1,024). A multiple of {@link FileReadAhead#BATCH}, as a
+	 * folder's files are read ahead.
 	 */
 	static final int BATCH = 1024;
 
