@@ -52,8 +52,8 @@ public final class SparkJob {
 	/** What a job did: images listed, rows written and files skipped now, parts in all and written now. */
 	public record Result(int images, long rows, long skipped, int partitions, int partitionsWritten, double seconds) {}
 
-	/** A task's account of its partition. */
-	record PartSummary(int index, long rows, long skipped, boolean written) implements Serializable {}
+	/** A task's account of its partition; digits: how many digits its part has columns for (mode=read). */
+	record PartSummary(int index, long rows, long skipped, boolean written, int digits) implements Serializable {}
 
 	private SparkJob() {}
 
@@ -121,6 +121,7 @@ public final class SparkJob {
 		final List<PartSummary> parts = spark.parallelize(images, partitions)
 			.mapPartitionsWithIndex((index, files) -> List.of(runPart(index, files, broadcast.value(), options, storage)).iterator(), false)
 			.collect();
+		if (options.mode() == JobOptions.Mode.READ) widenParts(spark, parts, options, storage);
 		storage.writeAtomically(output, "_SUCCESS", out -> {});
 		long rows = 0, skipped = listing.skipped().size();
 		int written = 0;
@@ -146,6 +147,23 @@ public final class SparkJob {
 		}
 	}
 
+	/**
+	 * Gives every reading part the digit columns of the longest number of all, as Read Numbers in
+	 * Folder's table has them: each task knew only its own numbers. A part is written once by its
+	 * task, so that a lost job resumes from it, and widened here after all are there.
+	 */
+	private static void widenParts(final JavaSparkContext spark, final List<PartSummary> parts, final JobOptions options,
+		final Storage storage)
+	{
+		final int digits = parts.stream().mapToInt(PartSummary::digits).max().orElse(0);
+		final List<Integer> narrow = parts.stream().filter(part -> part.digits() < digits).map(PartSummary::index).toList();
+		if (narrow.isEmpty()) return;
+		spark.parallelize(narrow, narrow.size()).foreach(index -> {
+			final String name = partName(index) + PartFiles.extension(options.format());
+			storage.replace(options.output(), name, PartFiles.widened(storage, options.output() + "/" + name, options.format(), digits));
+		});
+	}
+
 	static String partName(final int index) {
 		return String.format(Locale.ROOT, "part-%05d", index);
 	}
@@ -155,7 +173,11 @@ public final class SparkJob {
 		final Storage storage) throws IOException
 	{
 		final String name = partName(index) + PartFiles.extension(options.format());
-		if (storage.exists(options.output() + "/" + name)) return new PartSummary(index, 0, 0, false);
+		final String location = options.output() + "/" + name;
+		if (storage.exists(location)) {
+			final boolean read = options.mode() == JobOptions.Mode.READ;
+			return new PartSummary(index, 0, 0, false, read ? PartFiles.digitColumns(PartFiles.columns(storage, location, options.format())) : 0);
+		}
 		final List<Inputs.Image> images = new ArrayList<>();
 		files.forEachRemaining(images::add);
 		final ExecutorModels.Loaded loaded = ExecutorModels.get(model, options.mode(), options.readOptions());
@@ -181,7 +203,7 @@ public final class SparkJob {
 			storage.writeAtomically(options.output() + "/skipped", partName(index) + ".csv", PartFiles.writer(skipped, JobOptions.Format.CSV));
 		}
 		storage.writeAtomically(options.output(), name, PartFiles.writer(table, options.format()));
-		return new PartSummary(index, table.rows().size(), skipped.rows().size(), true);
+		return new PartSummary(index, table.rows().size(), skipped.rows().size(), true, PartFiles.digitColumns(table.columns()));
 	}
 
 	/**
