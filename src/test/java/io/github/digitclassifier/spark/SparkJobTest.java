@@ -23,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
@@ -40,8 +41,10 @@ import io.github.digitclassifier.io.CsvTable;
 /**
  * The Spark job in local[2] on a few dozen of the sample digits, a corrupt, an empty and a text
  * file among them, in partitions of 8: its parts hold what Classify Folder and Read Numbers in
- * Folder give on the same folder, and a rerun after a lost job ends as a clean run does.
+ * Folder give on the same folder, and a rerun after a lost job ends as a clean run does. Run in a
+ * JVM of its own with a 2 GB heap (the pom's spark-test execution).
  */
+@Tag("spark")
 class SparkJobTest {
 
 	private static JavaSparkContext spark;
@@ -55,6 +58,7 @@ class SparkJobTest {
 
 	@BeforeAll
 	static void start() throws IOException {
+		assertTrue(Runtime.getRuntime().maxMemory() <= 2L << 30, "a heap of at most 2 GB, not " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
 		folder = dir.resolve("images");
 		int n = 0;
 		try (Stream<Path> files = Files.walk(Path.of("sample-data/test"))) {
