@@ -16,8 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -182,20 +186,7 @@ public final class SparkJob {
 		files.forEachRemaining(images::add);
 		final ExecutorModels.Loaded loaded = ExecutorModels.get(model, options.mode(), options.readOptions());
 		final String[] failures = new String[images.size()];
-		final CsvTable table;
-		if (options.mode() == JobOptions.Mode.CLASSIFY) {
-			final int channels = loaded.predictor().channels();
-			final List<Prediction> all = loaded.predictor().predictAll(images.size(), i -> decode(images.get(i), channels, storage), failures);
-			final List<FilePrediction> predictions = new ArrayList<>();
-			for (int i = 0; i < images.size(); i++) if (failures[i] == null) predictions.add(new FilePrediction(images.get(i).name(), all.get(i)));
-			table = PredictionTables.forFiles(predictions, loaded.classNames());
-		}
-		else {
-			final List<NumberReading> all = loaded.reader().readAll(images.size(), i -> decode(images.get(i), 1, storage), failures);
-			final List<FileReading> readings = new ArrayList<>();
-			for (int i = 0; i < images.size(); i++) if (failures[i] == null) readings.add(new FileReading(images.get(i).name(), all.get(i)));
-			table = ReadingTables.forFiles(readings);
-		}
+		final CsvTable table = onTaskCores(() -> table(images, loaded, options, storage, failures));
 		final CsvTable skipped = new CsvTable(List.of("file", "reason"));
 		for (int i = 0; i < images.size(); i++) if (failures[i] != null) skipped.add(images.get(i).name(), failures[i]);
 		// The skipped files first: the part file is what marks the partition done.
@@ -205,6 +196,62 @@ public final class SparkJob {
 		storage.writeAtomically(options.output(), name, PartFiles.writer(table, options.format()));
 		return new PartSummary(index, table.rows().size(), skipped.rows().size(), true, PartFiles.digitColumns(table.columns()));
 	}
+
+	/**
+	 * Runs a task's work on as many threads as the task has cores ({@code spark.task.cpus}, 1
+	 * unless set): the parallel streams with which the commands decode and prepare images run in
+	 * the pool of the thread that starts them. On the common pool instead, every task of an
+	 * executor would spread over all its cores, and concurrent tasks would crowd each other out.
+	 */
+	private static <T> T onTaskCores(final Callable<T> work) throws IOException {
+		final TaskContext task = TaskContext.get();
+		final ForkJoinPool pool = new ForkJoinPool(task != null ? task.cpus() : Runtime.getRuntime().availableProcessors());
+		try {
+			return pool.submit(work).get();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted", e);
+		}
+		catch (final ExecutionException e) {
+			if (e.getCause() instanceof IOException io) throw io;
+			if (e.getCause() instanceof RuntimeException r) throw r;
+			if (e.getCause() instanceof Error error) throw error;
+			throw new IOException(e.getCause());
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	/**
+	 * A partition's rows. Images go to the model {@link #CHUNK} at a time, each chunk decoded and
+	 * prepared before it runs, so that a task stays on its own threads (a larger call would prepare
+	 * its next batch on the common pool while the model runs).
+	 */
+	private static CsvTable table(final List<Inputs.Image> images, final ExecutorModels.Loaded loaded, final JobOptions options,
+		final Storage storage, final String[] failures)
+	{
+		if (options.mode() == JobOptions.Mode.CLASSIFY) {
+			final int channels = loaded.predictor().channels();
+			final List<FilePrediction> predictions = new ArrayList<>();
+			for (int from = 0; from < images.size(); from += CHUNK) {
+				final int first = from, n = Math.min(CHUNK, images.size() - from);
+				final String[] chunk = new String[n];
+				final List<Prediction> all = loaded.predictor().predictAll(n, i -> decode(images.get(first + i), channels, storage), chunk);
+				System.arraycopy(chunk, 0, failures, first, n);
+				for (int i = 0; i < n; i++) if (chunk[i] == null) predictions.add(new FilePrediction(images.get(first + i).name(), all.get(i)));
+			}
+			return PredictionTables.forFiles(predictions, loaded.classNames());
+		}
+		final List<NumberReading> all = loaded.reader().readAll(images.size(), i -> decode(images.get(i), 1, storage), failures);
+		final List<FileReading> readings = new ArrayList<>();
+		for (int i = 0; i < images.size(); i++) if (failures[i] == null) readings.add(new FileReading(images.get(i).name(), all.get(i)));
+		return ReadingTables.forFiles(readings);
+	}
+
+	/** Images per call to the model: a forward pass's batch, as the commands send. */
+	static final int CHUNK = 1024;
 
 	/**
 	 * An image read from its path on the executor: local files as the commands read them (same
