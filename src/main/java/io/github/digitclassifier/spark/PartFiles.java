@@ -8,8 +8,12 @@ import java.util.List;
 
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
@@ -48,26 +52,28 @@ final class PartFiles {
 		return Kind.DOUBLE;
 	}
 
-	private static byte[] parquet(final CsvTable table) throws IOException {
+	private static MessageType schema(final List<String> columns) {
 		final List<Type> fields = new ArrayList<>();
-		for (final String column : table.columns()) {
+		for (final String column : columns) {
 			fields.add(switch (kind(column)) {
 				case TEXT -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column);
 				case INTEGER -> Types.optional(PrimitiveTypeName.INT64).named(column);
 				case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE).named(column);
 			});
 		}
-		final MessageType type = new MessageType("row", fields);
+		return new MessageType("row", fields);
+	}
+
+	private static byte[] parquet(final CsvTable table) throws IOException {
+		final MessageType type = schema(table.columns());
 		final SimpleGroupFactory groups = new SimpleGroupFactory(type);
-		final InMemory file = new InMemory();
-		try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file).withType(type).build()) {
+		return parquet(type, writer -> {
 			for (final List<String> row : table.rows()) {
 				final Group group = groups.newGroup();
 				for (int c = 0; c < row.size(); c++) {
 					final String value = row.get(c);
 					if (value.isEmpty()) continue;
-					final String column = table.columns().get(c);
-					switch (kind(column)) {
+					switch (kind(table.columns().get(c))) {
 						case TEXT -> group.add(c, Binary.fromString(value));
 						case INTEGER -> group.add(c, Long.parseLong(value));
 						case DOUBLE -> group.add(c, Double.parseDouble(value));
@@ -75,8 +81,107 @@ final class PartFiles {
 				}
 				writer.write(group);
 			}
+		});
+	}
+
+	@FunctionalInterface
+	private interface Rows {
+		void writeTo(ParquetWriter<Group> writer) throws IOException;
+	}
+
+	private static byte[] parquet(final MessageType type, final Rows rows) throws IOException {
+		final InMemory file = new InMemory();
+		try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file).withType(type).build()) {
+			rows.writeTo(writer);
 		}
 		return file.bytes.toByteArray();
+	}
+
+	/** How many digits a reading table has columns for: digit_1, confidence_1 ... digit_N, confidence_N. */
+	static int digitColumns(final List<String> columns) {
+		return (int) columns.stream().filter(column -> column.matches("digit_\\d+")).count();
+	}
+
+	/** A part file's columns: a CSV's header, a Parquet file's schema. */
+	static List<String> columns(final Storage storage, final String location, final JobOptions.Format format) throws IOException {
+		if (format == JobOptions.Format.CSV) {
+			final String text = new String(storage.read(location), StandardCharsets.UTF_8);
+			return header(text);
+		}
+		return names(parquetSchema(storage, location));
+	}
+
+	/**
+	 * A reading part with columns for {@code digits} digits, as Read Numbers in Folder's table has
+	 * for the longest number of the folder: the columns it lacks added at the end, empty.
+	 */
+	static Storage.Writer widened(final Storage storage, final String location, final JobOptions.Format format, final int digits)
+		throws IOException
+	{
+		if (format == JobOptions.Format.CSV) {
+			final String text = new String(storage.read(location), StandardCharsets.UTF_8);
+			final List<String> columns = header(text);
+			final List<String> wider = widerColumns(columns, digits);
+			final String empty = ",".repeat(wider.size() - columns.size());
+			final StringBuilder out = new StringBuilder(String.join(",", wider));
+			final int headerEnd = text.indexOf('\n');
+			boolean quoted = false;
+			for (int i = headerEnd; i < text.length(); i++) {
+				final char c = text.charAt(i);
+				// a quote toggles, a doubled one twice: only a line break outside quotes ends a row
+				if (c == '"') quoted = !quoted;
+				else if (c == '\n' && !quoted && i > headerEnd) out.append(empty);
+				out.append(c);
+			}
+			final byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+			return stream -> stream.write(bytes);
+		}
+		final MessageType narrow = parquetSchema(storage, location);
+		final MessageType type = schema(widerColumns(names(narrow), digits));
+		final SimpleGroupFactory groups = new SimpleGroupFactory(type);
+		final byte[] bytes = parquet(type, writer -> {
+			try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), Storage.path(location))
+				.withConf(storage.configuration()).build())
+			{
+				for (Group row = reader.read(); row != null; row = reader.read()) {
+					final Group wide = groups.newGroup();
+					for (int c = 0; c < narrow.getFieldCount(); c++) {
+						if (row.getFieldRepetitionCount(c) == 0) continue;
+						switch (kind(narrow.getFieldName(c))) {
+							case TEXT -> wide.add(c, row.getBinary(c, 0));
+							case INTEGER -> wide.add(c, row.getLong(c, 0));
+							case DOUBLE -> wide.add(c, row.getDouble(c, 0));
+						}
+					}
+					writer.write(wide);
+				}
+			}
+		});
+		return stream -> stream.write(bytes);
+	}
+
+	/** A CSV part's header: the commands' column names hold no comma or quote. */
+	private static List<String> header(final String text) {
+		return List.of(text.substring(0, text.indexOf('\n')).split(",", -1));
+	}
+
+	private static List<String> widerColumns(final List<String> columns, final int digits) {
+		final List<String> wider = new ArrayList<>(columns);
+		for (int d = digitColumns(columns) + 1; d <= digits; d++) {
+			wider.add("digit_" + d);
+			wider.add("confidence_" + d);
+		}
+		return wider;
+	}
+
+	private static MessageType parquetSchema(final Storage storage, final String location) throws IOException {
+		try (ParquetFileReader file = ParquetFileReader.open(HadoopInputFile.fromPath(Storage.path(location), storage.configuration()))) {
+			return file.getFileMetaData().getSchema();
+		}
+	}
+
+	private static List<String> names(final MessageType schema) {
+		return schema.getFields().stream().map(Type::getName).toList();
 	}
 
 	/** Parquet written to memory, then stored whole as the CSV is: the same atomic rename on every file system. */

@@ -16,8 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -52,8 +56,8 @@ public final class SparkJob {
 	/** What a job did: images listed, rows written and files skipped now, parts in all and written now. */
 	public record Result(int images, long rows, long skipped, int partitions, int partitionsWritten, double seconds) {}
 
-	/** A task's account of its partition. */
-	record PartSummary(int index, long rows, long skipped, boolean written) implements Serializable {}
+	/** A task's account of its partition; digits: how many digits its part has columns for (mode=read). */
+	record PartSummary(int index, long rows, long skipped, boolean written, int digits) implements Serializable {}
 
 	private SparkJob() {}
 
@@ -121,6 +125,7 @@ public final class SparkJob {
 		final List<PartSummary> parts = spark.parallelize(images, partitions)
 			.mapPartitionsWithIndex((index, files) -> List.of(runPart(index, files, broadcast.value(), options, storage)).iterator(), false)
 			.collect();
+		if (options.mode() == JobOptions.Mode.READ) widenParts(spark, parts, options, storage);
 		storage.writeAtomically(output, "_SUCCESS", out -> {});
 		long rows = 0, skipped = listing.skipped().size();
 		int written = 0;
@@ -146,6 +151,23 @@ public final class SparkJob {
 		}
 	}
 
+	/**
+	 * Gives every reading part the digit columns of the longest number of all, as Read Numbers in
+	 * Folder's table has them: each task knew only its own numbers. A part is written once by its
+	 * task, so that a lost job resumes from it, and widened here after all are there.
+	 */
+	private static void widenParts(final JavaSparkContext spark, final List<PartSummary> parts, final JobOptions options,
+		final Storage storage)
+	{
+		final int digits = parts.stream().mapToInt(PartSummary::digits).max().orElse(0);
+		final List<Integer> narrow = parts.stream().filter(part -> part.digits() < digits).map(PartSummary::index).toList();
+		if (narrow.isEmpty()) return;
+		spark.parallelize(narrow, narrow.size()).foreach(index -> {
+			final String name = partName(index) + PartFiles.extension(options.format());
+			storage.replace(options.output(), name, PartFiles.widened(storage, options.output() + "/" + name, options.format(), digits));
+		});
+	}
+
 	static String partName(final int index) {
 		return String.format(Locale.ROOT, "part-%05d", index);
 	}
@@ -155,25 +177,16 @@ public final class SparkJob {
 		final Storage storage) throws IOException
 	{
 		final String name = partName(index) + PartFiles.extension(options.format());
-		if (storage.exists(options.output() + "/" + name)) return new PartSummary(index, 0, 0, false);
+		final String location = options.output() + "/" + name;
+		if (storage.exists(location)) {
+			final boolean read = options.mode() == JobOptions.Mode.READ;
+			return new PartSummary(index, 0, 0, false, read ? PartFiles.digitColumns(PartFiles.columns(storage, location, options.format())) : 0);
+		}
 		final List<Inputs.Image> images = new ArrayList<>();
 		files.forEachRemaining(images::add);
 		final ExecutorModels.Loaded loaded = ExecutorModels.get(model, options.mode(), options.readOptions());
 		final String[] failures = new String[images.size()];
-		final CsvTable table;
-		if (options.mode() == JobOptions.Mode.CLASSIFY) {
-			final int channels = loaded.predictor().channels();
-			final List<Prediction> all = loaded.predictor().predictAll(images.size(), i -> decode(images.get(i), channels, storage), failures);
-			final List<FilePrediction> predictions = new ArrayList<>();
-			for (int i = 0; i < images.size(); i++) if (failures[i] == null) predictions.add(new FilePrediction(images.get(i).name(), all.get(i)));
-			table = PredictionTables.forFiles(predictions, loaded.classNames());
-		}
-		else {
-			final List<NumberReading> all = loaded.reader().readAll(images.size(), i -> decode(images.get(i), 1, storage), failures);
-			final List<FileReading> readings = new ArrayList<>();
-			for (int i = 0; i < images.size(); i++) if (failures[i] == null) readings.add(new FileReading(images.get(i).name(), all.get(i)));
-			table = ReadingTables.forFiles(readings);
-		}
+		final CsvTable table = onTaskCores(() -> table(images, loaded, options, storage, failures));
 		final CsvTable skipped = new CsvTable(List.of("file", "reason"));
 		for (int i = 0; i < images.size(); i++) if (failures[i] != null) skipped.add(images.get(i).name(), failures[i]);
 		// The skipped files first: the part file is what marks the partition done.
@@ -181,8 +194,64 @@ public final class SparkJob {
 			storage.writeAtomically(options.output() + "/skipped", partName(index) + ".csv", PartFiles.writer(skipped, JobOptions.Format.CSV));
 		}
 		storage.writeAtomically(options.output(), name, PartFiles.writer(table, options.format()));
-		return new PartSummary(index, table.rows().size(), skipped.rows().size(), true);
+		return new PartSummary(index, table.rows().size(), skipped.rows().size(), true, PartFiles.digitColumns(table.columns()));
 	}
+
+	/**
+	 * Runs a task's work on as many threads as the task has cores ({@code spark.task.cpus}, 1
+	 * unless set): the parallel streams with which the commands decode and prepare images run in
+	 * the pool of the thread that starts them. On the common pool instead, every task of an
+	 * executor would spread over all its cores, and concurrent tasks would crowd each other out.
+	 */
+	private static <T> T onTaskCores(final Callable<T> work) throws IOException {
+		final TaskContext task = TaskContext.get();
+		final ForkJoinPool pool = new ForkJoinPool(task != null ? task.cpus() : Runtime.getRuntime().availableProcessors());
+		try {
+			return pool.submit(work).get();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted", e);
+		}
+		catch (final ExecutionException e) {
+			if (e.getCause() instanceof IOException io) throw io;
+			if (e.getCause() instanceof RuntimeException r) throw r;
+			if (e.getCause() instanceof Error error) throw error;
+			throw new IOException(e.getCause());
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	/**
+	 * A partition's rows. Images go to the model {@link #CHUNK} at a time, each chunk decoded and
+	 * prepared before it runs, so that a task stays on its own threads (a larger call would prepare
+	 * its next batch on the common pool while the model runs).
+	 */
+	private static CsvTable table(final List<Inputs.Image> images, final ExecutorModels.Loaded loaded, final JobOptions options,
+		final Storage storage, final String[] failures)
+	{
+		if (options.mode() == JobOptions.Mode.CLASSIFY) {
+			final int channels = loaded.predictor().channels();
+			final List<FilePrediction> predictions = new ArrayList<>();
+			for (int from = 0; from < images.size(); from += CHUNK) {
+				final int first = from, n = Math.min(CHUNK, images.size() - from);
+				final String[] chunk = new String[n];
+				final List<Prediction> all = loaded.predictor().predictAll(n, i -> decode(images.get(first + i), channels, storage), chunk);
+				System.arraycopy(chunk, 0, failures, first, n);
+				for (int i = 0; i < n; i++) if (chunk[i] == null) predictions.add(new FilePrediction(images.get(first + i).name(), all.get(i)));
+			}
+			return PredictionTables.forFiles(predictions, loaded.classNames());
+		}
+		final List<NumberReading> all = loaded.reader().readAll(images.size(), i -> decode(images.get(i), 1, storage), failures);
+		final List<FileReading> readings = new ArrayList<>();
+		for (int i = 0; i < images.size(); i++) if (failures[i] == null) readings.add(new FileReading(images.get(i).name(), all.get(i)));
+		return ReadingTables.forFiles(readings);
+	}
+
+	/** Images per call to the model: a forward pass's batch, as the commands send. */
+	static final int CHUNK = 1024;
 
 	/**
 	 * An image read from its path on the executor: local files as the commands read them (same

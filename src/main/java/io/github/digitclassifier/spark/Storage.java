@@ -69,6 +69,19 @@ final class Storage implements Serializable {
 	 * (a speculative copy of the same task), the copy written here is dropped.
 	 */
 	void writeAtomically(final String folder, final String name, final Writer writer) throws IOException {
+		write(folder, name, writer, false);
+	}
+
+	/**
+	 * Replaces a file by one written whole: as {@link #writeAtomically}, but the old file is removed
+	 * before the rename (HDFS's rename does not replace). Lost in between, the file is missing, and
+	 * a rerun makes it again.
+	 */
+	void replace(final String folder, final String name, final Writer writer) throws IOException {
+		write(folder, name, writer, true);
+	}
+
+	private void write(final String folder, final String name, final Writer writer, final boolean replacing) throws IOException {
 		final Path dir = path(folder);
 		final FileSystem fs = fileSystem(dir);
 		fs.mkdirs(dir);
@@ -77,10 +90,16 @@ final class Storage implements Serializable {
 		try (OutputStream out = fs.create(temporary, true)) {
 			writer.write(out);
 		}
+		if (replacing) fs.delete(target, false);
 		if (!fs.rename(temporary, target)) {
 			fs.delete(temporary, false);
 			if (!fs.exists(target)) throw new IOException("Could not rename " + temporary + " to " + target);
 		}
+	}
+
+	/** The Hadoop configuration the job's files are reached with. */
+	Configuration configuration() {
+		return conf;
 	}
 
 	/** The start of a file being written; such files left by a killed job are removed by the next run. */

@@ -5,15 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -21,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
@@ -38,8 +41,10 @@ import io.github.digitclassifier.io.CsvTable;
 /**
  * The Spark job in local[2] on a few dozen of the sample digits, a corrupt, an empty and a text
  * file among them, in partitions of 8: its parts hold what Classify Folder and Read Numbers in
- * Folder give on the same folder, and a rerun after a lost job ends as a clean run does.
+ * Folder give on the same folder, and a rerun after a lost job ends as a clean run does. Run in a
+ * JVM of its own with a 2 GB heap (the pom's spark-test execution).
  */
+@Tag("spark")
 class SparkJobTest {
 
 	private static JavaSparkContext spark;
@@ -53,6 +58,7 @@ class SparkJobTest {
 
 	@BeforeAll
 	static void start() throws IOException {
+		assertTrue(Runtime.getRuntime().maxMemory() <= 2L << 30, "a heap of at most 2 GB, not " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
 		folder = dir.resolve("images");
 		int n = 0;
 		try (Stream<Path> files = Files.walk(Path.of("sample-data/test"))) {
@@ -129,16 +135,77 @@ class SparkJobTest {
 		}
 	}
 
+	/**
+	 * The folder with a three-digit number in its last partition: every part has the digit columns
+	 * of that longest number, as Read Numbers in Folder's table, in CSV and Parquet; a rerun after a
+	 * part is lost ends as the first run did.
+	 */
 	@Test
 	void readGivesWhatReadNumbersInFolderGives() throws Exception {
+		final Path images = out.resolve("numbers");
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (final Path file : files.filter(Files::isRegularFile).toList()) {
+				final Path copy = images.resolve(folder.relativize(file));
+				Files.createDirectories(copy.getParent());
+				Files.copy(file, copy);
+			}
+		}
+		Files.createDirectories(images.resolve("number"));
+		ImageIO.write(sideBySide(first(folder.resolve("3")), first(folder.resolve("0")), first(folder.resolve("7"))), "png",
+			images.resolve("number/307.png").toFile());
 		final Path expected = out.resolve("read-folder.csv");
-		command(ReadNumbersInFolderCommand.class, Map.of("folder", folder.toFile(), "output_file", expected.toFile(), "digits", 0));
-		run("input=" + folder, "output=" + out.resolve("job"), "mode=read", "files_per_partition=8");
-		// each part has digit columns as far as its own longest number: compared cell by cell
-		final List<Map<String, String>> rows = new ArrayList<>();
-		for (final Path part : parts(out.resolve("job"), ".csv")) rows.addAll(cells(CsvTable.read(part)));
-		assertEquals(cells(CsvTable.read(expected)), rows);
-		assertEquals(List.of("0/corrupt.png", "1/empty.png", "notes.txt"), List.copyOf(skipped(out.resolve("job")).keySet()));
+		command(ReadNumbersInFolderCommand.class, Map.of("folder", images.toFile(), "output_file", expected.toFile(), "digits", 0));
+		final CsvTable command = CsvTable.read(expected);
+		assertTrue(PartFiles.digitColumns(command.columns()) > 1, command.columns().toString());
+		final Path job = out.resolve("job");
+		run("input=" + images, "output=" + job, "mode=read", "files_per_partition=8");
+		final List<List<String>> rows = new ArrayList<>();
+		for (final Path part : parts(job, ".csv")) {
+			final CsvTable table = CsvTable.read(part);
+			assertEquals(command.columns(), table.columns(), part.toString());
+			rows.addAll(table.rows());
+		}
+		assertEquals(command.rows(), rows);
+		assertEquals(List.of("0/corrupt.png", "1/empty.png", "notes.txt"), List.copyOf(skipped(job).keySet()));
+
+		final Map<String, String> before = files(job);
+		Files.delete(job.resolve("part-00001.csv"));
+		Files.delete(job.resolve("_SUCCESS"));
+		assertEquals(1, run("input=" + images, "output=" + job, "mode=read", "files_per_partition=8").partitionsWritten());
+		assertEquals(before, files(job));
+
+		final Path parquet = out.resolve("parquet");
+		run("input=" + images, "output=" + parquet, "mode=read", "files_per_partition=8", "format=parquet");
+		final SparkSession session = SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
+		for (final Path part : parts(parquet, ".parquet")) {
+			assertEquals(command.columns(), List.of(session.read().parquet(part.toString()).columns()), part.toString());
+		}
+		final List<Row> typed = session.read().parquet(parquet.toString()).orderBy("file").collectAsList();
+		final List<List<String>> sorted = new ArrayList<>(command.rows());
+		sorted.sort((x, y) -> x.get(0).compareTo(y.get(0)));
+		assertEquals(sorted.size(), typed.size());
+		for (int r = 0; r < sorted.size(); r++) {
+			for (int c = 0; c < command.columns().size(); c++) {
+				final String cell = sorted.get(r).get(c), column = command.columns().get(c);
+				final Object value = typed.get(r).get(c);
+				if (value instanceof Double d) assertEquals(Double.parseDouble(cell), d, column);
+				else assertEquals(cell, value == null ? "" : value.toString(), column);
+			}
+		}
+	}
+
+	/** Digit images side by side: a number. */
+	private static BufferedImage sideBySide(final Path... digits) throws IOException {
+		final List<BufferedImage> images = new ArrayList<>();
+		for (final Path digit : digits) images.add(ImageIO.read(digit.toFile()));
+		final int height = images.get(0).getHeight();
+		final BufferedImage number = new BufferedImage(images.stream().mapToInt(BufferedImage::getWidth).sum(), height, BufferedImage.TYPE_BYTE_GRAY);
+		int x = 0;
+		for (final BufferedImage image : images) {
+			number.getGraphics().drawImage(image, x, 0, null);
+			x += image.getWidth();
+		}
+		return number;
 	}
 
 	@Test
@@ -289,17 +356,6 @@ class SparkJobTest {
 			for (final Path file : files.sorted().toList()) for (final List<String> row : CsvTable.read(file).rows()) skipped.put(row.get(0), row.get(1));
 		}
 		return skipped;
-	}
-
-	/** Each row's non-empty cells by column. */
-	private static List<Map<String, String>> cells(final CsvTable table) {
-		final List<Map<String, String>> rows = new ArrayList<>();
-		for (final List<String> row : table.rows()) {
-			final Map<String, String> cells = new LinkedHashMap<>();
-			for (int c = 0; c < row.size(); c++) if (!row.get(c).isEmpty()) cells.put(table.columns().get(c), row.get(c));
-			rows.add(cells);
-		}
-		return rows;
 	}
 
 	/** Every file below a folder with its content, by relative path. */
