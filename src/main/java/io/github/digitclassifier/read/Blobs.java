@@ -73,6 +73,7 @@ final class Blobs {
 			if (b.x0() > 0 && b.y0() > 0 && b.x1() < w - 1 && b.y1() < h - 1) within.add(b);
 			else tallestOut = Math.max(tallestOut, b.height());
 		}
+		if (within.size() == blobs.size()) return writingHeight(blobs);
 		final int height = writingHeight(within);
 		return height >= MIN_HEIGHT && tallestOut >= EDGE_TO_WRITING * height ? height : writingHeight(blobs);
 	}
