@@ -31,7 +31,7 @@ public final class Predictor {
 	 * caches (docs/history.md, the batch of 1,024). A multiple of {@link FileReadAhead#BATCH}, as a
 	 * folder's files are read ahead.
 	 */
-	static final int BATCH = 1024;
+	public static final int BATCH = 1024;
 
 	private final Classifier model;
 	private final Preprocessor preprocessor;

@@ -30,6 +30,7 @@ import io.github.digitclassifier.io.CsvTable;
 import io.github.digitclassifier.predict.FilePrediction;
 import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.predict.PredictionTables;
+import io.github.digitclassifier.predict.Predictor;
 import io.github.digitclassifier.read.FileReading;
 import io.github.digitclassifier.read.NumberReading;
 import io.github.digitclassifier.read.ReadingTables;
@@ -225,8 +226,8 @@ public final class SparkJob {
 	}
 
 	/**
-	 * A partition's rows. Images go to the model {@link #CHUNK} at a time, each chunk decoded and
-	 * prepared before it runs, so that a task stays on its own threads (a larger call would prepare
+	 * A partition's rows. Images go to the model a forward pass's batch ({@link Predictor#BATCH}) at
+	 * a time, each chunk decoded and prepared before it runs, so that a task stays on its own threads (a larger call would prepare
 	 * its next batch on the common pool while the model runs).
 	 */
 	private static CsvTable table(final List<Inputs.Image> images, final ExecutorModels.Loaded loaded, final JobOptions options,
@@ -235,8 +236,8 @@ public final class SparkJob {
 		if (options.mode() == JobOptions.Mode.CLASSIFY) {
 			final int channels = loaded.predictor().channels();
 			final List<FilePrediction> predictions = new ArrayList<>();
-			for (int from = 0; from < images.size(); from += CHUNK) {
-				final int first = from, n = Math.min(CHUNK, images.size() - from);
+			for (int from = 0; from < images.size(); from += Predictor.BATCH) {
+				final int first = from, n = Math.min(Predictor.BATCH, images.size() - from);
 				final String[] chunk = new String[n];
 				final List<Prediction> all = loaded.predictor().predictAll(n, i -> decode(images.get(first + i), channels, storage), chunk);
 				System.arraycopy(chunk, 0, failures, first, n);
@@ -249,9 +250,6 @@ public final class SparkJob {
 		for (int i = 0; i < images.size(); i++) if (failures[i] == null) readings.add(new FileReading(images.get(i).name(), all.get(i)));
 		return ReadingTables.forFiles(readings);
 	}
-
-	/** Images per call to the model: a forward pass's batch, as the commands send. */
-	static final int CHUNK = 1024;
 
 	/**
 	 * An image read from its path on the executor: local files as the commands read them (same
