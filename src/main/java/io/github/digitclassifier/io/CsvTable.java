@@ -49,12 +49,17 @@ public final class CsvTable {
 	 * first line is the header. A row of another width than the header is an error naming the line.
 	 */
 	public static CsvTable read(final Path file) throws IOException {
-		final List<List<String>> lines = parse(Files.readString(file, StandardCharsets.UTF_8));
-		if (lines.isEmpty()) throw new IOException(file + " is empty: it needs a header row");
+		return of(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+	}
+
+	/** A table from CSV text, as {@link #read} reads a file; {@code source} names the text in errors. */
+	public static CsvTable of(final String text, final String source) throws IOException {
+		final List<List<String>> lines = parse(text);
+		if (lines.isEmpty()) throw new IOException(source + " is empty: it needs a header row");
 		final CsvTable table = new CsvTable(lines.get(0));
 		for (int i = 1; i < lines.size(); i++) {
 			if (lines.get(i).size() != table.columns.size()) {
-				throw new IOException(file + ", line " + (i + 1) + ": " + lines.get(i).size() + " values for the " + table.columns.size() +
+				throw new IOException(source + ", line " + (i + 1) + ": " + lines.get(i).size() + " values for the " + table.columns.size() +
 					" columns of the header " + table.columns);
 			}
 			table.rows.add(lines.get(i));

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.parquet.example.data.Group;
@@ -119,22 +120,15 @@ final class PartFiles {
 		throws IOException
 	{
 		if (format == JobOptions.Format.CSV) {
-			final String text = new String(storage.read(location), StandardCharsets.UTF_8);
-			final List<String> columns = header(text);
-			final List<String> wider = widerColumns(columns, digits);
-			final String empty = ",".repeat(wider.size() - columns.size());
-			final StringBuilder out = new StringBuilder(String.join(",", wider));
-			final int headerEnd = text.indexOf('\n');
-			boolean quoted = false;
-			for (int i = headerEnd; i < text.length(); i++) {
-				final char c = text.charAt(i);
-				// a quote toggles, a doubled one twice: only a line break outside quotes ends a row
-				if (c == '"') quoted = !quoted;
-				else if (c == '\n' && !quoted && i > headerEnd) out.append(empty);
-				out.append(c);
+			final CsvTable narrow = CsvTable.of(new String(storage.read(location), StandardCharsets.UTF_8), location);
+			final CsvTable wide = new CsvTable(widerColumns(narrow.columns(), digits));
+			for (final List<String> row : narrow.rows()) {
+				final Object[] values = new Object[wide.columns().size()];
+				Arrays.fill(values, ""); // the columns it lacks, at the end
+				for (int c = 0; c < row.size(); c++) values[c] = row.get(c);
+				wide.add(values);
 			}
-			final byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-			return stream -> stream.write(bytes);
+			return writer(wide, format);
 		}
 		final MessageType narrow = parquetSchema(storage, location);
 		final MessageType type = schema(widerColumns(names(narrow), digits));
