@@ -3,7 +3,9 @@ package io.github.digitclassifier.read;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
 
 /** Connected pieces of ink, and the ones that make up the digits of a line of writing. */
@@ -57,35 +59,37 @@ final class Blobs {
 		return blobs;
 	}
 
-	/** A piece that runs out of the image and is this many times as tall as the writing within it is no writing. */
+	/** A narrow piece ({@link #EDGE_WIDTH}) this many times as tall as the writing beside it is no writing. */
 	static final double EDGE_TO_WRITING = 3;
 
+	/** A piece narrower than this share of its height may be an edge or a rule. */
+	static final double EDGE_WIDTH = 0.4;
+
 	/**
-	 * The writing's height, taken from the pieces within the image when something runs out of it
-	 * far taller than they are: a page's edge, a scanner's margin or a register's rule, whose ink
-	 * would carry the height (a number written small beside it would be left out as specks). From
-	 * all the pieces otherwise (a number that touches its field's border).
+	 * The writing's height, the tallest pieces left out while each is narrow and {@link #EDGE_TO_WRITING}
+	 * times as tall as the writing of the rest: a page's edge, a scanner's margin or a register's
+	 * rule, whose ink would carry the height (a number written small beside it would then be left
+	 * out as specks); a digit beside specks is as wide as a digit. A digit broken across (a 5's
+	 * flag apart from its bowl) counts whole.
 	 */
-	static int writingHeight(final List<Blob> blobs, final int w, final int h) {
-		final List<Blob> within = new ArrayList<>();
-		int tallestOut = 0;
-		for (final Blob b : blobs) {
-			if (b.x0() > 0 && b.y0() > 0 && b.x1() < w - 1 && b.y1() < h - 1) within.add(b);
-			else tallestOut = Math.max(tallestOut, b.height());
+	static int writingHeight(final List<Blob> blobs) {
+		final List<Blob> byHeight = mergedNeighbours(blobs, Blobs::brokenAcross);
+		byHeight.sort(Comparator.comparingInt(Blob::height));
+		int n = byHeight.size();
+		while (n > 1) {
+			final int rest = inkHeight(byHeight.subList(0, n - 1));
+			final Blob tallest = byHeight.get(n - 1);
+			if (rest < MIN_HEIGHT || tallest.height() < EDGE_TO_WRITING * rest || tallest.width() >= EDGE_WIDTH * tallest.height()) break;
+			n--;
 		}
-		if (within.size() == blobs.size()) return writingHeight(blobs);
-		final int height = writingHeight(within);
-		return height >= MIN_HEIGHT && tallestOut >= EDGE_TO_WRITING * height ? height : writingHeight(blobs);
+		return inkHeight(byHeight.subList(0, n));
 	}
 
 	/**
-	 * The writing's height: the height the most ink is in (each piece weighs by its pixels), so that
+	 * The height the most ink is in, of pieces sorted by height (each weighs by its pixels), so that
 	 * specks and points hardly count. 0 when there is no piece.
 	 */
-	private static int writingHeight(final List<Blob> blobs) {
-		// A digit broken across (a 5's flag apart from its bowl) counts whole, not as two short pieces.
-		final List<Blob> byHeight = mergedNeighbours(blobs, Blobs::brokenAcross);
-		byHeight.sort(Comparator.comparingInt(Blob::height));
+	private static int inkHeight(final List<Blob> byHeight) {
 		long total = 0;
 		for (final Blob b : byHeight) total += b.pixels().length;
 		long seen = 0;
@@ -140,6 +144,43 @@ final class Blobs {
 			pieces.add(b);
 		}
 		return pieces;
+	}
+
+	/** Pieces further apart than this many writing heights are not of one number. */
+	static final double LINE_GAP = 3;
+
+	/**
+	 * The pieces grouped into the numbers they may be: pieces on one line (their rows overlapping
+	 * by half the shorter one's height), at most {@link #LINE_GAP} writing heights apart, are one
+	 * group. Each group as one blob, the most ink first: a register cell's number, and what its
+	 * margin, rules and specks left beside or above it, are read apart.
+	 */
+	static List<Blob> groups(final List<Blob> pieces, final int height) {
+		final int n = pieces.size();
+		final int[] group = new int[n];
+		for (int i = 0; i < n; i++) group[i] = i;
+		for (int i = 0; i < n; i++) {
+			for (int j = i + 1; j < n; j++) {
+				final Blob a = pieces.get(i), b = pieces.get(j);
+				final int rows = Math.min(a.y1(), b.y1()) - Math.max(a.y0(), b.y0()) + 1;
+				final int gap = Math.max(a.x0(), b.x0()) - Math.min(a.x1(), b.x1()) - 1;
+				if (2 * rows >= Math.min(a.height(), b.height()) && gap <= LINE_GAP * height) join(group, i, j);
+			}
+		}
+		final Map<Integer, Blob> byRoot = new LinkedHashMap<>();
+		for (int i = 0; i < n; i++) byRoot.merge(root(group, i), pieces.get(i), Blob::merge);
+		final List<Blob> groups = new ArrayList<>(byRoot.values());
+		groups.sort(Comparator.comparingInt((Blob b) -> b.pixels().length).reversed());
+		return groups;
+	}
+
+	private static int root(final int[] group, int i) {
+		while (group[i] != i) i = group[i] = group[group[i]];
+		return i;
+	}
+
+	private static void join(final int[] group, final int i, final int j) {
+		group[root(group, i)] = root(group, j);
 	}
 
 	/**

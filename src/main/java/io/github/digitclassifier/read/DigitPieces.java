@@ -13,7 +13,7 @@ record DigitPieces(Ink ink, List<Blob> pieces, int height) {
 		final Ink ink = Ink.of(grey, w, h, logits);
 		Lines.erase(ink.mask(), w, h);
 		final List<Blob> all = Blobs.of(ink.mask(), w, h);
-		final int height = Blobs.writingHeight(all, w, h);
+		final int height = Blobs.writingHeight(all);
 		return new DigitPieces(ink, Blobs.digitPieces(all, height), height);
 	}
 

@@ -168,11 +168,11 @@ public final class NumberReader implements ReadsNumbers {
 		return detector != null && Math.max(w, h) >= DETECTOR_SIDE ? detector.logits(grey, w, h) : null;
 	}
 
-	/** The field readings of the pages that have a field, in order. */
+	/** The field readings of the pages that have fields, in order: each page's surest. */
 	private Iterator<NumberReading> wholeFields(final Page[] pages) {
-		final List<NumberStrips.Writing> writings = new ArrayList<>();
-		for (final Page page : pages) if (page != null && page.field != null) writings.add(page.field);
-		return (writings.isEmpty() ? List.<NumberReading>of() : fields.read(writings)).iterator();
+		final List<List<NumberStrips.Writing>> fieldsOfPage = new ArrayList<>();
+		for (final Page page : pages) if (page != null && !page.fields.isEmpty()) fieldsOfPage.add(page.fields);
+		return (fieldsOfPage.isEmpty() ? List.<NumberReading>of() : fields.readBest(fieldsOfPage)).iterator();
 	}
 
 	/** Fails, naming the image ({@code what}), when it is too small to hold a digit or too large to read at once. */
@@ -227,7 +227,7 @@ public final class NumberReader implements ReadsNumbers {
 				final List<StripReader.Frames> framesOfPiece = new ArrayList<>();
 				for (final Strip s : page.strips) framesOfPiece.add(s == null ? null : frames.next());
 				final NumberReading digits = reading(page, predictions.subList(next, next + page.crops.size()), framesOfPiece);
-				final NumberReading field = page.field == null ? null : wholeFields.next();
+				final NumberReading field = page.fields.isEmpty() ? null : wholeFields.next();
 				readings.add(calibration.apply(field != null && field.confidence() > digits.confidence() ? field : digits));
 				next += page.crops.size();
 			}
@@ -240,7 +240,7 @@ public final class NumberReader implements ReadsNumbers {
 	 * classify; the strips of its pieces, when read with a strip network.
 	 */
 	private record Page(List<Blob> pieces, List<List<Part>> partsOfPiece, List<int[]> ranges, List<Part> merges, int height,
-		List<RandomAccessibleInterval<? extends RealType<?>>> crops, List<Strip> strips, NumberStrips.Writing field) {}
+		List<RandomAccessibleInterval<? extends RealType<?>>> crops, List<Strip> strips, List<NumberStrips.Writing> fields) {}
 
 	/** Finds the pieces of a grey image given row by row and every way to cut them. */
 	private Page page(final float[] grey, final int w, final int h) {
@@ -250,14 +250,14 @@ public final class NumberReader implements ReadsNumbers {
 		final List<Part> merges = new ArrayList<>();
 		final List<Blob> kept = new ArrayList<>();
 		final List<Strip> stripOfPiece = new ArrayList<>();
-		if (w * h == 0) return new Page(kept, partsOfPiece, ranges, merges, 0, crops, stripOfPiece, null);
+		if (w * h == 0) return new Page(kept, partsOfPiece, ranges, merges, 0, crops, stripOfPiece, List.of());
 		final float[] logits = logits(detector, grey, w, h);
 		final DigitPieces found = DigitPieces.find(grey, w, h, logits);
 		final Ink ink = found.ink();
 		final List<Blob> pieces = found.pieces();
 		final int height = found.height();
-		// The field is found from the same pieces as the digits.
-		final NumberStrips.Writing field = fields != null ? NumberStrips.field(found, logits) : null;
+		// The fields are found from the same pieces as the digits.
+		final List<NumberStrips.Writing> fieldsHere = fields != null ? NumberStrips.fields(found, logits) : List.of();
 		final double typical = typicalWidth(pieces, height);
 		final boolean fewer = options.digits() > pieces.size();
 		final double slant = Blobs.slant(pieces, w);
@@ -282,7 +282,7 @@ public final class NumberReader implements ReadsNumbers {
 			merges.add(mergeable ? new Part(both, 0, 1) : null);
 			if (mergeable) crops.add(crop(both, ink, height).image());
 		}
-		return new Page(kept, partsOfPiece, ranges, merges, height, crops, stripOfPiece, field);
+		return new Page(kept, partsOfPiece, ranges, merges, height, crops, stripOfPiece, fieldsHere);
 	}
 
 	private static String reason(final Throwable e) {

@@ -46,19 +46,36 @@ public final class NumberStrips {
 	 * side, unmasked: what the ink finding took away or let through is the network's to judge, not
 	 * lost. Each pixel is its ink strength, 1 at the writing's usual ink, times the detector's
 	 * belief that it is handwriting (a sigmoid of its logit, shifted to {@link Ink#GROW}); without a
-	 * detector, the strength alone. Null when no writing is found.
+	 * detector, the strength alone. Of the pieces' {@link #fields}, the one with the most ink; null
+	 * when no writing is found.
 	 */
 	public static Writing field(final float[] grey, final int w, final int h, final InkDetector detector) {
-		final float[] logits = NumberReader.logits(detector, grey, w, h);
-		return field(DigitPieces.find(grey, w, h, logits), logits);
+		final List<Writing> fields = fields(grey, w, h, detector);
+		return fields.isEmpty() ? null : fields.get(0);
 	}
 
-	/** The field around the digit pieces found (with the detector's {@code logits}; null: none); null when there are none. */
-	static Writing field(final DigitPieces found, final float[] logits) {
-		final Blob whole = found.whole();
-		if (whole == null) return null;
-		final Ink ink = found.ink();
-		final int w = ink.width(), h = ink.height(), height = found.height();
+	/**
+	 * The fields a number may be in, as {@link #field} makes one: one per group of pieces on a line
+	 * ({@link Blobs#groups}), the most ink first, at most {@link #MAX_FIELDS}; none without writing.
+	 * A reader reads them all and keeps the surest reading.
+	 */
+	public static List<Writing> fields(final float[] grey, final int w, final int h, final InkDetector detector) {
+		final float[] logits = NumberReader.logits(detector, grey, w, h);
+		return fields(DigitPieces.find(grey, w, h, logits), logits);
+	}
+
+	/** The most fields read in one image: a page of specks and rules holds many groups, the number among the largest. */
+	static final int MAX_FIELDS = 4;
+
+	/** The fields around the digit pieces found (with the detector's {@code logits}; null: none), as {@link #fields}. */
+	static List<Writing> fields(final DigitPieces found, final float[] logits) {
+		final List<Blob> groups = Blobs.groups(found.pieces(), found.height());
+		return groups.subList(0, Math.min(MAX_FIELDS, groups.size())).stream().map(g -> field(g, found.ink(), found.height(), logits)).toList();
+	}
+
+	/** The field around the writing {@code whole} of this ink, {@code height} pixels tall. */
+	private static Writing field(final Blob whole, final Ink ink, final int height, final float[] logits) {
+		final int w = ink.width(), h = ink.height();
 		final float[] strength = ink.strength();
 		final float[] inked = new float[whole.pixels().length];
 		for (int i = 0; i < inked.length; i++) inked[i] = strength[whole.pixels()[i]];

@@ -2,9 +2,11 @@ package io.github.digitclassifier.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
-/** The writing's height, on masks laid out as the documents that once misled it. */
+/** The writing's height and the groups of pieces, on masks laid out as the documents that once misled them. */
 class BlobsTest {
 
 	/** Sets {@code x0..x1} by {@code y0..y1} in a mask {@code w} wide. */
@@ -21,7 +23,7 @@ class BlobsTest {
 	}
 
 	private static int height(final boolean[] mask, final int w, final int h) {
-		return Blobs.writingHeight(Blobs.of(mask, w, h), w, h);
+		return Blobs.writingHeight(Blobs.of(mask, w, h));
 	}
 
 	@Test
@@ -38,6 +40,18 @@ class BlobsTest {
 	}
 
 	@Test
+	void aRegistersCellTakesTheHeightOfTheNumberNotOfARuleWithinIt() {
+		// A cell 100 x 300: a printed rule the scan kept only in part (within the image, more ink
+		// than the number), and a digit 24 px tall underlined, the underline apart from it.
+		final int w = 100, h = 300;
+		final boolean[] mask = new boolean[w * h];
+		fill(mask, w, 24, 50, 31, 249);
+		ring(mask, w, 60, 200, 24);
+		fill(mask, w, 58, 228, 80, 229);
+		assertEquals(24, height(mask, w, h));
+	}
+
+	@Test
 	void aNumberThatTouchesItsFieldsBorderKeepsItsHeightBesideASmallMarkWithin() {
 		// A cheque's tight field: "92" runs out of the bottom; the "=" after it is within but no writing.
 		final int w = 96, h = 57;
@@ -48,5 +62,22 @@ class BlobsTest {
 		fill(mask, w, 80, 44, 94, 47);
 		fill(mask, w, 86, 37, 87, 44); // joined into one piece 14 tall
 		assertEquals(36, height(mask, w, h));
+	}
+
+	@Test
+	void piecesOnOneLineAreOneGroupAndMarksAboveOrFarOffAreOthers() {
+		// A register's cell: a number of three digits, a speck of the margin above it, a mark far to its right.
+		final int w = 200, h = 200;
+		final boolean[] mask = new boolean[w * h];
+		ring(mask, w, 20, 120, 24);
+		ring(mask, w, 40, 122, 24);
+		ring(mask, w, 60, 119, 24);
+		fill(mask, w, 40, 30, 52, 44);
+		fill(mask, w, 180, 125, 186, 140);
+		final List<Blob> pieces = Blobs.of(mask, w, h);
+		final List<Blob> groups = Blobs.groups(pieces, 24);
+		assertEquals(3, groups.size());
+		final Blob number = groups.get(0); // the most ink first
+		assertEquals(List.of(20, 119, 76, 145), List.of(number.x0(), number.y0(), number.x1(), number.y1()));
 	}
 }

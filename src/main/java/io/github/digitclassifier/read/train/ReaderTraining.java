@@ -148,7 +148,8 @@ public final class ReaderTraining {
 		final String[] reasons = new String[files.size()];
 		IntStream.range(0, files.size()).parallel().forEach(i -> {
 			try {
-				final NumberStrips.Writing writing = WholeStripReader.writing(ImageFiles.read(files.get(i), 1));
+				final List<NumberStrips.Writing> fields = WholeStripReader.fields(ImageFiles.read(files.get(i), 1));
+				final NumberStrips.Writing writing = fields.isEmpty() ? null : fields.get(0); // the most ink: as a rule, the number
 				final int[] symbols = alphabet.indices(texts.get(i));
 				if (writing == null) reasons[i] = "no writing found";
 				else if (writing.strip().width() / Strip.FRAME < framesNeeded(symbols)) reasons[i] = "its writing is too narrow to spell " + texts.get(i);

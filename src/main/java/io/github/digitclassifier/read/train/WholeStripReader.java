@@ -2,6 +2,7 @@ package io.github.digitclassifier.read.train;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -50,10 +51,10 @@ public final class WholeStripReader implements ReadsNumbers, FieldReader {
 		final List<NumberReading> readings = new ArrayList<>(count);
 		for (int from = 0; from < count; from += CHUNK) {
 			final int first = from;
-			final NumberStrips.Writing[] writings = new NumberStrips.Writing[Math.min(CHUNK, count - from)];
-			IntStream.range(0, writings.length).parallel().forEach(k -> {
+			final List<List<NumberStrips.Writing>> fieldsOfImage = new ArrayList<>(Collections.nCopies(Math.min(CHUNK, count - from), List.of()));
+			IntStream.range(0, fieldsOfImage.size()).parallel().forEach(k -> {
 				try {
-					writings[k] = writing(image.apply(first + k));
+					fieldsOfImage.set(k, fields(image.apply(first + k)));
 				}
 				catch (final UncheckedIOException e) {
 					failures[first + k] = ReadsNumbers.reason(e.getCause());
@@ -62,13 +63,11 @@ public final class WholeStripReader implements ReadsNumbers, FieldReader {
 					failures[first + k] = ReadsNumbers.reason(e);
 				}
 			});
-			final List<NumberStrips.Writing> found = new ArrayList<>();
-			for (final NumberStrips.Writing w : writings) if (w != null) found.add(w);
-			final Iterator<NumberReading> read = read(found).iterator();
-			for (int k = 0; k < writings.length; k++) {
+			final Iterator<NumberReading> read = readBest(fieldsOfImage).iterator();
+			for (int k = 0; k < fieldsOfImage.size(); k++) {
+				final NumberReading r = read.next();
 				if (failures[first + k] != null) readings.add(null);
-				else if (writings[k] == null) readings.add(NumberReading.NONE);
-				else readings.add(model.calibration().apply(read.next()));
+				else readings.add(fieldsOfImage.get(k).isEmpty() ? NumberReading.NONE : model.calibration().apply(r));
 			}
 		}
 		return readings;
@@ -83,12 +82,12 @@ public final class WholeStripReader implements ReadsNumbers, FieldReader {
 		return readings;
 	}
 
-	/** An image's writing as one strip; null when it has none. */
-	static NumberStrips.Writing writing(final RandomAccessibleInterval<? extends RealType<?>> source) {
+	/** The fields an image's number may be in ({@link NumberStrips#fields}); none when it has no writing. */
+	static List<NumberStrips.Writing> fields(final RandomAccessibleInterval<? extends RealType<?>> source) {
 		final long w = source.dimension(0), h = source.dimension(1);
 		if (w * h > NumberReader.MAX_PIXELS) NumberReader.requireReadable("The image", w, h);
-		if (w * h == 0) return null;
-		return NumberStrips.field(Preprocessor.grey(source), (int) w, (int) h, NumberReader.wantedDetector());
+		if (w * h == 0) return List.of();
+		return NumberStrips.fields(Preprocessor.grey(source), (int) w, (int) h, NumberReader.wantedDetector());
 	}
 
 	/** The symbols on the best path, each boxed by the columns of its frames and the writing's rows. */
