@@ -92,7 +92,7 @@ public final class NumberReader implements ReadsNumbers {
 	private final ReadOptions options;
 	private final InkDetector detector; // null: ink is what stands out of the paper (Ink)
 	private final FieldReader fields; // null: none
-	private final Calibration calibration;
+	private final Calibration fieldCalibration, digitCalibration;
 
 	/**
 	 * Whether a reader with the bundled strip network finds the ink with the bundled ink detector
@@ -130,21 +130,24 @@ public final class NumberReader implements ReadsNumbers {
 	 * rules, boxes, text or the scanner's margins.
 	 */
 	public NumberReader(final Classifier model, final StripReader strips, final InkDetector detector, final ReadOptions options) {
-		this(model, strips, detector, null, Calibration.NONE, options);
+		this(model, strips, detector, null, Calibration.NONE, Calibration.NONE, options);
 	}
 
 	/**
 	 * As above, each image also read whole as a field by a number reader model ({@code fields};
-	 * null: none): the surer of the two readings stands, its confidence then calibrated. Reading a
-	 * document's field whole sees through what the ink finding gets wrong; cutting and classifying
-	 * digits reads touching digits of clean numbers better: each is surer where it is right.
+	 * null: none): each reading calibrated (the field's by {@code fieldCalibration}, the digits' by
+	 * {@code digitCalibration}), the more likely stands. Reading a document's field whole sees
+	 * through what the ink finding gets wrong; cutting and classifying digits reads touching digits
+	 * of clean numbers better: each is surer where it is right, and calibrated, their confidences
+	 * are chances of being right that can be weighed against each other.
 	 */
 	public NumberReader(final Classifier model, final StripReader strips, final InkDetector detector, final FieldReader fields,
-		final Calibration calibration, final ReadOptions options)
+		final Calibration fieldCalibration, final Calibration digitCalibration, final ReadOptions options)
 	{
 		this.detector = detector;
 		this.fields = fields;
-		this.calibration = calibration;
+		this.fieldCalibration = fieldCalibration;
+		this.digitCalibration = digitCalibration;
 		final Preprocessing p = model.preprocessing();
 		if (p.fit() != Preprocessing.Fit.CENTER_OF_MASS) {
 			throw new IllegalArgumentException("The model reads pictures (preprocessing " + p.fit().name().toLowerCase(java.util.Locale.ROOT) +
@@ -226,9 +229,9 @@ public final class NumberReader implements ReadsNumbers {
 				}
 				final List<StripReader.Frames> framesOfPiece = new ArrayList<>();
 				for (final Strip s : page.strips) framesOfPiece.add(s == null ? null : frames.next());
-				final NumberReading digits = reading(page, predictions.subList(next, next + page.crops.size()), framesOfPiece);
-				final NumberReading field = page.fields.isEmpty() ? null : wholeFields.next();
-				readings.add(calibration.apply(field != null && field.confidence() > digits.confidence() ? field : digits));
+				final NumberReading digits = digitCalibration.apply(reading(page, predictions.subList(next, next + page.crops.size()), framesOfPiece));
+				final NumberReading field = page.fields.isEmpty() ? null : fieldCalibration.apply(wholeFields.next());
+				readings.add(field != null && field.confidence() > digits.confidence() ? field : digits);
 				next += page.crops.size();
 			}
 		}

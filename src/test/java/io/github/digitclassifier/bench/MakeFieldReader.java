@@ -34,6 +34,7 @@ import io.github.digitclassifier.read.train.ReaderModel;
 import io.github.digitclassifier.read.train.ReaderModels;
 import io.github.digitclassifier.read.train.ReaderTraining;
 import io.github.digitclassifier.read.train.WholeStripReader;
+import io.github.digitclassifier.runtime.Classifier;
 import io.github.digitclassifier.runtime.load.ModelFiles;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
@@ -105,35 +106,44 @@ public final class MakeFieldReader {
 	}
 
 	/**
-	 * Calibrates a reader as the bundled models read with it: the bundled digit model and strip
-	 * network beside it, the surer reading standing ({@link io.github.digitclassifier.read.train.Readers}),
-	 * on fields drawn with the seed.
+	 * Calibrates a reader as the bundled models read with it, on fields drawn with the seed: its own
+	 * readings, and the bundled digit model's with its strip network beside it, each fitted apart,
+	 * so that the two weigh as chances ({@link io.github.digitclassifier.read.train.Readers}).
 	 */
 	private static void calibrate(final NumberImages.Digits digits, final Path in, final Path out, final int count, final long seed)
 		throws Exception
 	{
-		final ReaderModel model = ReaderModels.loadForTraining(in);
+		final ReaderModel model = ReaderModels.loadForTraining(in).calibrated(Calibration.NONE, Calibration.NONE);
 		final InkDetector detector = InkDetector.bundled().orElseThrow();
 		final ReadOptions options = ReadOptions.defaults();
-		final NumberReader reader = new NumberReader(ModelFiles.loadOrDefault(null), StripReader.bundled().orElseThrow(), detector,
-			new WholeStripReader(model, options), Calibration.NONE, options);
 		final List<InkTrainingPages.Page> pages = new ArrayList<>();
 		final Random random = new Random(seed);
 		for (int i = 0; i < count; i++) pages.add(InkTrainingPages.field(digits, random));
-		final List<NumberReading> readings = reader.readAll(pages.stream()
-			.<RandomAccessibleInterval<? extends RealType<?>>>map(p -> ArrayImgs.floats(p.grey(), p.width(), p.height())).toList());
-		final double[] confidences = new double[count];
-		final boolean[] right = new boolean[count];
+		final List<RandomAccessibleInterval<? extends RealType<?>>> images = pages.stream()
+			.<RandomAccessibleInterval<? extends RealType<?>>>map(p -> ArrayImgs.floats(p.grey(), p.width(), p.height())).toList();
+		final Classifier digitModel = ModelFiles.loadOrDefault(null);
+		final Calibration fields = fit("the reader alone", new WholeStripReader(model, options).readAll(images), pages);
+		final Calibration byDigits = fit("the digits beside it",
+			new NumberReader(digitModel, StripReader.bundled().orElseThrow(), detector, options).readAll(images), pages);
+		final ReaderModel calibrated = model.calibrated(fields, byDigits);
+		fit("both, the more likely kept (calibrated)", new NumberReader(digitModel, StripReader.bundled().orElseThrow(), detector,
+			new WholeStripReader(calibrated, options), fields, byDigits, options).readAll(images), pages);
+		ReaderModels.save(calibrated, out);
+	}
+
+	/** The calibration of these readings of the pages' fields, its figures printed. */
+	private static Calibration fit(final String what, final List<NumberReading> readings, final List<InkTrainingPages.Page> pages) {
+		final double[] confidences = new double[pages.size()];
+		final boolean[] right = new boolean[pages.size()];
 		int whole = 0;
-		for (int i = 0; i < count; i++) {
+		for (int i = 0; i < pages.size(); i++) {
 			confidences[i] = readings.get(i).confidence();
 			right[i] = readings.get(i).text().equals(pages.get(i).text());
 			if (right[i]) whole++;
 		}
 		final Calibration calibration = Calibration.fit(confidences, right);
-		ReaderModels.save(model.calibrated(calibration), out);
-		System.out.println(String.format(Locale.ROOT, "RESULT %d of %d fields read whole as the bundled models read; calibration %s", whole, count,
-			calibration));
+		System.out.println(String.format(Locale.ROOT, "RESULT %s: %d of %d fields read whole; calibration %s", what, whole, pages.size(), calibration));
+		return calibration;
 	}
 
 	/** Fields {@code first} to {@code first + count - 1} of the seed's sequence as strips, each drawn from its own seed. */

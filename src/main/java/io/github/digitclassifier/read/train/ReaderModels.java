@@ -59,9 +59,10 @@ public final class ReaderModels {
 	 * The json entry.
 	 *
 	 * @param calibration how the reader's confidences are calibrated (null: as read)
+	 * @param digitCalibration how the bundled digit model's readings beside it are (null: not fitted)
 	 */
 	public record Metadata(String format, int formatVersion, String alphabet, Geometry strip, ReaderInfo training,
-		Calibration calibration, String libraryVersion) {}
+		Calibration calibration, Calibration digitCalibration, String libraryVersion) {}
 
 	/** The bundled number reader, trained on synthetic documents (models/README.md). */
 	public static final String BUNDLED = "/models/number-reader.zip";
@@ -77,7 +78,8 @@ public final class ReaderModels {
 	public static void save(final ReaderModel model, final Path file) throws IOException {
 		if (model.network() == null) throw new IllegalArgumentException("Only a reader with its DL4J network can be saved");
 		final byte[] metadata = ModelBundles.gson().toJson(new Metadata(FORMAT, FORMAT_VERSION, model.alphabet().symbols(),
-			Geometry.CURRENT, model.info(), model.calibration(), ModelBundles.libraryVersion())).getBytes(StandardCharsets.UTF_8);
+			Geometry.CURRENT, model.info(), model.calibration(), model.digitCalibration().equals(Calibration.NONE) ? null : model.digitCalibration(),
+			ModelBundles.libraryVersion())).getBytes(StandardCharsets.UTF_8);
 		final byte[] onnx = new StripReader(model.network()).onnx("the symbols " + model.alphabet().symbols());
 		final ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
 		ModelSerializer.writeModel(model.network(), dl4j, false);
@@ -125,10 +127,11 @@ public final class ReaderModels {
 		final Alphabet alphabet = new Alphabet(m.alphabet());
 		if (!Sessions.available()) {
 			final MultiLayerNetwork network = network(entries, source);
-			return new ReaderModel(alphabet, new StripReader(network), network, m.training(), calibration(m));
+			return new ReaderModel(alphabet, new StripReader(network), network, m.training(), calibration(m.calibration()),
+				calibration(m.digitCalibration()));
 		}
 		return new ReaderModel(alphabet, StripReader.onnx(entry(entries, ONNX_ENTRY, source), source + "!/" + ONNX_ENTRY, alphabet.scores()),
-			null, m.training(), calibration(m));
+			null, m.training(), calibration(m.calibration()), calibration(m.digitCalibration()));
 	}
 
 	/** A reader with its DL4J network, to train further or to read in DL4J. */
@@ -139,7 +142,8 @@ public final class ReaderModels {
 	private static ReaderModel loadForTraining(final Map<String, byte[]> entries, final String source) throws IOException {
 		final Metadata m = metadata(entries, source);
 		final MultiLayerNetwork network = network(entries, source);
-		return new ReaderModel(new Alphabet(m.alphabet()), new StripReader(network), network, m.training(), calibration(m));
+		return new ReaderModel(new Alphabet(m.alphabet()), new StripReader(network), network, m.training(), calibration(m.calibration()),
+			calibration(m.digitCalibration()));
 	}
 
 	/** The bundled reader, read in ONNX Runtime and kept for the plugin's session; empty where it cannot run. */
@@ -171,8 +175,8 @@ public final class ReaderModels {
 		}
 	}
 
-	private static Calibration calibration(final Metadata m) {
-		return m.calibration() == null ? Calibration.NONE : m.calibration();
+	private static Calibration calibration(final Calibration given) {
+		return given == null ? Calibration.NONE : given;
 	}
 
 	private static MultiLayerNetwork network(final Map<String, byte[]> entries, final String source) throws IOException {

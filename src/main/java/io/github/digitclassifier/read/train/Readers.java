@@ -58,7 +58,8 @@ public final class Readers {
 		final InkDetector detector = NumberReader.wantedDetector();
 		final ReaderModel fields = detector == null ? null : ReaderModels.bundled().orElse(null);
 		if (fields == null) return new NumberReader(model, strips, detector, options);
-		return new NumberReader(model, strips, detector, new WholeStripReader(fields, options), fields.calibration(), options);
+		return new NumberReader(model, strips, detector, new WholeStripReader(fields, options), fields.calibration(), fields.digitCalibration(),
+			options);
 	}
 
 	/** The strip network that reads with a digit model from this model file: the bundled one with the bundled model, else none. */

@@ -2,6 +2,7 @@ package io.github.digitclassifier.read.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.digitclassifier.NumberImages;
 import io.github.digitclassifier.data.ImageFiles;
+import io.github.digitclassifier.read.Calibration;
 import io.github.digitclassifier.read.FileReading;
 import io.github.digitclassifier.read.FolderReadings;
 import io.github.digitclassifier.read.ReadOptions;
@@ -102,6 +104,13 @@ public class ReaderTrainingTest {
 		assertEquals(info.history().get(info.bestEpoch() - 1).validationAccuracy(), info.validationAccuracy());
 		assertEquals(ReaderModels.BUNDLED, info.startedFrom(), "fine-tuned from the bundled reader");
 		assertTrue(loaded.calibration().scale() > 0, "calibrated on the validation images: " + loaded.calibration());
+		assertEquals(Calibration.NONE, loaded.digitCalibration(), "a user's reader reads alone: no digit model's readings were calibrated");
+		// The bundled reader's second calibration, of the digit model's readings beside it, survives saving.
+		final Calibration digits = new Calibration(0.6, -1.5);
+		final Path again = dir.resolve("again.zip");
+		ReaderModels.save(ReaderModels.loadForTraining(modelFile).calibrated(loaded.calibration(), digits), again);
+		assertEquals(digits, ReaderModels.load(again).digitCalibration());
+		assertNotEquals(Calibration.NONE, ReaderModels.bundled().orElseThrow().digitCalibration(), "the bundled reader weighs the digits' readings");
 	}
 
 	@Test
