@@ -132,7 +132,7 @@ public final class InkTrainingPages {
 
 	/**
 	 * The number's ink (0..1) on a canvas two heights tall; with {@code marks}, as in a field, some
-	 * with points, commas or dashes between the digits, a cross before them or a line under them,
+	 * with points, commas or dashes between the digits, a cross before or after them or a line under them,
 	 * which are not part of the number.
 	 */
 	private static Hand handwriting(final NumberImages.Digits digits, final int height, final boolean marks, final Random r) {
@@ -159,11 +159,12 @@ public final class InkTrainingPages {
 		return new Hand(ink, w, s.text());
 	}
 
-	/** A register's marks: a cross in the margin before the number, a line under it (each sometimes). */
+	/** A register's marks: a cross in the margin before or after the number, a line under it (each sometimes). */
 	private static void registerMarks(final float[] ink, final int w, final int h, final int height, final Random r) {
 		final double stroke = Math.max(1, height / 10.0) * (0.6 + 0.6 * r.nextDouble());
 		if (r.nextInt(8) == 0) {
-			final double cx = height * (0.25 + 0.1 * r.nextDouble()), cy = height * (0.9 + 0.3 * r.nextDouble()), arm = height * (0.2 + 0.1 * r.nextDouble());
+			final double margin = height * (0.25 + 0.1 * r.nextDouble());
+			final double cx = r.nextBoolean() ? margin : w - margin, cy = height * (0.9 + 0.3 * r.nextDouble()), arm = height * (0.2 + 0.1 * r.nextDouble());
 			final double tilt = (r.nextDouble() - 0.5) * 0.4;
 			line(ink, w, h, cx - arm * Math.cos(tilt), cy - arm * Math.sin(tilt), cx + arm * Math.cos(tilt), cy + arm * Math.sin(tilt), stroke);
 			final double up = arm * (1 + r.nextDouble());
