@@ -24,6 +24,7 @@ import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.runtime.ModelKind;
+import io.github.digitclassifier.ui.Failures;
 
 /** Runs every command through SciJava's CommandService in a minimal headless Context. */
 class CommandsTest {
