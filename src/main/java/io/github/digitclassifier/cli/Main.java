@@ -21,7 +21,6 @@ import io.github.digitclassifier.command.EvaluateCommand;
 import io.github.digitclassifier.command.EvaluateReaderCommand;
 import io.github.digitclassifier.command.ExplainCommand;
 import io.github.digitclassifier.command.ExportModelCommand;
-import io.github.digitclassifier.command.Failures;
 import io.github.digitclassifier.command.HeadlessTrainingWatch;
 import io.github.digitclassifier.command.ImportClassFoldersCommand;
 import io.github.digitclassifier.command.Keys;
@@ -29,6 +28,7 @@ import io.github.digitclassifier.command.ReadNumberCommand;
 import io.github.digitclassifier.command.ReadNumbersInFolderCommand;
 import io.github.digitclassifier.command.TrainCommand;
 import io.github.digitclassifier.command.TrainReaderCommand;
+import io.github.digitclassifier.ui.Failures;
 
 /**
  * The headless command line: {@code digit-classifier <verb> key=value ...} runs the same SciJava

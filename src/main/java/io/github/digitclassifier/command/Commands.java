@@ -10,6 +10,8 @@ import org.scijava.log.LogService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
 
+import io.github.digitclassifier.ui.TrainingWatchService;
+
 /**
  * Runs a command the way the menus, macros and the command line do: every input given, on the
  * calling thread, with no pre- or post-processing. On the caller's thread, a failure reaches the

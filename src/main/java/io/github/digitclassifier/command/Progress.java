@@ -7,6 +7,7 @@ import org.scijava.log.LogService;
 
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.train.TrainingProgress;
+import io.github.digitclassifier.ui.TrainingWatchService;
 
 /**
  * How a training command shows its progress: the log and the status bar; what the user interface

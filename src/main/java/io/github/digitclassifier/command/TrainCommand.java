@@ -23,6 +23,7 @@ import io.github.digitclassifier.train.InputRequest;
 import io.github.digitclassifier.train.Trainer;
 import io.github.digitclassifier.train.TrainingChoices;
 import io.github.digitclassifier.train.TrainingResult;
+import io.github.digitclassifier.ui.TrainingWatchService;
 
 /**
  * Trains a model on class folders and saves it. Field names are the macro keys of the contract,

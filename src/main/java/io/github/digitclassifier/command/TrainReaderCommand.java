@@ -17,6 +17,7 @@ import io.github.digitclassifier.read.train.ReaderInfo;
 import io.github.digitclassifier.read.train.ReaderModels;
 import io.github.digitclassifier.read.train.ReaderTraining;
 import io.github.digitclassifier.train.Histories;
+import io.github.digitclassifier.ui.TrainingWatchService;
 
 /**
  * Trains a number reader on the user's labelled images of whole fields and saves it as a model

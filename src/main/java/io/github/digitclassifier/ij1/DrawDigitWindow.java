@@ -32,11 +32,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Plot;
-import io.github.digitclassifier.command.Failures;
 import io.github.digitclassifier.draw.LatestWins;
 import io.github.digitclassifier.draw.SketchReader;
 import io.github.digitclassifier.predict.Prediction;
 import io.github.digitclassifier.read.NumberReading;
+import io.github.digitclassifier.ui.Failures;
 
 /**
  * Draw Digit: a canvas to draw on (dark ink on white) beside a live bar plot of the model's class

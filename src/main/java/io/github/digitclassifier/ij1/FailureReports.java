@@ -5,7 +5,7 @@ import java.util.concurrent.CancellationException;
 import ij.IJ;
 import ij.Macro;
 import ij.macro.Interpreter;
-import io.github.digitclassifier.command.Failures;
+import io.github.digitclassifier.ui.Failures;
 
 /**
  * Reports a failed command the way its caller in ImageJ can see it: in a macro, one line in the

@@ -6,9 +6,9 @@ import org.scijava.service.AbstractService;
 import org.scijava.service.Service;
 
 import ij.IJ;
-import io.github.digitclassifier.command.TrainingWatchService;
 import io.github.digitclassifier.model.EpochRecord;
 import io.github.digitclassifier.train.TrainingProgress;
+import io.github.digitclassifier.ui.TrainingWatchService;
 
 /**
  * In ImageJ 1 and Fiji: the curves redrawn after every epoch when a person may be watching, and

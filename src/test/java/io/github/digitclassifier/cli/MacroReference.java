@@ -50,7 +50,7 @@ public final class MacroReference {
 			(`bin/digit-classifier <verb> key=value ...`).
 
 			""");
-		final Matcher entry = Pattern.compile("Plugins>Digit Classifier, \"([^\"]+)\", io\\.github\\.digitclassifier\\.ij1\\.CommandPlugIn\\(\"([\\w.]+)\"\\)")
+		final Matcher entry = Pattern.compile("Plugins>Digit Classifier, \"([^\"]+)\", io\\.github\\.digitclassifier\\.ij1\\.plugin\\.CommandPlugIn\\(\"([\\w.]+)\"\\)")
 			.matcher(Files.readString(Path.of("plugins.config")));
 		while (entry.find()) {
 			final CommandInfo info = commands.getCommand(entry.group(2));

@@ -24,6 +24,7 @@ import io.github.digitclassifier.TinyModel;
 import io.github.digitclassifier.exchange.OnnxFiles;
 import io.github.digitclassifier.model.ModelBundles;
 import io.github.digitclassifier.runtime.ModelKind;
+import io.github.digitclassifier.ui.Failures;
 
 /** Runs every command through SciJava's CommandService in a minimal headless Context. */
 class CommandsTest {
@@ -43,7 +44,7 @@ class CommandsTest {
 	void theMenuEntriesAreThePluginsConfigOnesAndRunTheCommands() throws Exception {
 		final java.util.Map<String, String> entries = new java.util.TreeMap<>();
 		final java.util.regex.Matcher entry = java.util.regex.Pattern
-			.compile("Plugins>Digit Classifier, \"([^\"]+)\", io\\.github\\.digitclassifier\\.ij1\\.CommandPlugIn\\(\"([\\w.]+)\"\\)")
+			.compile("Plugins>Digit Classifier, \"([^\"]+)\", io\\.github\\.digitclassifier\\.ij1\\.plugin\\.CommandPlugIn\\(\"([\\w.]+)\"\\)")
 			.matcher(Files.readString(Path.of("plugins.config")));
 		while (entry.find()) entries.put(entry.group(1), entry.group(2));
 		assertEquals(List.of("Classify Current Image", "Classify Folder...", "Draw Digit...", "Evaluate Digit Classifier...", "Evaluate Number Reader...",

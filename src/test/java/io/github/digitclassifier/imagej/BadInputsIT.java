@@ -69,7 +69,7 @@ class BadInputsIT {
 	/** Each command's menu label, from plugins.config. */
 	private static Map<String, String> menuLabels() throws java.io.IOException {
 		final Map<String, String> labels = new HashMap<>();
-		final Matcher entry = Pattern.compile("Plugins>Digit Classifier, \"([^\"]+)\", io\\.github\\.digitclassifier\\.ij1\\.CommandPlugIn\\(\"([\\w.]+)\"\\)")
+		final Matcher entry = Pattern.compile("Plugins>Digit Classifier, \"([^\"]+)\", io\\.github\\.digitclassifier\\.ij1\\.plugin\\.CommandPlugIn\\(\"([\\w.]+)\"\\)")
 			.matcher(Files.readString(Path.of("plugins.config")));
 		while (entry.find()) labels.put(entry.group(2), entry.group(1));
 		return labels;

@@ -1,10 +1,11 @@
-package io.github.digitclassifier.ij1;
+package io.github.digitclassifier.ij1.plugin;
 
 import org.scijava.Context;
 import org.scijava.event.EventService;
 
 import ij.IJ;
 import io.github.digitclassifier.command.Commands;
+import io.github.digitclassifier.ij1.ImageJTrainingWatch;
 
 /** The SciJava Context that runs the commands: Fiji's own when there is one, else one made once. */
 public final class Contexts {

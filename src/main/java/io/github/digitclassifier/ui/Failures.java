@@ -1,4 +1,4 @@
-package io.github.digitclassifier.command;
+package io.github.digitclassifier.ui;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +9,8 @@ import java.util.concurrent.CancellationException;
 /**
  * What to tell the user of a failed command, wherever it ran: a user's mistake (a bad key, path,
  * value or file) in one line naming the file or key; only a bug brings its stack trace, with a
- * request to report it.
+ * request to report it. In ui, below the commands, so that ij1 words failures as cli does
+ * without depending on the commands.
  */
 public final class Failures {
 

@@ -1,4 +1,4 @@
-package io.github.digitclassifier.ij1;
+package io.github.digitclassifier.ij1.plugin;
 
 import org.scijava.app.event.StatusEvent;
 import org.scijava.event.EventHandler;

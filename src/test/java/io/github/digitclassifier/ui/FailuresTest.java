@@ -1,4 +1,4 @@
-package io.github.digitclassifier.command;
+package io.github.digitclassifier.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.github.digitclassifier.ij1;
+package io.github.digitclassifier.ij1.plugin;
 
 import java.awt.GraphicsEnvironment;
 import java.awt.Label;
@@ -25,6 +25,7 @@ import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 import io.github.digitclassifier.command.Commands;
 import io.github.digitclassifier.command.Keys;
+import io.github.digitclassifier.ij1.FailureReports;
 
 /**
  * The menu entries (plugins.config), in ImageJ 1 and Fiji alike: each runs one SciJava command,
@@ -34,7 +35,8 @@ import io.github.digitclassifier.command.Keys;
  * parameter names asks for them, shows their labels in words, and the Recorder records
  * {@code key=value} for every field. The commands have no menu path of their own, so that in
  * Fiji they do not take these entries over: ImageJ2 would ask for every input a macro leaves out
- * in a dialog of its own.
+ * in a dialog of its own. In ij1.plugin, above command: it runs the commands, which show their
+ * results through ij1.
  */
 public class CommandPlugIn implements PlugIn {
 
