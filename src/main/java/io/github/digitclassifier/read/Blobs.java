@@ -146,16 +146,13 @@ final class Blobs {
 		return pieces;
 	}
 
-	/** Pieces further apart than this many writing heights are not of one number. */
-	static final double LINE_GAP = 3;
-
 	/**
-	 * The pieces grouped into the numbers they may be: pieces on one line (their rows overlapping
-	 * by half the shorter one's height), at most {@link #LINE_GAP} writing heights apart, are one
-	 * group. Each group as one blob, the most ink first: a register cell's number, and what its
-	 * margin, rules and specks left beside or above it, are read apart.
+	 * The pieces grouped into the lines they are on: pieces whose rows overlap by half the shorter
+	 * one's height are on one line, however far apart (two numbers side by side read as one, left
+	 * to right, as the digits are). Each line as one blob, the most ink first: a register cell's
+	 * number, and what its margin, rules and specks left above or below it, are read apart.
 	 */
-	static List<Blob> groups(final List<Blob> pieces, final int height) {
+	static List<Blob> lines(final List<Blob> pieces) {
 		final int n = pieces.size();
 		final int[] group = new int[n];
 		for (int i = 0; i < n; i++) group[i] = i;
@@ -163,15 +160,14 @@ final class Blobs {
 			for (int j = i + 1; j < n; j++) {
 				final Blob a = pieces.get(i), b = pieces.get(j);
 				final int rows = Math.min(a.y1(), b.y1()) - Math.max(a.y0(), b.y0()) + 1;
-				final int gap = Math.max(a.x0(), b.x0()) - Math.min(a.x1(), b.x1()) - 1;
-				if (2 * rows >= Math.min(a.height(), b.height()) && gap <= LINE_GAP * height) join(group, i, j);
+				if (2 * rows >= Math.min(a.height(), b.height())) join(group, i, j);
 			}
 		}
 		final Map<Integer, Blob> byRoot = new LinkedHashMap<>();
 		for (int i = 0; i < n; i++) byRoot.merge(root(group, i), pieces.get(i), Blob::merge);
-		final List<Blob> groups = new ArrayList<>(byRoot.values());
-		groups.sort(Comparator.comparingInt((Blob b) -> b.pixels().length).reversed());
-		return groups;
+		final List<Blob> lines = new ArrayList<>(byRoot.values());
+		lines.sort(Comparator.comparingInt((Blob b) -> b.pixels().length).reversed());
+		return lines;
 	}
 
 	private static int root(final int[] group, int i) {

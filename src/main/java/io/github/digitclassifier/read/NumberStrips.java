@@ -55,8 +55,8 @@ public final class NumberStrips {
 	}
 
 	/**
-	 * The fields a number may be in, as {@link #field} makes one: one per group of pieces on a line
-	 * ({@link Blobs#groups}), the most ink first, at most {@link #MAX_FIELDS}; none without writing.
+	 * The fields a number may be in, as {@link #field} makes one: one per line of pieces
+	 * ({@link Blobs#lines}), the most ink first, at most {@link #MAX_FIELDS}; none without writing.
 	 * A reader reads them all and keeps the surest reading.
 	 */
 	public static List<Writing> fields(final float[] grey, final int w, final int h, final InkDetector detector) {
@@ -64,13 +64,13 @@ public final class NumberStrips {
 		return fields(DigitPieces.find(grey, w, h, logits), logits);
 	}
 
-	/** The most fields read in one image: a page of specks and rules holds many groups, the number among the largest. */
+	/** The most fields read in one image: a page of specks and rules holds many lines, the number among the largest. */
 	static final int MAX_FIELDS = 4;
 
 	/** The fields around the digit pieces found (with the detector's {@code logits}; null: none), as {@link #fields}. */
 	static List<Writing> fields(final DigitPieces found, final float[] logits) {
-		final List<Blob> groups = Blobs.groups(found.pieces(), found.height());
-		return groups.subList(0, Math.min(MAX_FIELDS, groups.size())).stream().map(g -> field(g, found.ink(), found.height(), logits)).toList();
+		final List<Blob> lines = Blobs.lines(found.pieces());
+		return lines.subList(0, Math.min(MAX_FIELDS, lines.size())).stream().map(line -> field(line, found.ink(), found.height(), logits)).toList();
 	}
 
 	/** The field around the writing {@code whole} of this ink, {@code height} pixels tall. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The writing's height and the groups of pieces, on masks laid out as the documents that once misled them. */
+/** The writing's height and the lines of pieces, on masks laid out as the documents that once misled them. */
 class BlobsTest {
 
 	/** Sets {@code x0..x1} by {@code y0..y1} in a mask {@code w} wide. */
@@ -65,7 +65,7 @@ class BlobsTest {
 	}
 
 	@Test
-	void piecesOnOneLineAreOneGroupAndMarksAboveOrFarOffAreOthers() {
+	void piecesOnOneLineAreOneLineHoweverFarApartAndMarksAboveAreAnother() {
 		// A register's cell: a number of three digits, a speck of the margin above it, a mark far to its right.
 		final int w = 200, h = 200;
 		final boolean[] mask = new boolean[w * h];
@@ -75,9 +75,10 @@ class BlobsTest {
 		fill(mask, w, 40, 30, 52, 44);
 		fill(mask, w, 180, 125, 186, 140);
 		final List<Blob> pieces = Blobs.of(mask, w, h);
-		final List<Blob> groups = Blobs.groups(pieces, 24);
-		assertEquals(3, groups.size());
-		final Blob number = groups.get(0); // the most ink first
-		assertEquals(List.of(20, 119, 76, 145), List.of(number.x0(), number.y0(), number.x1(), number.y1()));
+		final List<Blob> lines = Blobs.lines(pieces);
+		assertEquals(2, lines.size());
+		final Blob number = lines.get(0); // the most ink first
+		assertEquals(List.of(20, 119, 186, 145), List.of(number.x0(), number.y0(), number.x1(), number.y1()));
+		assertEquals(List.of(40, 30, 52, 44), List.of(lines.get(1).x0(), lines.get(1).y0(), lines.get(1).x1(), lines.get(1).y1()));
 	}
 }
