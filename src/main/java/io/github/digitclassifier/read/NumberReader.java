@@ -260,7 +260,7 @@ public final class NumberReader implements ReadsNumbers {
 		final List<Blob> pieces = found.pieces();
 		final int height = found.height();
 		// The fields are found from the same pieces as the digits.
-		final List<NumberStrips.Writing> fieldsHere = fields != null ? NumberStrips.fields(found, logits) : List.of();
+		final List<NumberStrips.Writing> fieldsHere = fields != null ? NumberStrips.fields(found, logits, NumberStrips.MAX_FIELDS) : List.of();
 		final double typical = typicalWidth(pieces, height);
 		final boolean fewer = options.digits() > pieces.size();
 		final double slant = Blobs.slant(pieces, w);

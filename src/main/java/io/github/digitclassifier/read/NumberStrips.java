@@ -50,27 +50,27 @@ public final class NumberStrips {
 	 * when no writing is found.
 	 */
 	public static Writing field(final float[] grey, final int w, final int h, final InkDetector detector) {
-		final List<Writing> fields = fields(grey, w, h, detector);
+		final List<Writing> fields = fields(grey, w, h, detector, 1);
 		return fields.isEmpty() ? null : fields.get(0);
 	}
 
 	/**
 	 * The fields a number may be in, as {@link #field} makes one: one per line of pieces
-	 * ({@link Blobs#lines}), the most ink first, at most {@link #MAX_FIELDS}; none without writing.
-	 * A reader reads them all and keeps the surest reading.
+	 * ({@link Blobs#lines}), the most ink first, at most {@code most}; none without writing. A
+	 * reader reads {@link #MAX_FIELDS} of them and keeps the surest reading.
 	 */
-	public static List<Writing> fields(final float[] grey, final int w, final int h, final InkDetector detector) {
+	public static List<Writing> fields(final float[] grey, final int w, final int h, final InkDetector detector, final int most) {
 		final float[] logits = NumberReader.logits(detector, grey, w, h);
-		return fields(DigitPieces.find(grey, w, h, logits), logits);
+		return fields(DigitPieces.find(grey, w, h, logits), logits, most);
 	}
 
 	/** The most fields read in one image: a page of specks and rules holds many lines, the number among the largest. */
-	static final int MAX_FIELDS = 4;
+	public static final int MAX_FIELDS = 4;
 
 	/** The fields around the digit pieces found (with the detector's {@code logits}; null: none), as {@link #fields}. */
-	static List<Writing> fields(final DigitPieces found, final float[] logits) {
+	static List<Writing> fields(final DigitPieces found, final float[] logits, final int most) {
 		final List<Blob> lines = Blobs.lines(found.pieces());
-		return lines.subList(0, Math.min(MAX_FIELDS, lines.size())).stream().map(line -> field(line, found.ink(), found.height(), logits)).toList();
+		return lines.subList(0, Math.min(most, lines.size())).stream().map(line -> field(line, found.ink(), found.height(), logits)).toList();
 	}
 
 	/** The field around the writing {@code whole} of this ink, {@code height} pixels tall. */

@@ -148,8 +148,9 @@ public final class ReaderTraining {
 		final String[] reasons = new String[files.size()];
 		IntStream.range(0, files.size()).parallel().forEach(i -> {
 			try {
-				final List<NumberStrips.Writing> fields = WholeStripReader.fields(ImageFiles.read(files.get(i), 1));
-				final NumberStrips.Writing writing = fields.isEmpty() ? null : fields.get(0); // the most ink: as a rule, the number
+				// The line with the most ink: as a rule, the number.
+				final List<NumberStrips.Writing> fields = WholeStripReader.fields(ImageFiles.read(files.get(i), 1), 1);
+				final NumberStrips.Writing writing = fields.isEmpty() ? null : fields.get(0);
 				final int[] symbols = alphabet.indices(texts.get(i));
 				if (writing == null) reasons[i] = "no writing found";
 				else if (writing.strip().width() / Strip.FRAME < framesNeeded(symbols)) reasons[i] = "its writing is too narrow to spell " + texts.get(i);

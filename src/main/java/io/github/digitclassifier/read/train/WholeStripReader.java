@@ -54,7 +54,7 @@ public final class WholeStripReader implements ReadsNumbers, FieldReader {
 			final List<List<NumberStrips.Writing>> fieldsOfImage = new ArrayList<>(Collections.nCopies(Math.min(CHUNK, count - from), List.of()));
 			IntStream.range(0, fieldsOfImage.size()).parallel().forEach(k -> {
 				try {
-					fieldsOfImage.set(k, fields(image.apply(first + k)));
+					fieldsOfImage.set(k, fields(image.apply(first + k), NumberStrips.MAX_FIELDS));
 				}
 				catch (final UncheckedIOException e) {
 					failures[first + k] = ReadsNumbers.reason(e.getCause());
@@ -65,9 +65,8 @@ public final class WholeStripReader implements ReadsNumbers, FieldReader {
 			});
 			final Iterator<NumberReading> read = readBest(fieldsOfImage).iterator();
 			for (int k = 0; k < fieldsOfImage.size(); k++) {
-				final NumberReading r = read.next();
-				if (failures[first + k] != null) readings.add(null);
-				else readings.add(fieldsOfImage.get(k).isEmpty() ? NumberReading.NONE : model.calibration().apply(r));
+				final NumberReading r = read.next(); // NONE for an image without writing, which calibrating leaves as it is
+				readings.add(failures[first + k] != null ? null : model.calibration().apply(r));
 			}
 		}
 		return readings;
@@ -82,12 +81,12 @@ public final class WholeStripReader implements ReadsNumbers, FieldReader {
 		return readings;
 	}
 
-	/** The fields an image's number may be in ({@link NumberStrips#fields}); none when it has no writing. */
-	static List<NumberStrips.Writing> fields(final RandomAccessibleInterval<? extends RealType<?>> source) {
+	/** At most {@code most} fields an image's number may be in ({@link NumberStrips#fields}); none when it has no writing. */
+	static List<NumberStrips.Writing> fields(final RandomAccessibleInterval<? extends RealType<?>> source, final int most) {
 		final long w = source.dimension(0), h = source.dimension(1);
 		if (w * h > NumberReader.MAX_PIXELS) NumberReader.requireReadable("The image", w, h);
 		if (w * h == 0) return List.of();
-		return NumberStrips.fields(Preprocessor.grey(source), (int) w, (int) h, NumberReader.wantedDetector());
+		return NumberStrips.fields(Preprocessor.grey(source), (int) w, (int) h, NumberReader.wantedDetector(), most);
 	}
 
 	/** The symbols on the best path, each boxed by the columns of its frames and the writing's rows. */

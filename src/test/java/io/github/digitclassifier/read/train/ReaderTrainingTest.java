@@ -152,7 +152,7 @@ public class ReaderTrainingTest {
 		final StripReader onnx = ReaderModels.load(modelFile).strips(), dl4j = ReaderModels.loadForTraining(modelFile).strips();
 		final List<Strip> strips = new ArrayList<>();
 		for (final String name : List.copyOf(labels.keySet()).subList(0, 20)) {
-			strips.add(WholeStripReader.fields(ImageFiles.read(folder.resolve(name), 1)).get(0).strip());
+			strips.add(WholeStripReader.fields(ImageFiles.read(folder.resolve(name), 1), 1).get(0).strip());
 		}
 		final List<StripReader.Frames> a = onnx.read(strips), b = dl4j.read(strips);
 		for (int i = 0; i < strips.size(); i++) {
