@@ -59,18 +59,15 @@ final class Blobs {
 		return blobs;
 	}
 
-	/** A narrow piece ({@link #EDGE_WIDTH}) this many times as tall as the writing beside it is no writing. */
-	static final double EDGE_TO_WRITING = 3;
-
 	/** A piece narrower than this share of its height may be an edge or a rule. */
 	static final double EDGE_WIDTH = 0.4;
 
 	/**
-	 * The writing's height, the tallest pieces left out while each is narrow and {@link #EDGE_TO_WRITING}
-	 * times as tall as the writing of the rest: a page's edge, a scanner's margin or a register's
-	 * rule, whose ink would carry the height (a number written small beside it would then be left
-	 * out as specks); a digit beside specks is as wide as a digit. A digit broken across (a 5's
-	 * flag apart from its bowl) counts whole.
+	 * The writing's height, the tallest pieces left out while each is narrow and {@link #TALL}
+	 * times as tall as the writing of the rest (as tall as {@link #digitPieces} leaves out): a
+	 * page's edge, a scanner's margin or a register's rule, whose ink would carry the height (a
+	 * number written small beside it would then be left out as specks); a digit beside specks is as
+	 * wide as a digit. A digit broken across (a 5's flag apart from its bowl) counts whole.
 	 */
 	static int writingHeight(final List<Blob> blobs) {
 		final List<Blob> byHeight = mergedNeighbours(blobs, Blobs::brokenAcross);
@@ -79,7 +76,7 @@ final class Blobs {
 		while (n > 1) {
 			final int rest = inkHeight(byHeight.subList(0, n - 1));
 			final Blob tallest = byHeight.get(n - 1);
-			if (rest < MIN_HEIGHT || tallest.height() < EDGE_TO_WRITING * rest || tallest.width() >= EDGE_WIDTH * tallest.height()) break;
+			if (rest < MIN_HEIGHT || tallest.height() < TALL * rest || tallest.width() >= EDGE_WIDTH * tallest.height()) break;
 			n--;
 		}
 		return inkHeight(byHeight.subList(0, n));

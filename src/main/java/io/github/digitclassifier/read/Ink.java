@@ -28,8 +28,15 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 	/** A detector's logit (over 0: handwriting) that makes a pixel ink... */
 	static final float SEED = 0;
 
-	/** ...and the lower one that makes it ink where it touches such ink (hysteresis). */
+	/** ...and the lower one that makes it ink where it touches such ink (hysteresis)... */
 	static final float GROW = -2.5f;
+
+	/**
+	 * ...where it stands out of the paper by at least this share of the seeds' median strength:
+	 * the paper a shade darker round the strokes (a scan's blur, a pen's bleed) is no ink; grown
+	 * through, it thickened thin strokes into blots and joined digits to the rules they touch.
+	 */
+	static final float GROW_SHARE = 0.25f;
 
 	/**
 	 * The ink of a grey image given row by row: its strength as above, but the pixels that count as
@@ -99,6 +106,7 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 				stack[top++] = i;
 			}
 		}
+		final float floor = top == 0 ? 0 : GROW_SHARE * median(strength, stack, top);
 		while (top > 0) {
 			final int p = stack[--top], x = p % w, y = p / w;
 			for (int dy = -1; dy <= 1; dy++) {
@@ -106,7 +114,7 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 					final int xx = x + dx, yy = y + dy;
 					if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
 					final int q = yy * w + xx;
-					if (!mask[q] && logits[q] > GROW && strength[q] > 0) {
+					if (!mask[q] && logits[q] > GROW && strength[q] > floor) {
 						mask[q] = true;
 						stack[top++] = q;
 					}
@@ -115,6 +123,14 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 		}
 		dropSpanning(mask, w, h);
 		return new Ink(strength, mask, w, h, Math.max(1, Strokes.width(mask, w, h)));
+	}
+
+	/** The median of the values at the first {@code n} of these indices. */
+	private static float median(final float[] values, final int[] indices, final int n) {
+		final float[] at = new float[n];
+		for (int i = 0; i < n; i++) at[i] = values[indices[i]];
+		Arrays.sort(at);
+		return at[n / 2];
 	}
 
 	/**

@@ -40,6 +40,18 @@ class BlobsTest {
 	}
 
 	@Test
+	void aRegistersCellTakesTheHeightOfADigitBesideAnEdgeNotMuchTallerThanIt() {
+		// A cell 100 x 150: a lone 7 written 25 px tall, and a stretch of the page's edge 70 px tall
+		// (under three times the digit, more ink than it) that the scan kept.
+		final int w = 100, h = 150;
+		final boolean[] mask = new boolean[w * h];
+		fill(mask, w, 31, 83, 46, 85);
+		fill(mask, w, 40, 86, 43, 107);
+		fill(mask, w, 83, 41, 91, 110);
+		assertEquals(25, height(mask, w, h));
+	}
+
+	@Test
 	void aRegistersCellTakesTheHeightOfTheNumberNotOfARuleWithinIt() {
 		// A cell 100 x 300: a printed rule the scan kept only in part (within the image, more ink
 		// than the number), and a digit 24 px tall underlined, the underline apart from it.
