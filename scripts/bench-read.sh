@@ -7,10 +7,11 @@
 #   scripts/bench-read.sh [numbers per condition (500)] [model zip (bundled)] [digits per number (5)] [1: tell the reader the count]
 #                         [strip network (.onnx or DL4J zip; "none": cut touching digits apart; default: as the commands do)]
 #                         [digit class folders (data/mnist/test)]
+# OFFLINE=1 runs Maven offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-mnist.sh >/dev/null
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+mvn ${OFFLINE:+-o} -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 result=$(mktemp)
 trap 'rm -f "$result"' EXIT
 {
