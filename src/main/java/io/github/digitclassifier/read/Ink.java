@@ -42,7 +42,7 @@ record Ink(float[] strength, boolean[] mask, int width, int height, double strok
 	 * The ink of a grey image given row by row: its strength as above, but the pixels that count as
 	 * ink those an ink detector ({@link InkDetector}) found, given as its logits (null: above
 	 * Otsu's threshold, as above): the pixels over {@link #SEED}, and those over {@link #GROW} that
-	 * touch them.
+	 * touch them and stand out of the paper ({@link #GROW_SHARE}).
 	 */
 	static Ink of(final float[] grey, final int w, final int h, final float[] detected) {
 		final float[] sorted = sample(grey);
