@@ -106,7 +106,7 @@ public final class DocumentBenchmark {
 		for (final Kind kind : kinds) {
 			final Path folder = out.resolve(kind.id());
 			write(documents, kind, folder, count, seed);
-			// Warm-up: the first images, read before the measured run (10 left most of the code uncompiled: a third slower).
+			// Warm-up: the first images, read before the measured run (a few leave most of the code uncompiled).
 			try (var files = Files.list(folder)) {
 				reader.readFiles(folder, files.filter(f -> !f.getFileName().toString().endsWith(".csv")).sorted().limit(WARM_UP).toList());
 			}
