@@ -95,6 +95,12 @@ public final class InkTrainingPages {
 		final boolean writing = hand != null;
 		final float[] ink = writing ? hand.ink() : null;
 		final int hw = writing ? hand.width() : 0, hh = writing ? 2 * height : 0;
+		// What is printed, set round the handwriting (boxes, rules under it); the writing's middle is a height below hy.
+		if (r.nextInt(10) < 5) security(grey, w, h, r);
+		if (r.nextInt(10) < 5) rules(g, w, h, hx, hy + height, hw, height, r);
+		if (r.nextInt(10) < 4) text(g, w, h, r);
+		if (r.nextInt(10) < 1) stamp(g, w, h, r);
+		g.dispose();
 		final float printLevel = r.nextInt(4) == 0 ? 60 + r.nextFloat() * 100 : r.nextFloat() * 60;
 		final byte[] printed = ((java.awt.image.DataBufferByte) print.getRaster().getDataBuffer()).getData();
 		for (int i = 0; i < w * h; i++) {
