@@ -163,11 +163,29 @@ public final class MakeFieldReader {
 	private static LabeledStrip strip(final NumberImages.Digits digits, final InkDetector detector, final Random random) {
 		final InkTrainingPages.Page page = InkTrainingPages.field(digits, random);
 		final NumberStrips.Writing writing = NumberStrips.field(page.grey(), page.width(), page.height(), detector);
-		if (writing == null) return null;
+		if (writing == null || !holdsTheNumber(writing, page)) return null;
 		final int[] symbols = page.text().chars().map(c -> c - '0').toArray();
 		return writing.strip().width() / io.github.digitclassifier.read.sequence.Strip.FRAME < symbols.length * 2 ? null
 			: new LabeledStrip(writing.strip(), symbols);
 	}
+
+	/**
+	 * Whether the field found is the number's: most of the handwriting's ink within its box. Where
+	 * a line of print is found instead, the number's label would teach the reader to read print.
+	 */
+	private static boolean holdsTheNumber(final NumberStrips.Writing writing, final InkTrainingPages.Page page) {
+		int inside = 0, all = 0;
+		for (int i = 0; i < page.target().length; i++) {
+			if (page.target()[i] < 1) continue;
+			all++;
+			final int x = i % page.width(), y = i / page.width();
+			if (x >= writing.x0() && x < writing.x0() + writing.width() && y >= writing.y0() && y < writing.y0() + writing.height()) inside++;
+		}
+		return inside >= HELD * all;
+	}
+
+	/** Share of the handwriting's ink a training field's box holds (a line under the number may lie outside it). */
+	static final double HELD = 0.8;
 
 	private MakeFieldReader() {}
 }
