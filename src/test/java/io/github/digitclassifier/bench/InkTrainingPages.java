@@ -41,7 +41,20 @@ public final class InkTrainingPages {
 	 * A page: grey values 0..255 and the handwriting mask (1 ink, 0 not, {@link #EDGE} either), row
 	 * by row, and the number written on it (empty when none, or when it may run off the page).
 	 */
-	public record Page(float[] grey, float[] target, int width, int height, String text) {}
+	public record Page(float[] grey, float[] target, int width, int height, String text) {
+
+		/** Whether at least {@code share} of the handwriting's ink (target 1) lies within columns x0..x1 and rows y0..y1 (ends exclusive). */
+		public boolean holdsInk(final double share, final int x0, final int y0, final int x1, final int y1) {
+			int inside = 0, all = 0;
+			for (int i = 0; i < target.length; i++) {
+				if (target[i] < 1) continue;
+				all++;
+				final int x = i % width, y = i / width;
+				if (x >= x0 && x < x1 && y >= y0 && y < y1) inside++;
+			}
+			return inside >= share * all;
+		}
+	}
 
 	private static final String[] FONTS = { "DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono", "DejaVu Sans Condensed", "Serif", "SansSerif",
 		"Monospaced" };

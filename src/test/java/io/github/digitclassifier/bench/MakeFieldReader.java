@@ -174,18 +174,11 @@ public final class MakeFieldReader {
 	 * a line of print is found instead, the number's label would teach the reader to read print.
 	 */
 	private static boolean holdsTheNumber(final NumberStrips.Writing writing, final InkTrainingPages.Page page) {
-		int inside = 0, all = 0;
-		for (int i = 0; i < page.target().length; i++) {
-			if (page.target()[i] < 1) continue;
-			all++;
-			final int x = i % page.width(), y = i / page.width();
-			if (x >= writing.x0() && x < writing.x0() + writing.width() && y >= writing.y0() && y < writing.y0() + writing.height()) inside++;
-		}
-		return inside >= HELD * all;
+		return page.holdsInk(HELD, writing.x0(), writing.y0(), writing.x0() + writing.width(), writing.y0() + writing.height());
 	}
 
 	/** Share of the handwriting's ink a training field's box holds (a line under the number may lie outside it). */
-	static final double HELD = 0.8;
+	private static final double HELD = 0.8;
 
 	private MakeFieldReader() {}
 }
