@@ -5,7 +5,9 @@
 # printed rules, boxes, text and stamps, scanner margins and page edges, with uneven light, blur,
 # noise and JPEG; some with points, dashes, a cross or an underline that are not part of the number;
 # half the digits written again by other pens, slants, widths and warps, some 1s flagged as Europe's),
-# each seen through the bundled ink detector as a reader model sees it; a fresh batch of 32 each
+# each seen through the bundled ink detector as a reader model sees it (printed words kept off the
+# number's rows; a field skipped where the detector finds print rather than the number, or where
+# the number hardly stands out of the paper round it); a fresh batch of 32 each
 # step, Adam annealed to 1/16 over the steps, seed 42 (or $SEED); stops after the steps or the minutes,
 # whichever come first. Its confidences are then calibrated as the bundled models read with it (the
 # digit model and strip network beside it) on 1,000 fields drawn with another seed.

@@ -54,6 +54,44 @@ public final class InkTrainingPages {
 			}
 			return inside >= share * all;
 		}
+
+		/**
+		 * How far the handwriting stands out of the paper round it, whichever is darker: the
+		 * difference of the ink's mean grey and that of the paper within {@link #RING} pixels of it,
+		 * over the paper's standard deviation there (0 without handwriting). Print as dark as the
+		 * ink, blur and noise bring it down; uneven light, seen only that near, does not.
+		 */
+		public double contrast() {
+			double inkSum = 0, sum = 0, squares = 0;
+			int ink = 0, paper = 0;
+			for (int y = 0; y < height; y++) {
+				for (int x = 0; x < width; x++) {
+					final int i = y * width + x;
+					if (target[i] == 1) {
+						inkSum += grey[i];
+						ink++;
+					}
+					else if (target[i] == 0 && nearInk(x, y)) {
+						sum += grey[i];
+						squares += grey[i] * grey[i];
+						paper++;
+					}
+				}
+			}
+			if (ink == 0 || paper < 2) return 0;
+			final double mean = sum / paper, sd = Math.sqrt(Math.max(0, squares / paper - mean * mean));
+			return Math.abs(inkSum / ink - mean) / Math.max(1, sd);
+		}
+
+		private boolean nearInk(final int x, final int y) {
+			for (int yy = Math.max(0, y - RING); yy <= Math.min(height - 1, y + RING); yy++) {
+				for (int xx = Math.max(0, x - RING); xx <= Math.min(width - 1, x + RING); xx++) if (target[yy * width + xx] == 1) return true;
+			}
+			return false;
+		}
+
+		/** How near the ink the paper {@link #contrast} weighs it against lies, in pixels. */
+		private static final int RING = 3;
 	}
 
 	private static final String[] FONTS = { "DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono", "DejaVu Sans Condensed", "Serif", "SansSerif",
@@ -111,7 +149,8 @@ public final class InkTrainingPages {
 		// What is printed, set round the handwriting (boxes, rules under it); the writing's middle is a height below hy.
 		if (r.nextInt(10) < 5) security(grey, w, h, r);
 		if (r.nextInt(10) < 5) rules(g, w, h, hx, hy + height, hw, height, r);
-		if (r.nextInt(10) < 4) text(g, w, h, r);
+		// A field's printed words stay off the digits' rows: its label names the handwriting only.
+		if (r.nextInt(10) < 4) text(g, w, h, field && writing ? new int[] { hy + height / 2, hy + 3 * height / 2 } : null, r);
 		if (r.nextInt(10) < 1) stamp(g, w, h, r);
 		g.dispose();
 		final float printLevel = r.nextInt(4) == 0 ? 60 + r.nextFloat() * 100 : r.nextFloat() * 60;
@@ -328,8 +367,8 @@ public final class InkTrainingPages {
 		}
 	}
 
-	/** Printed words and numbers, in any font, size and weight. */
-	private static void text(final Graphics2D g, final int w, final int h, final Random r) {
+	/** Printed words and numbers, in any font, size and weight; a line that would cross the rows {@code band} (y0, y1; null: none) is not printed. */
+	private static void text(final Graphics2D g, final int w, final int h, final int[] band, final Random r) {
 		final String[] words = WORDS.split(" ");
 		for (int line = 0, n = 1 + r.nextInt(3); line < n; line++) {
 			final int size = 8 + r.nextInt(r.nextInt(3) == 0 ? 40 : 16);
@@ -339,7 +378,10 @@ public final class InkTrainingPages {
 			for (int k = 0, m = 1 + r.nextInt(4); k < m; k++) {
 				s.append(r.nextInt(4) == 0 ? Integer.toString(r.nextInt(100000)) : words[r.nextInt(words.length)]).append(' ');
 			}
-			g.drawString(s.toString(), r.nextInt(w) - w / 3, r.nextInt(h + size) );
+			final int x = r.nextInt(w) - w / 3, y = r.nextInt(h + size);
+			final java.awt.FontMetrics metrics = g.getFontMetrics();
+			if (band != null && y + metrics.getDescent() > band[0] && y - metrics.getAscent() < band[1]) continue;
+			g.drawString(s.toString(), x, y);
 		}
 	}
 

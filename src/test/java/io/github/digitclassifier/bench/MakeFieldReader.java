@@ -162,6 +162,7 @@ public final class MakeFieldReader {
 
 	private static LabeledStrip strip(final NumberImages.Digits digits, final InkDetector detector, final Random random) {
 		final InkTrainingPages.Page page = InkTrainingPages.field(digits, random);
+		if (page.contrast() < LEGIBLE) return null;
 		final NumberStrips.Writing writing = NumberStrips.field(page.grey(), page.width(), page.height(), detector);
 		if (writing == null || !holdsTheNumber(writing, page)) return null;
 		final int[] symbols = page.text().chars().map(c -> c - '0').toArray();
@@ -179,6 +180,13 @@ public final class MakeFieldReader {
 
 	/** Share of the handwriting's ink a training field's box holds (a line under the number may lie outside it). */
 	private static final double HELD = 0.8;
+
+	/**
+	 * Least {@link InkTrainingPages.Page#contrast} of a training field's number: below it most are
+	 * lost under print, blur or noise, and a label naming what cannot be seen teaches the reader to
+	 * drop digits it can see.
+	 */
+	static final double LEGIBLE = 1.25;
 
 	private MakeFieldReader() {}
 }
