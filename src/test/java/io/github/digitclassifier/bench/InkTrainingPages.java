@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Random;
+import java.util.function.IntPredicate;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -62,20 +63,18 @@ public final class InkTrainingPages {
 		 * ink, blur and noise bring it down; uneven light, seen only that near, does not.
 		 */
 		public double contrast() {
+			final boolean[] near = nearInk();
 			double inkSum = 0, sum = 0, squares = 0;
 			int ink = 0, paper = 0;
-			for (int y = 0; y < height; y++) {
-				for (int x = 0; x < width; x++) {
-					final int i = y * width + x;
-					if (target[i] == 1) {
-						inkSum += grey[i];
-						ink++;
-					}
-					else if (target[i] == 0 && nearInk(x, y)) {
-						sum += grey[i];
-						squares += grey[i] * grey[i];
-						paper++;
-					}
+			for (int i = 0; i < target.length; i++) {
+				if (target[i] == 1) {
+					inkSum += grey[i];
+					ink++;
+				}
+				else if (target[i] == 0 && near[i]) {
+					sum += grey[i];
+					squares += grey[i] * grey[i];
+					paper++;
 				}
 			}
 			if (ink == 0 || paper < 2) return 0;
@@ -83,11 +82,19 @@ public final class InkTrainingPages {
 			return Math.abs(inkSum / ink - mean) / Math.max(1, sd);
 		}
 
-		private boolean nearInk(final int x, final int y) {
-			for (int yy = Math.max(0, y - RING); yy <= Math.min(height - 1, y + RING); yy++) {
-				for (int xx = Math.max(0, x - RING); xx <= Math.min(width - 1, x + RING); xx++) if (target[yy * width + xx] == 1) return true;
-			}
-			return false;
+		/** Pixels within {@link #RING} of ink along both axes: a pass along each row, then along each column. */
+		private boolean[] nearInk() {
+			final boolean[] rows = new boolean[target.length], near = new boolean[target.length];
+			for (int y = 0; y < height; y++) spread(i -> target[i] == 1, rows, y * width, 1, width);
+			for (int x = 0; x < width; x++) spread(i -> rows[i], near, x, width, height);
+			return near;
+		}
+
+		/** Marks in {@code out} the {@code n} pixels from {@code start} by {@code stride} that lie within {@link #RING} of one that is {@code on}. */
+		private static void spread(final IntPredicate on, final boolean[] out, final int start, final int stride, final int n) {
+			final int[] count = new int[n + 1];
+			for (int k = 0; k < n; k++) count[k + 1] = count[k] + (on.test(start + k * stride) ? 1 : 0);
+			for (int k = 0; k < n; k++) out[start + k * stride] = count[Math.min(n, k + RING + 1)] > count[Math.max(0, k - RING)];
 		}
 
 		/** How near the ink the paper {@link #contrast} weighs it against lies, in pixels. */
@@ -150,7 +157,7 @@ public final class InkTrainingPages {
 		if (r.nextInt(10) < 5) security(grey, w, h, r);
 		if (r.nextInt(10) < 5) rules(g, w, h, hx, hy + height, hw, height, r);
 		// A field's printed words stay off the digits' rows: its label names the handwriting only.
-		if (r.nextInt(10) < 4) text(g, w, h, field && writing ? new int[] { hy + height / 2, hy + 3 * height / 2 } : null, r);
+		if (r.nextInt(10) < 4) text(g, w, h, field ? new int[] { hy + height / 2, hy + 3 * height / 2 } : null, r);
 		if (r.nextInt(10) < 1) stamp(g, w, h, r);
 		g.dispose();
 		final float printLevel = r.nextInt(4) == 0 ? 60 + r.nextFloat() * 100 : r.nextFloat() * 60;
